@@ -1,0 +1,39 @@
+# ecsim: common tasks. `make help` lists them.
+GO ?= go
+BIN ?= bin/ecsim
+SCENARIO ?=
+BENCHTIME ?= 1x
+
+.PHONY: help build test bench lint run fuzz clean
+
+help:
+	@echo "make build   build $(BIN)"
+	@echo "make test    run the tests (what CI runs)"
+	@echo "make bench   run the benchmarks (kernel, placement, end to end)"
+	@echo "make lint    gofmt + go vet"
+	@echo "make run     run SCENARIO (default: the built-in quickstart)"
+	@echo "make fuzz    fuzz the parsers for 30 s each"
+
+build:
+	$(GO) build -o $(BIN) ./cmd/ecsim
+
+test:
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./sim/world
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+run:
+	$(GO) run ./cmd/ecsim run $(SCENARIO)
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./scenarios
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./placement/cql
+
+clean:
+	rm -rf bin ecsim-out

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ecsim/ecsim/scenarios"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (design.md §5).
+const (
+	exitOK      = 0
+	exitFailure = 1 // the run failed (output could not be written, …)
+	exitInput   = 2 // bad input: flags, YAML, validation
+)
+
+// inputError marks an error as bad input (exit 2).
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func badInput(format string, args ...any) error { return inputError{fmt.Errorf(format, args...)} }
+
+// run executes the command line args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "ecsim:", err)
+	var in inputError
+	var se scenarios.Errors
+	if errors.As(err, &in) || errors.As(err, &se) || isFlagError(err) {
+		return exitInput
+	}
+	return exitFailure
+}
+
+// flagError wraps cobra's flag and argument errors.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+
+func isFlagError(err error) bool {
+	var fe flagError
+	return errors.As(err, &fe)
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ecsim",
+		Short: "Simulate Amazon ECS placement and cluster auto scaling",
+		Long: `ecsim is a discrete-event simulator of Amazon ECS clusters: container instances,
+task definitions, RunTask workloads, placement strategies and constraints,
+capacity providers and cluster auto scaling, driven by a virtual clock.
+
+Run the default scenario with "ecsim run"; list the built-in ones with
+"ecsim scenarios".`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return flagError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
+	})
+	root.AddCommand(newRunCmd(), newValidateCmd(), newScenariosCmd(), newVersionCmd())
+	return root
+}
+
+// exactArgs is cobra.RangeArgs whose errors count as bad input.
+func rangeArgs(lo, hi int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.RangeArgs(lo, hi)(cmd, args); err != nil {
+			return flagError{fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())}
+		}
+		return nil
+	}
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/ecsim/ecsim/reports"
+	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim/world"
+	"github.com/spf13/cobra"
+)
+
+// autoEventsLimit is the number of events above which events.jsonl is left
+// out unless --events is given explicitly (about 150 MB of JSON lines).
+const autoEventsLimit = 1_000_000
+
+type runOptions struct {
+	scenario  string
+	out       string
+	seed      uint64
+	seedSet   bool
+	json      bool
+	quiet     bool
+	events    bool
+	eventsSet bool
+	stdout    io.Writer
+	stderr    io.Writer
+}
+
+func newRunCmd() *cobra.Command {
+	opts := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run [SCENARIO]",
+		Short: "Run a scenario and write its outputs",
+		Long: `Run a scenario file, or a built-in scenario by name (see "ecsim scenarios");
+without SCENARIO, run the built-in default, quickstart.
+
+Writes summary.json, timeseries.csv and events.jsonl into the output directory
+(default ecsim-out/<scenario name>), all at once when the run ends, and prints a
+summary table (or summary.json with --json). events.jsonl is written unless the
+run has more than 1,000,000 events; --events=true forces it, --events=false
+leaves it out.`,
+		Args: rangeArgs(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.scenario = args[0]
+			}
+			opts.seedSet = cmd.Flags().Changed("seed")
+			opts.eventsSet = cmd.Flags().Changed("events")
+			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "output", "o", "", "output directory (default ecsim-out/<scenario name>)")
+	f.Uint64Var(&opts.seed, "seed", 0, "master random seed (default: the scenario's seed)")
+	f.BoolVar(&opts.json, "json", false, "print summary.json to stdout instead of the table")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors (no progress bar, no table)")
+	f.BoolVar(&opts.events, "events", true, "write events.jsonl (default: when the run has at most 1,000,000 events)")
+	return cmd
+}
+
+func runRun(opts *runOptions) error {
+	sc, err := scenarios.Resolve(opts.scenario)
+	if err != nil {
+		return err
+	}
+	cfg := sc.Config
+	if opts.seedSet {
+		cfg.Seed = opts.seed
+	}
+	dir := opts.out
+	if dir == "" {
+		dir = filepath.Join("ecsim-out", cfg.Name)
+	}
+	res, err := simulate(cfg, dir, opts)
+	if err != nil {
+		return err
+	}
+	switch {
+	case opts.json:
+		return res.summary.WriteJSON(opts.stdout)
+	case !opts.quiet:
+		return res.summary.WriteTable(opts.stdout, dir, res.files)
+	}
+	return nil
+}
+
+type runResult struct {
+	summary *reports.Summary
+	files   []string
+}
+
+// simulate runs cfg and writes its outputs into dir, all or nothing.
+func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error) {
+	out, err := reports.NewOutput(dir)
+	if err != nil {
+		return nil, badInput("%v", err)
+	}
+	events := reports.EventsAuto
+	if opts.eventsSet {
+		events = reports.EventsOff
+		if opts.events {
+			events = reports.EventsOn
+		}
+	}
+	rec, err := reports.NewRecorder(out, reports.Options{Events: events, EventsLimit: autoEventsLimit})
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	w, err := world.New(cfg, rec)
+	if err != nil {
+		out.Abort()
+		return nil, badInput("%v", err)
+	}
+	bar := newProgress(opts.stderr, opts.quiet, cfg.Duration)
+	start := time.Now()
+	final := w.Run(bar.update)
+	bar.finish()
+	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed, WallSeconds: time.Since(start).Seconds()}, final)
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	if err := out.Commit(); err != nil {
+		return nil, err
+	}
+	if rec.EventsDropped() && !opts.quiet {
+		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run had more than %d events (use --events=true to write it)\n", autoEventsLimit)
+	}
+	return &runResult{summary: sum, files: rec.Files()}, nil
+}

@@ -1,0 +1,32 @@
+package placement
+
+import (
+	"github.com/ecsim/ecsim/sim/cluster"
+)
+
+// Constraint is a placement constraint: a rule every candidate must meet
+// (ecs-reference.md §5.4). Constraints are binding: when no instance meets
+// them the task is not placed.
+type Constraint interface {
+	// String returns the constraint as ECS writes it.
+	String() string
+	// Check reports whether in may host the task of r. It must not modify
+	// in or s.
+	Check(in *cluster.Instance, r *Request, s State) bool
+}
+
+// distinctInstance places each task of a group on a different instance
+// (ecs-reference.md §5.4): an instance that already runs a task of the group
+// is not a candidate. It is allowed in RunTask and services, not in task
+// definitions, and takes no expression.
+type distinctInstance struct{}
+
+// DistinctInstance returns the distinctInstance constraint.
+func DistinctInstance() Constraint { return distinctInstance{} }
+
+func (distinctInstance) String() string { return "distinctInstance" }
+
+// Check is true when no task of r's group is on in.
+func (distinctInstance) Check(in *cluster.Instance, r *Request, _ State) bool {
+	return in.GroupCount(r.Group) == 0
+}

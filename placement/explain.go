@@ -1,0 +1,68 @@
+package placement
+
+import "github.com/ecsim/ecsim/sim/cluster"
+
+// Explain returns why no instance can take the task of r, as the reason ECS
+// would give (ecs-reference.md §5.6). It scans every instance, so call it only
+// after Place has failed:
+//
+//   - MISSING when the cluster has no ACTIVE container instance;
+//   - AGENT when every ACTIVE instance has its agent disconnected;
+//   - ATTRIBUTE when no schedulable instance meets the placement constraints;
+//   - otherwise the resource (RESOURCE:CPU, :MEMORY, :GPU, :PORTS, :ENI) that
+//     the most instances meeting the constraints lack, ties going to the
+//     earlier in that order. Each instance counts once, for the first resource
+//     it lacks in that order.
+//
+// Explain returns ReasonNone if the task fits somewhere after all.
+func (p *Placer) Explain(r *Request) Reason {
+	var active, connected, meets int
+	var lacks [len(reasonOrder)]int
+	for _, in := range p.c.Instances() {
+		if in.Status != cluster.Active {
+			continue
+		}
+		active++
+		if !in.AgentConnected {
+			continue
+		}
+		connected++
+		if !p.meetsConstraints(in, r) {
+			continue
+		}
+		meets++
+		res := in.Lacks(r.Req)
+		if res == cluster.ResourceNone {
+			return ReasonNone
+		}
+		for i, reason := range reasonOrder {
+			if reason == resourceReason(res) {
+				lacks[i]++
+			}
+		}
+	}
+	switch {
+	case active == 0:
+		return ReasonMissing
+	case connected == 0:
+		return ReasonAgent
+	case meets == 0:
+		return ReasonAttribute
+	}
+	best := 0
+	for i := range lacks {
+		if lacks[i] > lacks[best] {
+			best = i
+		}
+	}
+	return reasonOrder[best]
+}
+
+func (p *Placer) meetsConstraints(in *cluster.Instance, r *Request) bool {
+	for _, c := range r.Constraints {
+		if !c.Check(in, r, p.c) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,196 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// TimeseriesHeader is the header of timeseries.csv (design.md §6).
+const TimeseriesHeader = "timeSeconds,instancesRunning,instancesPending,tasksRunning,tasksProvisioning,tasksPending,cpuReserved,memoryReserved,costUSD"
+
+// File names in an output directory.
+const (
+	SummaryFile    = "summary.json"
+	TimeseriesFile = "timeseries.csv"
+	EventsFile     = "events.jsonl"
+)
+
+// Recorder observes a run: it counts what the summary needs, streams
+// timeseries.csv and (optionally) events.jsonl into an Output, and writes
+// summary.json at Finish.
+type Recorder struct {
+	out    *Output
+	files  []*os.File
+	events *bufio.Writer
+	ts     *bufio.Writer
+	buf    []byte
+	err    error
+
+	eventsMode    EventsMode
+	eventsLimit   int64
+	eventsWritten int64
+	eventsDropped bool
+
+	submitted, placed, completed, failed int64
+	reasons                              map[string]int64
+	waits                                []float64
+}
+
+// EventsMode says whether events.jsonl is written.
+type EventsMode uint8
+
+// Events modes.
+const (
+	// EventsAuto writes events.jsonl unless the run has more than
+	// Options.EventsLimit events, in which case the file is left out.
+	EventsAuto EventsMode = iota
+	EventsOn
+	EventsOff
+)
+
+// Options choose what a Recorder writes.
+type Options struct {
+	Events      EventsMode
+	EventsLimit int64
+}
+
+// NewRecorder starts recording into out.
+func NewRecorder(out *Output, opts Options) (*Recorder, error) {
+	r := &Recorder{out: out, reasons: map[string]int64{}, eventsMode: opts.Events, eventsLimit: opts.EventsLimit}
+	ts, err := r.create(TimeseriesFile)
+	if err != nil {
+		return nil, err
+	}
+	r.ts = ts
+	r.ts.WriteString(TimeseriesHeader + "\n")
+	if opts.Events != EventsOff {
+		if r.events, err = r.create(EventsFile); err != nil {
+			r.close()
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (r *Recorder) create(name string) (*bufio.Writer, error) {
+	f, err := r.out.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	r.files = append(r.files, f)
+	return bufio.NewWriterSize(f, 1<<16), nil
+}
+
+// Event implements the world's Observer.
+func (r *Recorder) Event(e *record.Event) {
+	switch e.Type {
+	case record.TaskSubmitted:
+		r.submitted++
+	case record.TaskPlaced:
+		r.placed++
+	case record.TaskRunning:
+		r.waits = append(r.waits, e.Wait.Seconds())
+	case record.TaskStopped:
+		if e.Reason == record.StopCompleted {
+			r.completed++
+		}
+	case record.TaskFailed:
+		r.failed++
+		r.reasons[e.Reason]++
+	}
+	if r.events != nil && r.err == nil {
+		r.eventsWritten++
+		if r.eventsMode == EventsAuto && r.eventsWritten > r.eventsLimit {
+			r.eventsDropped = true
+			r.events = nil
+			return
+		}
+		r.buf = appendEvent(r.buf[:0], e)
+		_, r.err = r.events.Write(r.buf)
+	}
+}
+
+// Sample implements the world's Observer.
+func (r *Recorder) Sample(s *record.Sample) {
+	if r.err != nil {
+		return
+	}
+	b := s.T.AppendSeconds(r.buf[:0])
+	for _, n := range []int{s.InstancesRunning, s.InstancesPending, s.TasksRunning, s.TasksProvisioning, s.TasksPending} {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	for _, f := range []float64{s.CPUReserved, s.MemoryReserved, s.CostUSD} {
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, f, 'f', 4, 64)
+	}
+	b = append(b, '\n')
+	r.buf = b
+	_, r.err = r.ts.Write(b)
+}
+
+// Finish writes summary.json from the recorded counts, meta and the world's
+// final figures, and closes the files. The caller commits or aborts the
+// Output.
+func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
+	s := r.summary(meta, final)
+	for _, w := range []*bufio.Writer{r.ts, r.events} {
+		if w != nil && r.err == nil {
+			r.err = w.Flush()
+		}
+	}
+	if err := r.close(); err != nil && r.err == nil {
+		r.err = err
+	}
+	if r.eventsDropped && r.err == nil {
+		r.err = os.Remove(r.out.Path(EventsFile))
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("write output: %w", r.err)
+	}
+	f, err := r.out.Create(SummaryFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.WriteJSON(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return s, f.Close()
+}
+
+// EventsDropped reports whether events.jsonl was left out because the run
+// passed the automatic limit.
+func (r *Recorder) EventsDropped() bool { return r.eventsDropped }
+
+// Files returns the names of the files the recorder wrote.
+func (r *Recorder) Files() []string {
+	files := []string{SummaryFile, TimeseriesFile}
+	if r.eventsMode != EventsOff && !r.eventsDropped {
+		files = append(files, EventsFile)
+	}
+	return files
+}
+
+func (r *Recorder) close() error {
+	var first error
+	for _, f := range r.files {
+		if err := f.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	r.files = nil
+	return first
+}
+
+// round rounds x to n decimals so that outputs are byte-stable.
+func round(x float64, n int) float64 {
+	p := math.Pow10(n)
+	return math.Round(x*p) / p
+}
+

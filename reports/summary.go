@@ -1,0 +1,143 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+	"slices"
+
+	"github.com/ecsim/ecsim/sim/record"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Meta identifies a run in its summary.
+type Meta struct {
+	Scenario    string
+	Seed        uint64
+	WallSeconds float64
+}
+
+// Summary is summary.json (design.md §6). Keys are camelCase; numbers are
+// rounded so the file is byte-stable for a given scenario and seed, except
+// wallSeconds.
+type Summary struct {
+	Scenario          string                      `json:"scenario"`
+	Seed              uint64                      `json:"seed"`
+	SimulatedSeconds  float64                     `json:"simulatedSeconds"`
+	Events            int64                       `json:"events"`
+	WallSeconds       float64                     `json:"wallSeconds"`
+	Tasks             TaskSummary                 `json:"tasks"`
+	TaskWaitSeconds   Quantiles                   `json:"taskWaitSeconds"`
+	Instances         InstanceSummary             `json:"instances"`
+	InstanceHours     float64                     `json:"instanceHours"`
+	Utilization       Utilization                 `json:"utilization"`
+	Cost              Cost                        `json:"cost"`
+	Scaling           Scaling                     `json:"scaling"`
+	CapacityProviders map[string]ProviderSummary `json:"capacityProviders"`
+	Placement         PlacementSummary            `json:"placement"`
+}
+
+// TaskSummary accounts for every submitted task:
+// submitted = placed + failed + provisioningAtEnd.
+type TaskSummary struct {
+	Submitted         int64            `json:"submitted"`
+	Placed            int64            `json:"placed"`
+	Completed         int64            `json:"completed"`
+	Failed            int64            `json:"failed"`
+	RunningAtEnd      int              `json:"runningAtEnd"`
+	PendingAtEnd      int              `json:"pendingAtEnd"`
+	ProvisioningAtEnd int              `json:"provisioningAtEnd"`
+	FailureReasons    map[string]int64 `json:"failureReasons"`
+}
+
+// Quantiles summarise a sample of seconds.
+type Quantiles struct {
+	Mean float64 `json:"mean"`
+	P50  float64 `json:"p50"`
+	P95  float64 `json:"p95"`
+	P99  float64 `json:"p99"`
+	Max  float64 `json:"max"`
+}
+
+// InstanceSummary counts the fleet.
+type InstanceSummary struct {
+	Launched   int `json:"launched"`
+	Terminated int `json:"terminated"`
+	Peak       int `json:"peak"`
+	Final      int `json:"final"`
+}
+
+// Utilization is the time-weighted mean of reserved / registered (0..1).
+type Utilization struct {
+	CPUReservedMean    float64 `json:"cpuReservedMean"`
+	MemoryReservedMean float64 `json:"memoryReservedMean"`
+}
+
+// Cost is in USD.
+type Cost struct {
+	EC2     float64 `json:"ec2"`
+	Fargate float64 `json:"fargate"`
+	Total   float64 `json:"total"`
+}
+
+// Scaling counts desired-capacity changes made by managed scaling.
+type Scaling struct {
+	ScaleOutActions int `json:"scaleOutActions"`
+	ScaleInActions  int `json:"scaleInActions"`
+}
+
+// ProviderSummary is one capacity provider's figures.
+type ProviderSummary struct {
+	CPRMean    float64 `json:"cprMean"`
+	CPRMax     float64 `json:"cprMax"`
+	DesiredMax int     `json:"desiredMax"`
+}
+
+// PlacementSummary counts the placer's work: candidate instances examined,
+// and those rejected for fit or constraints.
+type PlacementSummary struct {
+	CandidatesExamined int64 `json:"candidatesExamined"`
+	CandidatesRejected int64 `json:"candidatesRejected"`
+}
+
+func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
+	s := &Summary{
+		Scenario:         meta.Scenario,
+		Seed:             meta.Seed,
+		SimulatedSeconds: f.SimulatedSeconds,
+		Events:           f.Events,
+		WallSeconds:      round(meta.WallSeconds, 3),
+		Tasks: TaskSummary{Submitted: r.submitted, Placed: r.placed, Completed: r.completed, Failed: r.failed,
+			RunningAtEnd: f.TasksRunningAtEnd, PendingAtEnd: f.TasksPendingAtEnd,
+			ProvisioningAtEnd: f.TasksProvisioning, FailureReasons: r.reasons},
+		TaskWaitSeconds: quantiles(r.waits),
+		Instances: InstanceSummary{Launched: f.InstancesLaunched, Terminated: f.InstancesTerm,
+			Peak: f.InstancesPeak, Final: f.InstancesFinal},
+		InstanceHours: round(f.InstanceHours, 4),
+		Utilization: Utilization{CPUReservedMean: round(f.CPUReservedMean, 4),
+			MemoryReservedMean: round(f.MemoryReservedMean, 4)},
+		Cost: Cost{EC2: round(f.CostEC2, 4), Fargate: round(f.CostFargate, 4),
+			Total: round(f.CostEC2+f.CostFargate, 4)},
+		Scaling:           Scaling{ScaleOutActions: f.ScaleOutActions, ScaleInActions: f.ScaleInActions},
+		CapacityProviders: map[string]ProviderSummary{},
+		Placement:         PlacementSummary{CandidatesExamined: f.PlacementExamined, CandidatesRejected: f.PlacementRejected},
+	}
+	return s
+}
+
+// quantiles summarises xs (which it sorts) with gonum's empirical quantiles.
+func quantiles(xs []float64) Quantiles {
+	if len(xs) == 0 {
+		return Quantiles{}
+	}
+	slices.Sort(xs)
+	q := func(p float64) float64 { return round(stat.Quantile(p, stat.Empirical, xs, nil), 3) }
+	return Quantiles{Mean: round(stat.Mean(xs, nil), 3), P50: q(0.5), P95: q(0.95), P99: q(0.99), Max: round(xs[len(xs)-1], 3)}
+}
+
+// WriteJSON writes s as indented JSON with a final newline. Map keys are
+// sorted by encoding/json, so the output is deterministic.
+func (s *Summary) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}

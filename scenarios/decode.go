@@ -1,0 +1,390 @@
+package scenarios
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// scalarDecoder is implemented by leaf types that parse their own scalar
+// syntax (durations, sizes such as "2 GB").
+type scalarDecoder interface {
+	decodeScalar(n *yaml.Node) error
+}
+
+// nodeDecoder is implemented by types that take over decoding of their whole
+// node (for example a field that keeps raw YAML).
+type nodeDecoder interface {
+	decodeNode(d *decoder, n *yaml.Node, path string)
+}
+
+// ignorer is implemented by structs that accept, and ignore, keys the model
+// does not use (ECS task definition fields such as executionRoleArn), so that
+// users can paste ECS API output as is.
+type ignorer interface {
+	ignoredKeys() []string
+}
+
+// maxNodes bounds the work of decoding one document, aliases included, so
+// that an alias bomb cannot hang the loader.
+const maxNodes = 2_000_000
+
+// decoder turns a yaml.Node tree into the tagged scenario types. Unlike
+// yaml.v3's own decoding it reports every problem at once, each with its
+// line, column and field path, rejects unknown keys with the accepted ones,
+// and records the position of every value for later validation messages.
+type decoder struct {
+	file    string
+	errs    Errors
+	pos     map[string]Pos
+	ignored map[string][]string // struct path → ignored keys present
+	fields  map[reflect.Type]*structInfo
+	budget  int
+}
+
+type structInfo struct {
+	byName  map[string]int // yaml name → field index
+	names   []string       // accepted keys, in declaration order
+	ignored map[string]bool
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, pos: map[string]Pos{}, ignored: map[string][]string{},
+		fields: map[reflect.Type]*structInfo{}, budget: maxNodes}
+}
+
+func (d *decoder) errorAt(p Pos, path, format string, args ...any) {
+	d.errs = append(d.errs, &FieldError{File: d.file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func posOf(n *yaml.Node) Pos {
+	return Pos{Line: n.Line, Column: n.Column, quoted: n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// describe names what a node is, for "expected X, got Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing (null)"
+	case "!!bool":
+		return "a boolean " + strconv.Quote(n.Value)
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	}
+	v := n.Value
+	if len(v) > 40 {
+		v = v[:40] + "…"
+	}
+	return "the string " + strconv.Quote(v)
+}
+
+// decode decodes n into v (addressable) at path.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if d.budget--; d.budget < 0 {
+		if d.budget == -1 {
+			d.errorAt(posOf(n), path, "document too large or too many aliases (more than %d nodes)", maxNodes)
+		}
+		return
+	}
+	for n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		} else if len(n.Content) > 0 {
+			n = n.Content[0]
+		} else {
+			return
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // unset: keep the zero value, defaults apply later
+	}
+	d.pos[path] = posOf(n)
+	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+		nd.decodeNode(d, n, path)
+		return
+	}
+	if sd, ok := v.Addr().Interface().(scalarDecoder); ok {
+		if n.Kind != yaml.ScalarNode {
+			d.errorAt(posOf(n), path, "expected a single value, got %s", describe(n))
+			return
+		}
+		if err := sd.decodeScalar(n); err != nil {
+			d.errorAt(posOf(n), path, "%v", err)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem(), path)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		d.decodeSlice(n, v, path)
+	case reflect.Map:
+		d.decodeMap(n, v, path)
+	case reflect.Interface:
+		var x any
+		if err := n.Decode(&x); err != nil {
+			d.errorAt(posOf(n), path, "%v", err)
+			return
+		}
+		if x != nil {
+			v.Set(reflect.ValueOf(x))
+		}
+	default:
+		d.decodeScalar(n, v, path)
+	}
+}
+
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorAt(posOf(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n))
+		return
+	}
+	bad := func() { d.errorAt(posOf(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n)) }
+	switch v.Kind() {
+	case reflect.String:
+		if n.Tag == "!!bool" || n.Tag == "!!map" || n.Tag == "!!seq" {
+			bad()
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		var b bool
+		if n.Tag != "!!bool" || n.Decode(&b) != nil {
+			bad()
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		var i int64
+		if n.Tag != "!!int" || n.Decode(&i) != nil {
+			bad()
+			return
+		}
+		if v.OverflowInt(i) {
+			d.errorAt(posOf(n), path, "%s is out of range", n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Uint64, reflect.Uint32, reflect.Uint:
+		var u uint64
+		if n.Tag != "!!int" || n.Decode(&u) != nil {
+			if strings.HasPrefix(n.Value, "-") {
+				d.errorAt(posOf(n), path, "must be >= 0 (got %s)", n.Value)
+				return
+			}
+			bad()
+			return
+		}
+		v.SetUint(u)
+	case reflect.Float64:
+		var f float64
+		if (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
+			bad()
+			return
+		}
+		v.SetFloat(f)
+	default:
+		d.errorAt(posOf(n), path, "cannot decode into %s", v.Type())
+	}
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		return "an integer"
+	case reflect.Uint64, reflect.Uint32, reflect.Uint:
+		return "a non-negative integer"
+	case reflect.Float64:
+		return "a number"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "a mapping"
+	}
+	return k.String()
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorAt(posOf(n), path, "expected a list, got %s", describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.decode(item, s.Index(i), index(path, i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorAt(posOf(n), path, "expected a mapping, got %s", describe(n))
+		return
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+	for _, kv := range d.pairs(n, path) {
+		key := kv[0].Value
+		val := reflect.New(v.Type().Elem()).Elem()
+		d.decode(kv[1], val, join(path, key))
+		v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), val)
+	}
+}
+
+// pairs returns the key/value pairs of a mapping, merging "<<" keys and
+// reporting non-scalar and duplicate keys.
+func (d *decoder) pairs(n *yaml.Node, path string) [][2]*yaml.Node {
+	var out [][2]*yaml.Node
+	seen := map[string]bool{}
+	var walk func(m *yaml.Node, merged bool)
+	walk = func(m *yaml.Node, merged bool) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, val := m.Content[i], m.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				for val.Kind == yaml.AliasNode {
+					val = val.Alias
+				}
+				switch val.Kind {
+				case yaml.MappingNode:
+					walk(val, true)
+				case yaml.SequenceNode:
+					for _, s := range val.Content {
+						for s.Kind == yaml.AliasNode {
+							s = s.Alias
+						}
+						if s.Kind == yaml.MappingNode {
+							walk(s, true)
+						}
+					}
+				}
+				continue
+			}
+			if k.Kind != yaml.ScalarNode {
+				d.errorAt(posOf(k), path, "keys must be plain names, got %s", describe(k))
+				continue
+			}
+			if seen[k.Value] {
+				if !merged {
+					d.errorAt(posOf(k), join(path, k.Value), "key given twice")
+				}
+				continue
+			}
+			seen[k.Value] = true
+			out = append(out, [2]*yaml.Node{k, val})
+		}
+	}
+	walk(n, false)
+	return out
+}
+
+func (d *decoder) info(t reflect.Type) *structInfo {
+	if si, ok := d.fields[t]; ok {
+		return si
+	}
+	si := &structInfo{byName: map[string]int{}, ignored: map[string]bool{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		si.byName[name] = i
+		si.names = append(si.names, name)
+	}
+	if ig, ok := reflect.New(t).Interface().(ignorer); ok {
+		for _, k := range ig.ignoredKeys() {
+			si.ignored[k] = true
+		}
+	}
+	d.fields[t] = si
+	return si
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorAt(posOf(n), path, "expected a mapping, got %s", describe(n))
+		return
+	}
+	si := d.info(v.Type())
+	for _, kv := range d.pairs(n, path) {
+		key := kv[0].Value
+		i, ok := si.byName[key]
+		if !ok {
+			if si.ignored[key] {
+				d.ignored[path] = append(d.ignored[path], key)
+				continue
+			}
+			msg := fmt.Sprintf("unknown field %q%s", key, accepted(si.names...))
+			if s := suggest(key, si.names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.errorAt(posOf(kv[0]), join(path, key), "%s", msg)
+			continue
+		}
+		d.decode(kv[1], v.Field(i), join(path, key))
+	}
+}
+
+// suggest returns the accepted name closest to key (edit distance at most 2,
+// or equal ignoring case), or "".
+func suggest(key string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if strings.EqualFold(n, key) {
+			return n
+		}
+		if dist := editDistance(strings.ToLower(key), strings.ToLower(n)); dist < bestD {
+			best, bestD = n, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + c})
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

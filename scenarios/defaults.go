@@ -1,0 +1,87 @@
+package scenarios
+
+import (
+	"reflect"
+	"slices"
+	"time"
+)
+
+// Defaults of the scenario format (README "Scenario format").
+const (
+	DefaultSeed           = 1
+	DefaultDuration       = time.Hour
+	DefaultSampleInterval = time.Minute
+	// DefaultStartTime is the wall-clock instant of t = 0 when the scenario
+	// gives none: a fixed epoch, so runs never depend on the wall clock.
+	DefaultStartTime  = "2026-01-05T00:00:00Z"
+	DefaultLaunchType = "EC2"
+	// DefaultNetworkMode is ECS's default on Linux EC2 instances.
+	DefaultNetworkMode = "bridge"
+)
+
+// DefaultAvailabilityZones returns the zones used when a scenario names none.
+func DefaultAvailabilityZones() []string {
+	return []string{"us-east-1a", "us-east-1b", "us-east-1c"}
+}
+
+func applyDefaults(f *File) {
+	if f.Seed == nil {
+		seed := uint64(DefaultSeed)
+		f.Seed = &seed
+	}
+	if !f.Duration.Set {
+		f.Duration = Duration{D: DefaultDuration, Set: true}
+	}
+	if !f.SampleInterval.Set {
+		f.SampleInterval = Duration{D: DefaultSampleInterval, Set: true}
+	}
+	if f.StartTime == "" {
+		f.StartTime = DefaultStartTime
+	}
+	if len(f.Cluster.AvailabilityZones) == 0 {
+		f.Cluster.AvailabilityZones = DefaultAvailabilityZones()
+	}
+	for i := range f.Cluster.ContainerInstances {
+		ci := &f.Cluster.ContainerInstances[i]
+		if ci.Count == nil {
+			one := 1
+			ci.Count = &one
+		}
+	}
+	for i := range f.TaskDefinitions {
+		defaultTaskDefinition(&f.TaskDefinitions[i])
+	}
+	for i := range f.Workloads {
+		w := &f.Workloads[i]
+		if w.LaunchType == "" {
+			w.LaunchType = DefaultLaunchType
+		}
+		if w.Arrivals.Count == nil && w.Arrivals.Process == "poisson" {
+			one := 1
+			w.Arrivals.Count = &one
+		}
+	}
+}
+
+func defaultTaskDefinition(td *TaskDefinition) {
+	if td.NetworkMode == "" {
+		td.NetworkMode = DefaultNetworkMode
+		if slices.Contains(td.RequiresCompatibilities, "FARGATE") {
+			td.NetworkMode = "awsvpc"
+		}
+	}
+	if len(td.RequiresCompatibilities) == 0 {
+		td.RequiresCompatibilities = []string{"EC2"}
+	}
+	for j := range td.ContainerDefinitions {
+		c := &td.ContainerDefinitions[j]
+		if c.Essential == nil {
+			yes := true // ECS: essential defaults to true
+			c.Essential = &yes
+		}
+	}
+}
+
+func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
+
+func sortStrings(s []string) { slices.Sort(s) }

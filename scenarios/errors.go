@@ -1,0 +1,67 @@
+package scenarios
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a position in a scenario file (1-based; 0 when unknown).
+type Pos struct {
+	Line, Column int
+	quoted       bool // the value is a quoted scalar: its text starts one column later
+}
+
+// FieldError is one problem with a scenario: where it is, which field, what
+// is wrong and what is accepted.
+type FieldError struct {
+	File  string
+	Pos   Pos
+	Field string // path such as workloads[1].arrivals.ratePerMinute
+	Msg   string
+}
+
+// Error formats e as "file:line:column: field: problem".
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Pos.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Pos.Line)
+		if e.Pos.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Pos.Column)
+		}
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Errors is every problem found in a scenario, sorted by position. Load
+// returns it as its error so that callers see all problems at once.
+type Errors []*FieldError
+
+// Error joins the messages, one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (es Errors) sort() {
+	slices.SortStableFunc(es, func(a, b *FieldError) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column), cmp.Compare(a.Field, b.Field))
+	})
+}
+
+// accepted formats a list of accepted values: " (accepted: a, b, c)".
+func accepted(values ...string) string {
+	return " (accepted: " + strings.Join(values, ", ") + ")"
+}

@@ -1,0 +1,153 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ecsim/ecsim/sim/world"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileBytes bounds the size of a scenario file.
+const MaxFileBytes = 16 << 20
+
+// Scenario is a loaded and validated scenario, ready to run.
+type Scenario struct {
+	// File is the path used in messages; Dir resolves relative paths in it.
+	File string
+	Dir  string
+	// Spec is the file's content with defaults applied.
+	Spec File
+	// Config is what sim/world runs.
+	Config world.Config
+	// Ignored lists, for validate --verbose, the ECS fields the file gives
+	// that the model does not use ("taskDefinitions[0].executionRoleArn").
+	Ignored []string
+}
+
+// Load reads, validates and converts the scenario file at path. Its errors
+// are Errors (one entry per problem) or a *FieldError for the file itself.
+func Load(path string) (*Scenario, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, filepath.Dir(path), data)
+}
+
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, Errors{{File: path, Msg: pathError(err)}}
+	}
+	if st.IsDir() {
+		return nil, Errors{{File: path, Msg: "is a directory, not a scenario file"}}
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", st.Size(), MaxFileBytes)}}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Errors{{File: path, Msg: pathError(err)}}
+	}
+	return data, nil
+}
+
+func pathError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse validates and converts a scenario given as bytes; file names it in
+// messages and dir resolves relative paths.
+func Parse(file, dir string, data []byte) (*Scenario, error) {
+	root, err := parseYAML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	d := newDecoder(file)
+	var f File
+	d.decode(root, reflectValue(&f), "")
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	if f.Name == "" {
+		f.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	}
+	applyDefaults(&f)
+	v := &validator{file: file, pos: d.pos}
+	cfg := v.validate(&f)
+	if len(v.errs) > 0 {
+		v.errs.sort()
+		return nil, v.errs
+	}
+	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg}
+	for path, keys := range d.ignored {
+		for _, k := range keys {
+			s.Ignored = append(s.Ignored, join(path, k))
+		}
+	}
+	sortStrings(s.Ignored)
+	return s, nil
+}
+
+// parseYAML parses data into a node tree, turning every failure into a
+// positioned error.
+func parseYAML(file string, data []byte) (*yaml.Node, error) {
+	fail := func(p Pos, format string, args ...any) error {
+		return Errors{{File: file, Pos: p, Msg: fmt.Sprintf(format, args...)}}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fail(Pos{}, "empty scenario (expected a YAML mapping with keys such as name, duration, cluster, taskDefinitions, workloads)")
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		return nil, fail(Pos{}, "not a text file (a scenario is UTF-8 YAML)")
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, fail(posOf(&extra), "more than one YAML document; a scenario is one document")
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil, fail(posOf(doc), "expected a YAML mapping at the top level, got %s", describe(doc))
+	}
+	return &root, nil
+}
+
+// yamlError turns yaml.v3's "yaml: line N: msg" into a positioned error.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var p Pos
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, tail, ok := strings.Cut(rest, ": "); ok {
+			if n, convErr := fmt.Sscanf(num, "%d", &p.Line); convErr == nil && n == 1 {
+				msg = tail
+			}
+		}
+	}
+	return Errors{{File: file, Pos: p, Msg: "invalid YAML: " + msg}}
+}

@@ -1,0 +1,232 @@
+package scenarios
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/ecsim/ecsim/placement"
+	"github.com/ecsim/ecsim/placement/cql"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/world"
+)
+
+// Container memory limits and counts (ecs-reference.md §5.2, §13).
+const (
+	MinContainerMemoryMiB = 6
+	MaxContainers         = 10
+	MinTaskCPUEC2         = 128
+	MaxTaskCPUEC2         = 10240
+)
+
+var networkModes = []string{"bridge", "host", "awsvpc", "none"}
+var compatibilities = []string{"EC2", "FARGATE", "EXTERNAL"}
+
+func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
+	v.defs = map[string]*cluster.TaskDefinition{}
+	for i := range tds {
+		td := &tds[i]
+		p := index("taskDefinitions", i)
+		def := v.taskDefinition(p, td)
+		if def == nil {
+			continue
+		}
+		key := def.Name()
+		if _, dup := v.defs[key]; dup {
+			v.errf(join(p, "family"), "task definition %q defined twice", key)
+			continue
+		}
+		v.defs[key] = def
+		// The family alone names its latest revision.
+		if prev, ok := v.defs[def.Family]; !ok || prev.Revision < def.Revision {
+			v.defs[def.Family] = def
+		}
+		if !slices.Contains(v.fams, def.Family) {
+			v.fams = append(v.fams, def.Family)
+		}
+		cfg.TaskDefinitions = append(cfg.TaskDefinitions, def)
+	}
+}
+
+func (v *validator) taskDefinition(p string, td *TaskDefinition) *cluster.TaskDefinition {
+	if !familyRE.MatchString(td.Family) {
+		v.errf(join(p, "family"), "%q is not a valid family (1-255 letters, digits, '-' and '_')", td.Family)
+	}
+	if td.Revision < 0 {
+		v.errf(join(p, "revision"), "must be >= 1 (got %d)", td.Revision)
+	}
+	if !slices.Contains(networkModes, td.NetworkMode) {
+		v.errf(join(p, "networkMode"), "unknown network mode %q%s", td.NetworkMode, accepted(networkModes...))
+	}
+	for j, c := range td.RequiresCompatibilities {
+		if !slices.Contains(compatibilities, c) {
+			v.errf(index(join(p, "requiresCompatibilities"), j), "unknown compatibility %q%s", c, accepted(compatibilities...))
+		}
+	}
+	def := &cluster.TaskDefinition{Family: td.Family, Revision: td.Revision, NetworkMode: cluster.NetworkMode(td.NetworkMode),
+		RequiresCompatibilities: td.RequiresCompatibilities, CPU: td.CPU.N, MemoryMiB: td.Memory.N}
+	if td.CPU.Set && (td.CPU.N < MinTaskCPUEC2 || td.CPU.N > MaxTaskCPUEC2) {
+		v.errf(join(p, "cpu"), "task cpu on EC2 must be between %d and %d CPU units (got %d)", MinTaskCPUEC2, MaxTaskCPUEC2, td.CPU.N)
+	}
+	if td.Memory.Set && td.Memory.N < MinContainerMemoryMiB {
+		v.errf(join(p, "memory"), "task memory must be at least %d MiB (got %d)", MinContainerMemoryMiB, td.Memory.N)
+	}
+	v.containers(p, td, def)
+	for j, pc := range td.PlacementConstraints {
+		cp := index(join(p, "placementConstraints"), j)
+		if pc.Type != placement.TypeMemberOf {
+			v.errf(join(cp, "type"), "task definitions accept only memberOf constraints (got %q)", pc.Type)
+			continue
+		}
+		v.expression(join(cp, "expression"), pc.Expression)
+		def.PlacementConstraints = append(def.PlacementConstraints, cluster.PlacementConstraint{Type: pc.Type, Expression: pc.Expression})
+	}
+	def.Finalize()
+	return def
+}
+
+func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDefinition) {
+	cs := td.ContainerDefinitions
+	if len(cs) == 0 || len(cs) > MaxContainers {
+		v.errf(join(p, "containerDefinitions"), "a task definition has 1 to %d containers (got %d)", MaxContainers, len(cs))
+	}
+	names := map[string]bool{}
+	essential := false
+	var cpuSum, memSum int64
+	for j := range cs {
+		c := &cs[j]
+		cp := index(join(p, "containerDefinitions"), j)
+		if !familyRE.MatchString(c.Name) || names[c.Name] {
+			v.errf(join(cp, "name"), "container names are 1-255 letters, digits, '-' and '_', unique in the task (got %q)", c.Name)
+		}
+		names[c.Name] = true
+		essential = essential || *c.Essential
+		v.containerMemory(cp, c, td.Memory.Set)
+		if c.CPU < 0 || c.CPU > MaxTaskCPUEC2 {
+			v.errf(join(cp, "cpu"), "must be between 0 and %d CPU units (got %d)", MaxTaskCPUEC2, c.CPU)
+		}
+		cd := cluster.ContainerDefinition{Name: c.Name, CPU: c.CPU, MemoryMiB: c.Memory,
+			MemoryReservationMiB: c.MemoryReservation, Essential: *c.Essential}
+		cd.GPUs = v.gpus(cp, c.ResourceRequirements)
+		cd.PortMappings = v.portMappings(cp, td.NetworkMode, c.PortMappings)
+		cpuSum += c.CPU
+		memSum += cd.ReservedMemoryMiB()
+		def.Containers = append(def.Containers, cd)
+	}
+	if len(cs) > 0 && !essential {
+		v.errf(join(p, "containerDefinitions"), "at least one container must be essential")
+	}
+	if td.CPU.Set && cpuSum > td.CPU.N {
+		v.errf(join(p, "cpu"), "the containers' cpu adds up to %d, more than the task's %d", cpuSum, td.CPU.N)
+	}
+	if td.Memory.Set && memSum > td.Memory.N {
+		v.errf(join(p, "memory"), "the containers' memory adds up to %d MiB, more than the task's %d", memSum, td.Memory.N)
+	}
+}
+
+// containerMemory checks §5.2: on EC2, without task-level memory each
+// container needs memory or memoryReservation; each is at least 6 MiB; when
+// both are given memory must be greater than memoryReservation.
+func (v *validator) containerMemory(cp string, c *ContainerDefinition, taskMemory bool) {
+	if c.Memory != 0 && c.Memory < MinContainerMemoryMiB {
+		v.errf(join(cp, "memory"), "must be at least %d MiB (got %d)", MinContainerMemoryMiB, c.Memory)
+	}
+	if c.MemoryReservation != 0 && c.MemoryReservation < MinContainerMemoryMiB {
+		v.errf(join(cp, "memoryReservation"), "must be at least %d MiB (got %d)", MinContainerMemoryMiB, c.MemoryReservation)
+	}
+	if c.Memory > 0 && c.MemoryReservation > 0 && c.Memory <= c.MemoryReservation {
+		v.errf(join(cp, "memory"), "must be greater than memoryReservation (%d) (got %d)", c.MemoryReservation, c.Memory)
+	}
+	if !taskMemory && c.Memory == 0 && c.MemoryReservation == 0 {
+		v.errf(cp, "needs memory or memoryReservation when the task definition sets no task-level memory")
+	}
+}
+
+func (v *validator) gpus(cp string, reqs []ResourceRequirement) int64 {
+	var n int64
+	for k, rr := range reqs {
+		rp := index(join(cp, "resourceRequirements"), k)
+		switch rr.Type {
+		case "GPU":
+			g, err := strconv.ParseInt(rr.Value, 10, 64)
+			if err != nil || g < 1 || g > 64 {
+				v.errf(join(rp, "value"), "GPU count must be a whole number from 1 to 64 (got %q)", rr.Value)
+				continue
+			}
+			n += g
+		case "InferenceAccelerator":
+		default:
+			v.errf(join(rp, "type"), "unknown resource requirement %q%s", rr.Type, accepted("GPU", "InferenceAccelerator"))
+		}
+	}
+	return n
+}
+
+// portMappings checks the mappings against the network mode (§5.2): in
+// host and awsvpc modes the host port is the container port; none allows no
+// mappings.
+func (v *validator) portMappings(cp, mode string, pms []PortMappingSpec) []cluster.PortMapping {
+	var out []cluster.PortMapping
+	for k, pm := range pms {
+		pp := index(join(cp, "portMappings"), k)
+		v.intRange(join(pp, "containerPort"), int64(pm.ContainerPort), 1, 65535)
+		host := 0
+		if pm.HostPort != nil {
+			host = *pm.HostPort
+			v.intRange(join(pp, "hostPort"), int64(host), 0, 65535)
+		}
+		if pm.Protocol != "" && pm.Protocol != "tcp" && pm.Protocol != "udp" {
+			v.errf(join(pp, "protocol"), "unknown protocol %q%s", pm.Protocol, accepted("tcp", "udp"))
+		}
+		switch mode {
+		case "none":
+			v.errf(pp, "network mode none allows no port mappings")
+		case "host", "awsvpc":
+			if host != 0 && host != pm.ContainerPort {
+				v.errf(join(pp, "hostPort"), "in %s mode hostPort must equal containerPort (%d) or be omitted (got %d)", mode, pm.ContainerPort, host)
+			}
+		}
+		out = append(out, cluster.PortMapping{ContainerPort: pm.ContainerPort, HostPort: host, Protocol: pm.Protocol})
+	}
+	return out
+}
+
+// expression checks a memberOf expression, positioning a syntax error at
+// its column when the expression sits on one line.
+func (v *validator) expression(path, expr string) {
+	_, err := cql.Parse(expr)
+	if err == nil {
+		return
+	}
+	se, ok := err.(*cql.SyntaxError)
+	pos := v.posOf(path)
+	if ok && pos.Line > 0 {
+		pos.Column += se.Column - 1
+		if pos.quoted {
+			pos.Column++
+		}
+		pos.quoted = false
+		v.errs = append(v.errs, &FieldError{File: v.file, Pos: pos, Field: path, Msg: "invalid cluster query language expression: " + se.Msg})
+		return
+	}
+	v.errf(path, "invalid cluster query language expression: %v", err)
+}
+
+// taskDefinitionRef resolves "family" or "family:revision".
+func (v *validator) taskDefinitionRef(path, ref string) *cluster.TaskDefinition {
+	if def, ok := v.defs[ref]; ok {
+		return def
+	}
+	fams := slices.Clone(v.fams)
+	slices.Sort(fams)
+	if len(fams) == 0 {
+		v.errf(path, "task definition %q does not exist (the scenario defines none under taskDefinitions)", ref)
+		return nil
+	}
+	msg := fmt.Sprintf("task definition %q does not exist%s", ref, accepted(fams...))
+	if s := suggest(ref, fams); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	v.errf(path, "%s", msg)
+	return nil
+}

@@ -1,0 +1,213 @@
+package scenarios
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ecsim/ecsim/placement"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/world"
+)
+
+// Limits that keep a scenario within what ecsim can simulate in reasonable
+// memory; ECS's own limits are checked where they apply.
+const (
+	MaxDuration     = 10 * 365 * 24 * time.Hour
+	MaxSamples      = 10_000_000
+	MaxInstances    = 1_000_000
+	MaxBatchCount   = 10_000_000
+	MaxRatePerMin   = 1_000_000
+	MaxTasksPerCall = 10 // RunTask count per call (ecs-reference.md §13)
+)
+
+var (
+	nameRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$`)
+	familyRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,255}$`)
+	attrName = regexp.MustCompile(`^[A-Za-z0-9_./\\-]{1,128}$`)
+)
+
+// validator checks a decoded file and builds the world configuration,
+// collecting every problem with its position.
+type validator struct {
+	file string
+	pos  map[string]Pos
+	errs Errors
+	cat  *cluster.Catalogue
+	reg  *placement.Registry
+	defs map[string]*cluster.TaskDefinition
+	fams []string
+}
+
+// errf records a problem at path, positioned at path or its nearest
+// ancestor that has a position.
+func (v *validator) errf(path, format string, args ...any) {
+	v.errs = append(v.errs, &FieldError{File: v.file, Pos: v.posOf(path), Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) posOf(path string) Pos {
+	for p := path; p != ""; {
+		if pos, ok := v.pos[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return Pos{}
+}
+
+func (v *validator) validate(f *File) world.Config {
+	v.reg = placement.NewRegistry()
+	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D,
+		Strategies: v.reg}
+	v.top(f, &cfg)
+	v.cat = cluster.DefaultCatalogue()
+	v.instanceTypes(f.InstanceTypes)
+	cfg.Catalogue = v.cat
+	v.clusterSpec(&f.Cluster, &cfg)
+	v.taskDefinitions(f.TaskDefinitions, &cfg)
+	v.workloads(f, &cfg)
+	return cfg
+}
+
+func (v *validator) top(f *File, cfg *world.Config) {
+	if !nameRE.MatchString(f.Name) {
+		v.errf("name", "%q is not a valid name (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 255)", f.Name)
+	}
+	if f.Duration.D <= 0 || f.Duration.D > MaxDuration {
+		v.errf("duration", "must be > 0 and at most 10 years (got %s)", FormatDuration(f.Duration.D))
+	}
+	if f.SampleInterval.D < time.Second {
+		v.errf("sampleInterval", "must be at least 1s (got %s)", FormatDuration(f.SampleInterval.D))
+	} else if f.Duration.D > 0 && f.Duration.D/f.SampleInterval.D > MaxSamples {
+		v.errf("sampleInterval", "gives %d samples over %s; at most %d (use a longer interval)",
+			f.Duration.D/f.SampleInterval.D, FormatDuration(f.Duration.D), MaxSamples)
+	}
+	t, err := time.Parse(time.RFC3339, f.StartTime)
+	if err != nil {
+		v.errf("startTime", "%q is not an RFC 3339 time such as 2026-01-05T00:00:00Z", f.StartTime)
+	}
+	cfg.StartTime = t.UTC()
+}
+
+func (v *validator) instanceTypes(defs []InstanceTypeDef) {
+	seen := map[string]bool{}
+	for i, d := range defs {
+		p := index("instanceTypes", i)
+		switch {
+		case d.Name == "":
+			v.errf(join(p, "name"), "required")
+		case seen[d.Name]:
+			v.errf(join(p, "name"), "instance type %q defined twice", d.Name)
+		}
+		seen[d.Name] = true
+		v.intRange(join(p, "vcpu"), int64(d.VCPU), 1, 448)
+		v.intRange(join(p, "memoryMiB"), d.MemoryMiB, 1, 32<<20)
+		if d.RegisteredMemoryMiB < 0 || d.RegisteredMemoryMiB > d.MemoryMiB {
+			v.errf(join(p, "registeredMemoryMiB"), "must be between 0 and memoryMiB (%d) (got %d; 0 means %.1f%% of memoryMiB)",
+				d.MemoryMiB, d.RegisteredMemoryMiB, cluster.RegisteredMemoryFraction*100)
+		}
+		v.intRange(join(p, "enis"), int64(d.ENIs), 1, 1000)
+		v.intRange(join(p, "awsvpcTrunkingTasks"), int64(d.TrunkENITasks), 0, 10000)
+		v.intRange(join(p, "gpus"), int64(d.GPUs), 0, 64)
+		if d.Architecture != "" && d.Architecture != "x86_64" && d.Architecture != "arm64" {
+			v.errf(join(p, "architecture"), "unknown architecture %q%s", d.Architecture, accepted("x86_64", "arm64"))
+		}
+		if d.PricePerHour < 0 {
+			v.errf(join(p, "pricePerHour"), "must be >= 0 (got %v)", d.PricePerHour)
+		}
+		v.cat.Put(cluster.InstanceType{Name: d.Name, VCPU: d.VCPU, MemoryMiB: d.MemoryMiB,
+			RegisteredMemoryMiB: d.RegisteredMemoryMiB, ENIs: d.ENIs, TrunkTasks: d.TrunkENITasks,
+			GPUs: d.GPUs, Architecture: d.Architecture, PricePerHour: d.PricePerHour})
+	}
+}
+
+func (v *validator) intRange(path string, x, lo, hi int64) bool {
+	if x < lo || x > hi {
+		v.errf(path, "must be between %d and %d (got %d)", lo, hi, x)
+		return false
+	}
+	return true
+}
+
+// instanceType resolves a catalogue name.
+func (v *validator) instanceType(path, name string) *cluster.InstanceType {
+	if name == "" {
+		v.errf(path, "required%s", accepted(v.cat.Names()...))
+		return nil
+	}
+	t, ok := v.cat.Lookup(name)
+	if !ok {
+		msg := fmt.Sprintf("unknown instance type %q%s", name, accepted(v.cat.Names()...))
+		if s := suggest(name, v.cat.Names()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		v.errf(path, "%s", msg)
+	}
+	return t
+}
+
+func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
+	seen := map[string]bool{}
+	for i, az := range c.AvailabilityZones {
+		p := index("cluster.availabilityZones", i)
+		if az == "" || seen[az] {
+			v.errf(p, "zone names must be non-empty and unique (got %q)", az)
+		}
+		seen[az] = true
+	}
+	cfg.AvailabilityZones = c.AvailabilityZones
+	cfg.AwsvpcTrunking = c.AwsvpcTrunking
+	total := 0
+	for i := range c.ContainerInstances {
+		ci := &c.ContainerInstances[i]
+		p := index("cluster.containerInstances", i)
+		t := v.instanceType(join(p, "instanceType"), ci.InstanceType)
+		if v.intRange(join(p, "count"), int64(*ci.Count), 1, MaxInstances) {
+			total += *ci.Count
+		}
+		if ci.AvailabilityZone != "" && !seen[ci.AvailabilityZone] {
+			v.errf(join(p, "availabilityZone"), "%q is not one of the cluster's zones%s", ci.AvailabilityZone, accepted(c.AvailabilityZones...))
+		}
+		attrs := v.attributes(join(p, "attributes"), ci.Attributes)
+		if t != nil && (ci.ReservedMemoryMiB < 0 || ci.ReservedMemoryMiB >= t.RegisteredMemoryMiB) {
+			v.errf(join(p, "reservedMemoryMiB"), "must be between 0 and %d, below %s's registered memory (got %d)",
+				t.RegisteredMemoryMiB-1, t.Name, ci.ReservedMemoryMiB)
+		}
+		cfg.Instances = append(cfg.Instances, world.InstanceGroup{Type: t, Count: *ci.Count,
+			AvailabilityZone: ci.AvailabilityZone, Attributes: attrs, ReservedMemoryMiB: ci.ReservedMemoryMiB})
+	}
+	if total > MaxInstances {
+		v.errf("cluster.containerInstances", "%d instances in all; at most %d", total, MaxInstances)
+	}
+}
+
+// attributes validates custom attributes (ecs-reference.md §5.5: names of
+// 1-128 letters, digits and - _ / \ .; values of 1-128 characters without
+// leading or trailing spaces) and returns them sorted by name.
+func (v *validator) attributes(path string, m map[string]string) []cluster.Attribute {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := make([]cluster.Attribute, 0, len(m))
+	for _, k := range names {
+		val := m[k]
+		switch {
+		case !attrName.MatchString(k):
+			v.errf(join(path, k), "attribute names are 1-128 letters, digits, '-', '_', '/', '\\' or '.'")
+		case strings.HasPrefix(k, "ecs."):
+			v.errf(join(path, k), "the ecs. prefix is reserved for ECS's built-in attributes")
+		case val == "" || len(val) > 128 || strings.TrimSpace(val) != val:
+			v.errf(join(path, k), "attribute values are 1-128 characters without leading or trailing spaces")
+		}
+		out = append(out, cluster.Attribute{Name: k, Value: val})
+	}
+	return out
+}

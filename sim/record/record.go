@@ -1,0 +1,121 @@
+// Package record defines the typed observations a simulated ECS world emits
+// and the reports package consumes: events (one per state change), samples
+// (the cluster at regular instants) and the run's final figures. It depends on
+// sim only, so that the world and the reports can share it without depending
+// on each other.
+package record
+
+import (
+	"time"
+
+	"github.com/ecsim/ecsim/sim"
+)
+
+// EventType names an event, as written in the "type" field of events.jsonl.
+type EventType uint8
+
+// Event types (design.md §6).
+const (
+	TaskSubmitted EventType = iota
+	TaskProvisioning
+	TaskPlaced
+	TaskRunning
+	TaskStopped
+	TaskFailed
+	InstanceLaunched
+	InstanceRegistered
+	InstanceDraining
+	InstanceTerminated
+	MetricPublished
+	AlarmStateChanged
+	DesiredCapacityChanged
+	ServicePlacementFailed
+	numEventTypes
+)
+
+var eventTypeNames = [numEventTypes]string{
+	"TaskSubmitted", "TaskProvisioning", "TaskPlaced", "TaskRunning", "TaskStopped", "TaskFailed",
+	"InstanceLaunched", "InstanceRegistered", "InstanceDraining", "InstanceTerminated",
+	"MetricPublished", "AlarmStateChanged", "DesiredCapacityChanged", "ServicePlacementFailed",
+}
+
+// String returns the event type's name, e.g. "TaskPlaced".
+func (t EventType) String() string { return eventTypeNames[t] }
+
+// EventTypes returns every event type in order.
+func EventTypes() []EventType {
+	out := make([]EventType, numEventTypes)
+	for i := range out {
+		out[i] = EventType(i)
+	}
+	return out
+}
+
+// Task stop reasons, as ECS writes stoppedReason / stopCode.
+const (
+	// StopCompleted: the task's essential container exited at the end of
+	// its duration.
+	StopCompleted = "EssentialContainerExited"
+)
+
+// Event is one state change. Which fields are set depends on Type; strings
+// refer to existing names, so building an Event allocates nothing.
+type Event struct {
+	T    sim.Time
+	Type EventType
+
+	Task           int64  // task number (Seq); 0 for none
+	TaskDefinition string // family:revision
+	Group          string // task group
+	Owner          string // workload or service name
+	Instance       string // EC2 instance ID
+	InstanceType   string
+	AZ             string
+	Reason         string
+	CPU            int64 // task CPU units (TaskPlaced)
+	MemoryMiB      int64 // task memory (TaskPlaced)
+	Wait           time.Duration
+
+	Provider string
+	Value    float64
+	M, N     int
+	From, To int
+	Cause    string
+	Alarm    string
+	State    string
+}
+
+// Sample is the cluster at one instant.
+type Sample struct {
+	T                 sim.Time
+	InstancesRunning  int // registered (ACTIVE or DRAINING)
+	InstancesPending  int // launched, agent not yet registered
+	TasksRunning      int
+	TasksProvisioning int
+	TasksPending      int
+	CPUReserved       float64 // reserved / registered CPU units, 0..1
+	MemoryReserved    float64 // reserved / registered memory, 0..1
+	CostUSD           float64 // cumulative cost so far
+}
+
+// Final holds the figures the world knows at the end of a run.
+type Final struct {
+	SimulatedSeconds   float64
+	Events             int64
+	TasksRunningAtEnd  int
+	TasksProvisioning  int
+	TasksPendingAtEnd  int
+	InstancesLaunched  int
+	InstancesTerm      int
+	InstancesPeak      int
+	InstancesFinal     int
+	InstanceHours      float64
+	CPUReservedMean    float64
+	MemoryReservedMean float64
+	CostEC2            float64
+	CostFargate        float64
+	ScaleOutActions    int
+	ScaleInActions     int
+	PlacementExamined  int64
+	PlacementRejected  int64
+}

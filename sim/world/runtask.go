@@ -1,0 +1,161 @@
+package world
+
+import (
+	"fmt"
+
+	"github.com/ecsim/ecsim/placement"
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/workloads"
+)
+
+// workloadRun is a workload's state during a run.
+type workloadRun struct {
+	cfg      *Workload
+	idx      int32
+	arrivals workloads.Arrivals
+	duration workloads.Sampler
+	req      placement.Request
+	group    string
+	count    int // tasks in the next arrival
+}
+
+func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
+	arr, err := workloads.NewArrivals(cfg.Arrivals, w.streams.Source("workload/"+cfg.Name+"/arrivals"))
+	if err != nil {
+		return nil, fmt.Errorf("arrivals: %w", err)
+	}
+	dur, err := workloads.NewSampler(cfg.Duration, w.streams.Source("workload/"+cfg.Name+"/duration"))
+	if err != nil {
+		return nil, fmt.Errorf("duration: %w", err)
+	}
+	group := cfg.Group
+	if group == "" {
+		group = "family:" + cfg.TaskDefinition.Family
+	}
+	req, err := w.request(cfg.TaskDefinition, group, cfg.PlacementStrategy, cfg.PlacementConstraints, runTaskDefault)
+	if err != nil {
+		return nil, err
+	}
+	return &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, req: req, group: group}, nil
+}
+
+// runTaskDefault is RunTask's default placement: random (ecs-reference.md §5.3).
+var runTaskDefault = []placement.Spec{{Type: "random"}}
+
+// request compiles the placement request for tasks of def in group: the
+// strategy chain (or the default) and the constraints of the request and of
+// the task definition combined (ecs-reference.md §5.4).
+func (w *World) request(def *cluster.TaskDefinition, group string, specs []placement.Spec, cons []cluster.PlacementConstraint, dflt []placement.Spec) (placement.Request, error) {
+	if len(specs) == 0 {
+		specs = dflt
+	}
+	chain, err := w.cfg.Strategies.Chain(specs, w.c)
+	if err != nil {
+		return placement.Request{}, err
+	}
+	all := append(append([]cluster.PlacementConstraint(nil), cons...), def.PlacementConstraints...)
+	compiled, err := placement.CompileConstraints(all, w.c, w.cfg.StartTime)
+	if err != nil {
+		return placement.Request{}, err
+	}
+	w.placer.Prepare(chain)
+	return placement.Request{Req: def.Requirements(), Group: w.c.Group(group), Constraints: compiled, Chain: chain}, nil
+}
+
+func (w *World) scheduleArrival(wr *workloadRun, now sim.Time) {
+	at, n, ok := wr.arrivals.Next(now)
+	if !ok || at > sim.At(w.cfg.Duration) {
+		return
+	}
+	wr.count = n
+	w.loop.At(at, prioArrival, event{kind: evArrival, idx: wr.idx})
+}
+
+// arrive submits the tasks of one arrival and schedules the next.
+func (w *World) arrive(wr *workloadRun) {
+	for i := 0; i < wr.count; i++ {
+		w.submit(wr)
+	}
+	w.scheduleArrival(wr, w.loop.Now())
+}
+
+// submit runs one task of the workload: RunTask with launch type EC2 places
+// it at once or fails it with the ECS reason (design.md §8).
+func (w *World) submit(wr *workloadRun) {
+	now := w.loop.Now()
+	t := w.c.NewTask(wr.cfg.TaskDefinition, wr.req.Group, now)
+	t.Owner = cluster.OwnerRunTask
+	t.OwnerIndex = wr.idx
+	t.Duration = seconds(wr.duration.Rand())
+	e := w.emit(record.TaskSubmitted)
+	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), wr.group, wr.cfg.Name
+	w.publish()
+	in := w.placer.Place(&wr.req)
+	if in == nil {
+		w.failTask(t, wr, string(w.placer.Explain(&wr.req)))
+		return
+	}
+	w.placeTask(t, in, wr.group, wr.cfg.Name)
+	if wr.cfg.TaskStartDelay == 0 {
+		w.startTask(t)
+		return
+	}
+	t.Timer = w.loop.After(wr.cfg.TaskStartDelay, prioStart, taskEvent(evTaskStart, t))
+}
+
+func (w *World) failTask(t *cluster.Task, wr *workloadRun, reason string) {
+	e := w.emit(record.TaskFailed)
+	e.Task, e.TaskDefinition, e.Group, e.Owner, e.Reason = t.Seq, t.Def.Name(), wr.group, wr.cfg.Name, reason
+	w.publish()
+	w.c.SetTaskState(t, cluster.Stopped)
+	w.c.FreeTask(t)
+}
+
+// placeTask reserves t on in (PENDING) and reports it.
+func (w *World) placeTask(t *cluster.Task, in *cluster.Instance, group, owner string) {
+	if err := w.c.Place(t, in); err != nil {
+		panic(fmt.Sprintf("world: placer chose an instance that does not fit: %v", err))
+	}
+	w.c.SetTaskState(t, cluster.Pending)
+	t.PlacedAt = w.loop.Now()
+	req := t.Req()
+	e := w.emit(record.TaskPlaced)
+	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), group, owner
+	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	e.CPU, e.MemoryMiB = req.CPU, req.MemoryMiB
+	w.publish()
+}
+
+// startTask moves a PENDING task to RUNNING and schedules its end.
+func (w *World) startTask(t *cluster.Task) {
+	now := w.loop.Now()
+	w.c.SetTaskState(t, cluster.Running)
+	t.StartedAt = now
+	t.Timer = sim.Handle{}
+	e := w.emit(record.TaskRunning)
+	e.Task, e.Wait = t.Seq, now.Sub(t.SubmittedAt)
+	w.publish()
+	if t.Duration >= 0 {
+		t.Timer = w.loop.After(t.Duration, prioStop, taskEvent(evTaskStop, t))
+	}
+}
+
+// stopTask stops t for reason, releases what it held and frees it.
+func (w *World) stopTask(t *cluster.Task, reason string) {
+	w.loop.Cancel(t.Timer)
+	var in *cluster.Instance
+	if t.Instance != cluster.NoInstance {
+		in = w.c.Instance(t.Instance)
+	}
+	w.c.Unplace(t)
+	w.c.SetTaskState(t, cluster.Stopped)
+	e := w.emit(record.TaskStopped)
+	e.Task, e.Reason = t.Seq, reason
+	if in != nil {
+		e.Instance = in.EC2InstanceID
+	}
+	w.publish()
+	w.c.FreeTask(t)
+}

@@ -1,0 +1,245 @@
+package world
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ecsim/ecsim/placement"
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// kind is the type of a queued event.
+type kind uint8
+
+const (
+	evArrival   kind = iota // a workload submits tasks; idx = workload
+	evTaskStart             // a PENDING task becomes RUNNING; idx/gen = task
+	evTaskStop              // a RUNNING task's essential container exits
+	evSample                // take a sample
+)
+
+// event is a queued event: small and pointer-free, so the queue stays cheap.
+type event struct {
+	kind kind
+	idx  int32
+	gen  uint32
+}
+
+// Same-instant ordering: resources are released before anything is placed,
+// and samples see the instant settled.
+const (
+	prioStop sim.Priority = iota
+	prioInstance
+	prioStart
+	prioArrival
+	prioScaling
+	prioSample
+)
+
+// World is one simulation run.
+type World struct {
+	cfg     Config
+	streams sim.Streams
+	loop    *sim.Loop[event]
+	c       *cluster.Cluster
+	placer  *placement.Placer
+	obs     Observer
+	wls     []*workloadRun
+
+	ev      record.Event
+	sample  record.Sample
+	events  int64
+	usage   usage
+	billing billing
+	fleet   fleet
+}
+
+// New builds the world of cfg, reporting to obs (nil for none). It returns an
+// error if cfg is inconsistent in a way validation should have caught.
+func New(cfg Config, obs Observer) (*World, error) {
+	if obs == nil {
+		obs = nopObserver{}
+	}
+	if cfg.Strategies == nil {
+		cfg.Strategies = placement.NewRegistry()
+	}
+	if cfg.SampleInterval <= 0 {
+		return nil, fmt.Errorf("world: sample interval must be > 0")
+	}
+	w := &World{
+		cfg:     cfg,
+		streams: sim.NewStreams(cfg.Seed),
+		loop:    sim.NewLoop[event](1024),
+		c:       cluster.New(cfg.Catalogue),
+		obs:     obs,
+	}
+	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
+	for i := range cfg.Workloads {
+		wr, err := w.newWorkloadRun(&cfg.Workloads[i], int32(i))
+		if err != nil {
+			return nil, fmt.Errorf("workload %q: %w", cfg.Workloads[i].Name, err)
+		}
+		w.wls = append(w.wls, wr)
+	}
+	return w, nil
+}
+
+// Cluster returns the world's cluster, for tests and invariant checks.
+func (w *World) Cluster() *cluster.Cluster { return w.c }
+
+// Now returns the current simulated time.
+func (w *World) Now() sim.Time { return w.loop.Now() }
+
+// progressEvery is how many events pass between progress callbacks.
+const progressEvery = 1 << 16
+
+// Run simulates cfg.Duration and returns the final figures. progress, if not
+// nil, is called now and then with the simulated time reached.
+func (w *World) Run(progress func(now sim.Time)) *record.Final {
+	w.start()
+	end := sim.At(w.cfg.Duration)
+	w.loop.RunUntil(end, func(e event) {
+		w.events++
+		w.usage.advance(w.loop.Now(), w.c.Totals())
+		w.handle(e)
+		if progress != nil && w.events%progressEvery == 0 {
+			progress(w.loop.Now())
+		}
+	})
+	w.usage.advance(end, w.c.Totals())
+	if progress != nil {
+		progress(end)
+	}
+	return w.final(end)
+}
+
+// start registers the static instances and schedules the first arrivals and
+// samples.
+func (w *World) start() {
+	azs := w.cfg.AvailabilityZones
+	n := 0
+	for _, g := range w.cfg.Instances {
+		for i := 0; i < g.Count; i++ {
+			az := g.AvailabilityZone
+			if az == "" {
+				az = azs[n%len(azs)]
+			}
+			n++
+			in := w.c.AddInstance(cluster.InstanceSpec{
+				Type: g.Type, AvailabilityZone: az, Attributes: g.Attributes,
+				ReservedMemoryMiB: g.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking,
+				Provider: -1, AgentVersion: "1.90.0",
+			}, 0)
+			w.launched(in)
+			w.register(in)
+		}
+	}
+	for _, wr := range w.wls {
+		w.scheduleArrival(wr, 0)
+	}
+	w.loop.At(0, prioSample, event{kind: evSample})
+}
+
+func (w *World) handle(e event) {
+	switch e.kind {
+	case evArrival:
+		w.arrive(w.wls[e.idx])
+	case evTaskStart:
+		if t := w.task(e); t != nil {
+			w.startTask(t)
+		}
+	case evTaskStop:
+		if t := w.task(e); t != nil {
+			w.stopTask(t, record.StopCompleted)
+		}
+	case evSample:
+		w.takeSample()
+		next := w.loop.Now().Add(w.cfg.SampleInterval)
+		if next <= sim.At(w.cfg.Duration) {
+			w.loop.At(next, prioSample, event{kind: evSample})
+		}
+	}
+}
+
+// task returns the task an event refers to, or nil if that task is gone.
+func (w *World) task(e event) *cluster.Task {
+	t := w.c.Task(cluster.TaskID(e.idx))
+	if t.Gen != e.gen {
+		return nil
+	}
+	return t
+}
+
+func taskEvent(k kind, t *cluster.Task) event {
+	return event{kind: k, idx: int32(t.ID), gen: t.Gen}
+}
+
+// emit resets the shared event record to type typ at now and returns it for
+// the caller to fill and publish.
+func (w *World) emit(typ record.EventType) *record.Event {
+	w.ev = record.Event{T: w.loop.Now(), Type: typ}
+	return &w.ev
+}
+
+func (w *World) publish() { w.obs.Event(&w.ev) }
+
+func (w *World) takeSample() {
+	tot := w.c.Totals()
+	w.sample = record.Sample{
+		T:                 w.loop.Now(),
+		InstancesRunning:  w.c.InstancesIn(cluster.Active) + w.c.InstancesIn(cluster.Draining),
+		InstancesPending:  w.c.InstancesIn(cluster.Launching),
+		TasksRunning:      w.c.TasksIn(cluster.Running),
+		TasksProvisioning: w.c.TasksIn(cluster.Provisioning),
+		TasksPending:      w.c.TasksIn(cluster.Pending),
+		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
+		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
+		CostUSD:           w.billing.accrued(w.loop.Now()),
+	}
+	w.obs.Sample(&w.sample)
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (w *World) final(end sim.Time) *record.Final {
+	w.billing.closeAll(end)
+	cpu, mem := w.usage.means()
+	return &record.Final{
+		SimulatedSeconds:   end.Seconds(),
+		Events:             w.events,
+		TasksRunningAtEnd:  w.c.TasksIn(cluster.Running),
+		TasksProvisioning:  w.c.TasksIn(cluster.Provisioning),
+		TasksPendingAtEnd:  w.c.TasksIn(cluster.Pending),
+		InstancesLaunched:  w.fleet.launched,
+		InstancesTerm:      w.fleet.terminated,
+		InstancesPeak:      w.fleet.peak,
+		InstancesFinal:     w.fleet.launched - w.fleet.terminated,
+		InstanceHours:      w.billing.hours,
+		CPUReservedMean:    cpu,
+		MemoryReservedMean: mem,
+		CostEC2:            w.billing.closed,
+		PlacementExamined:  w.placer.Stats.Examined,
+		PlacementRejected:  w.placer.Stats.Rejected,
+	}
+}
+
+// seconds converts a sampled number of seconds to a duration, clamping
+// absurd values to about 290 years.
+func seconds(s float64) time.Duration {
+	const maxSeconds = float64(1<<63-1) / float64(time.Second)
+	if s >= maxSeconds {
+		return time.Duration(1<<63 - 1)
+	}
+	if s <= 0 {
+		return 0
+	}
+	return time.Duration(s * float64(time.Second))
+}
+
