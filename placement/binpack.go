@@ -22,6 +22,9 @@ func (d Dimension) String() string {
 	return "memory"
 }
 
+// other returns the other dimension.
+func (d Dimension) other() Dimension { return 1 - d }
+
 // free returns the instance's unreserved amount of d.
 func (d Dimension) free(in *cluster.Instance) int64 {
 	if d == DimCPU {

@@ -30,3 +30,28 @@ func (distinctInstance) String() string { return "distinctInstance" }
 func (distinctInstance) Check(in *cluster.Instance, r *Request, _ State) bool {
 	return in.GroupCount(r.Group) == 0
 }
+
+// staticConstraint is implemented by constraints whose result depends only
+// on an instance's attributes, ID, agent version and registration time (not
+// on the tasks placed or the agent connection); placement folds them into its
+// indexes instead of checking them per candidate.
+type staticConstraint interface {
+	Static() bool
+}
+
+func isStatic(c Constraint) bool {
+	s, ok := c.(staticConstraint)
+	return ok && s.Static()
+}
+
+// splitConstraints separates static constraints from the rest.
+func splitConstraints(cs []Constraint) (static, dynamic []Constraint) {
+	for _, c := range cs {
+		if isStatic(c) {
+			static = append(static, c)
+		} else {
+			dynamic = append(dynamic, c)
+		}
+	}
+	return static, dynamic
+}

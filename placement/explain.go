@@ -16,6 +16,9 @@ import "github.com/ecsim/ecsim/sim/cluster"
 //
 // Explain returns ReasonNone if the task fits somewhere after all.
 func (p *Placer) Explain(r *Request) Reason {
+	if r.plan == nil {
+		p.Prepare(r)
+	}
 	var active, connected, meets int
 	var lacks [len(reasonOrder)]int
 	for _, in := range p.c.Instances() {

@@ -6,19 +6,23 @@ import (
 	"github.com/ecsim/ecsim/sim/cluster"
 )
 
-// placeBinpack walks the levels of the given partitions of x upwards from
-// the task's requirement (no instance below it can fit) and stops at the
-// first level holding a feasible instance: with binpack first, the best
-// candidates are the feasible instances with the least free amount of dim.
-// The rest of the chain then breaks their ties.
-func (p *Placer) placeBinpack(r *Request, x *levelIndex, parts []*levels, dim Dimension, rest []Strategy) (cluster.InstanceID, bool) {
-	from := x.keyOf(dim.need(r.Req))
+// placeBinpack walks the levels of the given partitions of the plan's index
+// upwards from the task's requirement (no instance below it can fit) and
+// stops at the first level holding a feasible instance: with binpack first,
+// the best candidates are the feasible instances with the least free amount
+// of the binpack dimension. rest, the remainder of the chain, breaks their
+// ties. Levels where no member has enough of the other dimension are skipped
+// unseen.
+func (p *Placer) placeBinpack(r *Request, pl *plan, parts []*levels, rest []Strategy) (cluster.InstanceID, bool) {
+	x := pl.x
+	from := x.keyOf(x.dim.need(r.Req))
+	needOther := x.dim.other().need(r.Req)
 	p.cur = slices.Grow(p.cur[:0], len(parts))[:len(parts)]
 	cur := p.cur
 	for i, lv := range parts {
 		cur[i] = -1
 		if lv != nil {
-			cur[i] = lv.next(from)
+			cur[i] = lv.nextFit(from, needOther)
 		}
 	}
 	for {
@@ -33,37 +37,38 @@ func (p *Placer) placeBinpack(r *Request, x *levelIndex, parts []*levels, dim Di
 		}
 		p.lists = p.lists[:0]
 		for i, lv := range parts {
-			if cur[i] == key {
-				p.lists = append(p.lists, lv.lists[key])
+			if cur[i] != key {
+				continue
 			}
+			p.lists = append(p.lists, lv.lists[key])
+			cur[i] = lv.nextFit(key+1, needOther)
 		}
+		var id cluster.InstanceID
+		var ok bool
 		if x.shift == 0 && len(rest) == 0 {
 			// A level is an exact tie set: pick uniformly among its
 			// feasible members.
-			if id, ok := p.sample(r, p.lists); ok {
-				return id, true
-			}
-		} else if id, ok := p.bestInLevel(r, dim, rest); ok {
-			return id, true
+			id, ok = p.sample(r, pl)
+		} else {
+			id, ok = p.bestInLevel(r, pl, rest)
 		}
-		for i, lv := range parts {
-			if cur[i] == key {
-				cur[i] = lv.next(key + 1)
-			}
+		if ok {
+			return id, true
 		}
 	}
 }
 
 // bestInLevel finds the feasible members of p.lists with the least free
-// amount of dim and lets rest break their ties.
-func (p *Placer) bestInLevel(r *Request, dim Dimension, rest []Strategy) (cluster.InstanceID, bool) {
+// amount of the index dimension and lets rest break their ties.
+func (p *Placer) bestInLevel(r *Request, pl *plan, rest []Strategy) (cluster.InstanceID, bool) {
 	insts := p.c.Instances()
+	dim := pl.x.dim
 	p.ids = p.ids[:0]
 	best := int64(-1)
 	for _, list := range p.lists {
 		for _, id := range list {
 			in := insts[id]
-			if !p.feasible(in, r) {
+			if !p.feasible(in, r, pl.dynamic) {
 				continue
 			}
 			v := dim.free(in)
@@ -82,20 +87,28 @@ func (p *Placer) bestInLevel(r *Request, dim Dimension, rest []Strategy) (cluste
 	return p.rankTies(r, p.ids, rest)
 }
 
-// sample picks uniformly among the feasible members of lists: by rejection
-// sampling first, then by a scan.
-func (p *Placer) sample(r *Request, lists [][]cluster.InstanceID) (cluster.InstanceID, bool) {
+// sample picks uniformly among the feasible members of p.lists: by
+// rejection sampling first, then by a scan. Members short of the other
+// dimension are rejected from the index's own record, without touching the
+// instance.
+func (p *Placer) sample(r *Request, pl *plan) (cluster.InstanceID, bool) {
 	insts := p.c.Instances()
+	where := pl.x.where
+	needOther := pl.x.dim.other().need(r.Req)
 	total := 0
-	for _, l := range lists {
+	for _, l := range p.lists {
 		total += len(l)
 	}
 	if total > 1 {
 		for try := 0; try < rejectionTries; try++ {
 			u := p.rng.IntN(total)
-			for _, l := range lists {
+			for _, l := range p.lists {
 				if u < len(l) {
-					if id := l[u]; p.feasible(insts[id], r) {
+					id := l[u]
+					if where[id].other < needOther {
+						p.Stats.Examined++
+						p.Stats.Rejected++
+					} else if p.feasible(insts[id], r, pl.dynamic) {
 						return id, true
 					}
 					break
@@ -105,9 +118,14 @@ func (p *Placer) sample(r *Request, lists [][]cluster.InstanceID) (cluster.Insta
 		}
 	}
 	p.ids = p.ids[:0]
-	for _, l := range lists {
+	for _, l := range p.lists {
 		for _, id := range l {
-			if p.feasible(insts[id], r) {
+			if where[id].other < needOther {
+				p.Stats.Examined++
+				p.Stats.Rejected++
+				continue
+			}
+			if p.feasible(insts[id], r, pl.dynamic) {
 				p.ids = append(p.ids, id)
 			}
 		}
@@ -115,7 +133,7 @@ func (p *Placer) sample(r *Request, lists [][]cluster.InstanceID) (cluster.Insta
 	return p.pick(p.ids)
 }
 
-// rankTies ranks feasible ids by chain and picks among the best.
+// rankTies ranks ids (all feasible) by chain and picks among the best.
 func (p *Placer) rankTies(r *Request, ids []cluster.InstanceID, chain []Strategy) (cluster.InstanceID, bool) {
 	insts := p.c.Instances()
 	p.ties = p.ties[:0]
@@ -149,11 +167,19 @@ func comparePartCounts(a, b partCount) int {
 	return a.slot - b.slot
 }
 
-// placeSpread orders the partitions of x (the values of the spread
-// attribute) by the group's task count and tries them level by level: the
-// partitions with the fewest tasks first, all partitions of equal count
+// placeSpread orders the partitions of the plan's index (the values of the
+// spread attribute) by the group's task count and tries them level by level:
+// the partitions with the fewest tasks first, all partitions of equal count
 // together (they tie on spread, so the next strategy chooses among them).
-func (p *Placer) placeSpread(r *Request, x *levelIndex, s0 spreadAttribute, rest []Strategy, binpackNext bool) (cluster.InstanceID, bool) {
+func (p *Placer) placeSpread(r *Request, pl *plan) (cluster.InstanceID, bool) {
+	x := pl.x
+	s0 := pl.chain[0].(spreadAttribute)
+	rest := pl.chain[1:]
+	binpackNext := false
+	if len(rest) > 0 {
+		b, ok := rest[0].(binpack)
+		binpackNext = ok && b.dim == x.dim
+	}
 	pcs := p.pcs[:0]
 	for slot, lv := range x.parts {
 		if lv != nil && lv.n > 0 {
@@ -172,9 +198,9 @@ func (p *Placer) placeSpread(r *Request, x *levelIndex, s0 spreadAttribute, rest
 		var id cluster.InstanceID
 		var ok bool
 		if binpackNext {
-			id, ok = p.placeBinpack(r, x, p.parts, x.dim, rest[1:])
+			id, ok = p.placeBinpack(r, pl, p.parts, rest[1:])
 		} else {
-			id, ok = p.exhaustive(r, p.members(p.parts), rest)
+			id, ok = p.exhaustive(r, pl, p.members(p.parts), rest)
 		}
 		if ok {
 			return id, true

@@ -116,3 +116,6 @@ func (v *cqlView) HasTaskGroup(group string) bool {
 	g, ok := v.groups[group]
 	return ok && v.in.GroupCount(g) > 0
 }
+
+// Static reports whether the expression reads only static subjects.
+func (m *memberOf) Static() bool { return m.expr.Static() }

@@ -24,20 +24,19 @@ type Stats struct {
 	Rejected   int64 // examined candidates that failed them
 }
 
-// Placer places tasks on the instances of one cluster. It keeps the set of
-// schedulable instances (ACTIVE, agent connected) and, for the strategy chains
-// it was prepared for, indexes ordered by free CPU or memory; it learns of
+// Placer places tasks on the instances of one cluster. For every prepared
+// request it keeps an index of the schedulable instances that meet the
+// request's static constraints, ordered by free CPU or memory and partitioned
+// by a spread attribute as the request's strategy chain needs; it learns of
 // every change through the cluster's Listener hook.
 //
-// Place returns the instance an exhaustive evaluation would choose: the
-// candidates that fit and meet the constraints, ordered by the chain, ties
-// broken uniformly at random with the Placer's own random stream. Only the
+// Place returns an instance an exhaustive evaluation would choose: one of the
+// candidates that fit and meet the constraints and that the chain ranks best,
+// chosen uniformly at random with the Placer's own random stream. Only the
 // number of random draws differs between the indexed and exhaustive paths.
 type Placer struct {
 	c       Cluster
 	rng     *rand.Rand
-	sched   []cluster.InstanceID
-	pos     []int32 // by instance ID: index in sched, -1 if absent
 	indexes []*levelIndex
 
 	ties  []cluster.InstanceID
@@ -53,93 +52,94 @@ type Placer struct {
 	Stats Stats
 }
 
+// mode is how a plan finds candidates.
+type mode uint8
+
+const (
+	modeScan    mode = iota // rank every member of the index
+	modeRandom              // uniform over the members
+	modeBinpack             // binpack first: walk the levels upwards
+	modeSpread              // spread on an attribute first: partitions by count
+)
+
+// plan is how a prepared request is placed.
+type plan struct {
+	mode    mode
+	x       *levelIndex
+	dynamic []Constraint // constraints the index does not guarantee
+	chain   []Strategy
+}
+
 // NewPlacer returns a placer for c whose random tie-breaks draw from rng.
-// It registers itself as a listener of c and indexes c's current instances.
+// It registers itself as a listener of c.
 func NewPlacer(c Cluster, rng *rand.Rand) *Placer {
 	p := &Placer{c: c, rng: rng}
 	c.AddListener(p)
-	for _, in := range c.Instances() {
-		p.InstanceChanged(in)
-	}
 	return p
 }
 
-// Prepare readies the placer for requests that use ch: it asks the cluster
-// to count tasks per value of every spread attribute and builds the indexes
-// that make ch fast. Call it for every chain before tasks are placed.
-func (p *Placer) Prepare(ch Chain) {
-	for _, a := range ch.spreadAttrs() {
+// Prepare readies r: it asks the cluster to count tasks per value of every
+// spread attribute of r's chain and builds the index that makes r fast.
+// Place prepares unprepared requests itself, but spread counts are only exact
+// for tasks placed after the chain's first Prepare, so prepare every request
+// before placing any task.
+func (p *Placer) Prepare(r *Request) {
+	for _, a := range r.Chain.spreadAttrs() {
 		p.c.TrackSpread(a)
 	}
-	st := ch.strategies
+	static, dynamic := splitConstraints(r.Constraints)
+	st := r.Chain.strategies
+	pl := &plan{mode: modeScan, dynamic: dynamic, chain: st}
+	dim, attr := DimMemory, cluster.AttrID(-1)
 	if len(st) == 0 {
-		return
-	}
-	switch s0 := st[0].(type) {
-	case binpack:
-		p.ensureIndex(s0.dim, -1)
-	case spreadAttribute:
-		dim := DimMemory
-		if len(st) > 1 {
-			if b, ok := st[1].(binpack); ok {
-				dim = b.dim
+		pl.mode = modeRandom
+	} else {
+		switch s0 := st[0].(type) {
+		case binpack:
+			pl.mode, dim = modeBinpack, s0.dim
+		case spreadAttribute:
+			pl.mode, attr = modeSpread, s0.attr
+			if len(st) > 1 {
+				if b, ok := st[1].(binpack); ok {
+					dim = b.dim
+				}
 			}
 		}
-		p.ensureIndex(dim, s0.attr)
 	}
+	pl.x = p.ensureIndex(dim, attr, static)
+	r.plan = pl
 }
 
-func (p *Placer) ensureIndex(dim Dimension, attr cluster.AttrID) {
-	if p.index(dim, attr) != nil {
-		return
+func (p *Placer) ensureIndex(dim Dimension, attr cluster.AttrID, filter []Constraint) *levelIndex {
+	key := filterKey(filter)
+	for _, x := range p.indexes {
+		if x.dim == dim && x.attr == attr && x.key == key {
+			return x
+		}
 	}
-	x := newLevelIndex(dim, attr)
+	x := newLevelIndex(dim, attr, filter, p.c)
 	for _, in := range p.c.Instances() {
 		x.update(in)
 	}
 	p.indexes = append(p.indexes, x)
-}
-
-func (p *Placer) index(dim Dimension, attr cluster.AttrID) *levelIndex {
-	for _, x := range p.indexes {
-		if x.dim == dim && x.attr == attr && !x.overflow {
-			return x
-		}
-	}
-	return nil
+	return x
 }
 
 // InstanceChanged implements cluster.Listener.
 func (p *Placer) InstanceChanged(in *cluster.Instance) {
-	for int(in.ID) >= len(p.pos) {
-		p.pos = append(p.pos, -1)
-	}
-	at := p.pos[in.ID]
-	switch ok := in.Schedulable(); {
-	case ok && at < 0:
-		p.pos[in.ID] = int32(len(p.sched))
-		p.sched = append(p.sched, in.ID)
-	case !ok && at >= 0:
-		last := len(p.sched) - 1
-		moved := p.sched[last]
-		p.sched[at] = moved
-		p.pos[moved] = at
-		p.sched = p.sched[:last]
-		p.pos[in.ID] = -1
-	}
 	for _, x := range p.indexes {
 		x.update(in)
 	}
 }
-
-// Schedulable returns the number of instances that can take new tasks.
-func (p *Placer) Schedulable() int { return len(p.sched) }
 
 // Place chooses the instance for the task of r, or returns nil when no
 // schedulable instance fits and meets the constraints. It does not reserve
 // anything: the caller places the task with cluster.Place.
 func (p *Placer) Place(r *Request) *cluster.Instance {
-	id, ok := p.choose(r)
+	if r.plan == nil {
+		p.Prepare(r)
+	}
+	id, ok := p.choose(r, r.plan)
 	if !ok {
 		p.Stats.Misses++
 		return nil
@@ -148,41 +148,28 @@ func (p *Placer) Place(r *Request) *cluster.Instance {
 	return p.c.Instances()[id]
 }
 
-func (p *Placer) choose(r *Request) (cluster.InstanceID, bool) {
-	st := r.Chain.strategies
-	if len(st) == 0 {
-		return p.placeRandom(r)
+func (p *Placer) choose(r *Request, pl *plan) (cluster.InstanceID, bool) {
+	x := pl.x
+	switch {
+	case pl.mode == modeRandom:
+		return p.placeRandom(r, pl)
+	case pl.mode == modeBinpack:
+		return p.placeBinpack(r, pl, x.parts[:min(1, len(x.parts))], pl.chain[1:])
+	case pl.mode == modeSpread && !x.overflow:
+		return p.placeSpread(r, pl)
 	}
-	switch s0 := st[0].(type) {
-	case binpack:
-		if x := p.index(s0.dim, -1); x != nil {
-			return p.placeBinpack(r, x, x.parts[:min(1, len(x.parts))], s0.dim, st[1:])
-		}
-	case spreadAttribute:
-		dim, rest := DimMemory, st[1:]
-		b, next := Strategy(nil), false
-		if len(rest) > 0 {
-			b = rest[0]
-		}
-		if bp, ok := b.(binpack); ok {
-			dim, next = bp.dim, true
-		}
-		if x := p.index(dim, s0.attr); x != nil {
-			return p.placeSpread(r, x, s0, rest, next)
-		}
-	}
-	return p.exhaustive(r, p.sched, st)
+	return p.exhaustive(r, pl, x.all, pl.chain)
 }
 
-// feasible reports whether in fits r and meets its constraints, counting the
-// examination.
-func (p *Placer) feasible(in *cluster.Instance, r *Request) bool {
+// feasible reports whether in fits r and meets the given constraints,
+// counting the examination.
+func (p *Placer) feasible(in *cluster.Instance, r *Request, cons []Constraint) bool {
 	p.Stats.Examined++
 	if in.Lacks(r.Req) != cluster.ResourceNone {
 		p.Stats.Rejected++
 		return false
 	}
-	for _, c := range r.Constraints {
+	for _, c := range cons {
 		if !c.Check(in, r, p.c) {
 			p.Stats.Rejected++
 			return false
@@ -193,14 +180,14 @@ func (p *Placer) feasible(in *cluster.Instance, r *Request) bool {
 
 // exhaustive ranks every feasible instance of ids by chain and picks among
 // the best uniformly at random.
-func (p *Placer) exhaustive(r *Request, ids []cluster.InstanceID, chain []Strategy) (cluster.InstanceID, bool) {
+func (p *Placer) exhaustive(r *Request, pl *plan, ids []cluster.InstanceID, chain []Strategy) (cluster.InstanceID, bool) {
 	insts := p.c.Instances()
 	p.ties = p.ties[:0]
 	p.rank = slices.Grow(p.rank[:0], len(chain))[:len(chain)]
 	p.best = slices.Grow(p.best[:0], len(chain))[:len(chain)]
 	for _, id := range ids {
 		in := insts[id]
-		if !p.feasible(in, r) {
+		if !p.feasible(in, r, pl.dynamic) {
 			continue
 		}
 		for k, s := range chain {
@@ -235,21 +222,22 @@ func (p *Placer) pick(ties []cluster.InstanceID) (cluster.InstanceID, bool) {
 // members either way.
 const rejectionTries = 16
 
-// placeRandom picks uniformly among the feasible schedulable instances: by
-// rejection sampling, then by a scan when sampling keeps missing.
-func (p *Placer) placeRandom(r *Request) (cluster.InstanceID, bool) {
-	n := len(p.sched)
+// placeRandom picks uniformly among the feasible members of the plan's
+// index: by rejection sampling, then by a scan when sampling keeps missing.
+func (p *Placer) placeRandom(r *Request, pl *plan) (cluster.InstanceID, bool) {
+	all := pl.x.all
+	n := len(all)
 	if n == 0 {
 		return cluster.NoInstance, false
 	}
 	insts := p.c.Instances()
 	if n > 1 {
 		for try := 0; try < rejectionTries; try++ {
-			id := p.sched[p.rng.IntN(n)]
-			if p.feasible(insts[id], r) {
+			id := all[p.rng.IntN(n)]
+			if p.feasible(insts[id], r, pl.dynamic) {
 				return id, true
 			}
 		}
 	}
-	return p.exhaustive(r, p.sched, nil)
+	return p.exhaustive(r, pl, all, nil)
 }

@@ -72,7 +72,7 @@ func TestBinpackPicksLeastRemaining(t *testing.T) {
 		}
 	}
 	ch := NewChain(Binpack(DimMemory))
-	w.p.Prepare(ch)
+	w.p.Prepare(&Request{Chain: ch})
 	got := w.place(t, taskDef(128, 1024), Request{Chain: ch, Group: w.c.Group("family:t")})
 	if got != ins[1] {
 		t.Fatalf("binpack(memory) chose %s, want the instance with 2 GiB free (%s)", got.EC2InstanceID, ins[1].EC2InstanceID)
@@ -88,7 +88,7 @@ func TestSpreadAZEvensOut(t *testing.T) {
 		w.add(t, "m5.large", az)
 	}
 	ch := NewChain(SpreadAttribute("ecs.availability-zone", w.c), SpreadInstance())
-	w.p.Prepare(ch)
+	w.p.Prepare(&Request{Chain: ch})
 	g := w.c.Group("service:web")
 	perAZ := map[string]int{}
 	perInstance := map[string]int{}
@@ -117,7 +117,7 @@ func TestDistinctInstance(t *testing.T) {
 		w.add(t, "m5.xlarge", "us-east-1a")
 	}
 	ch := NewChain(Binpack(DimMemory))
-	w.p.Prepare(ch)
+	w.p.Prepare(&Request{Chain: ch})
 	g := w.c.Group("family:t")
 	r := Request{Chain: ch, Group: g, Constraints: []Constraint{DistinctInstance()}}
 	seen := map[cluster.InstanceID]bool{}
@@ -219,7 +219,7 @@ func TestIndexedPlacementMatchesExhaustive(t *testing.T) {
 			NewChain(SpreadAttribute("rack", w.c), Binpack(DimMemory)),
 		}
 		for _, ch := range chains {
-			w.p.Prepare(ch)
+			w.p.Prepare(&Request{Chain: ch})
 		}
 		n := 5 + rng.IntN(40)
 		for i := 0; i < n; i++ {

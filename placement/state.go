@@ -24,9 +24,15 @@ var _ State = (*cluster.Cluster)(nil)
 
 // Request is one task to place: its requirements, its task group, and the
 // compiled constraints and strategy chain that apply to it.
+//
+// A Request is prepared (Placer.Prepare) once and then placed many times; the
+// placer keeps its plan in the request. Requests are not shared between
+// placers.
 type Request struct {
 	Req         *cluster.Requirements
 	Group       cluster.GroupID
 	Constraints []Constraint
 	Chain       Chain
+
+	plan *plan
 }

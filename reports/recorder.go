@@ -193,4 +193,3 @@ func round(x float64, n int) float64 {
 	p := math.Pow10(n)
 	return math.Round(x*p) / p
 }
-

@@ -20,20 +20,20 @@ type Meta struct {
 // rounded so the file is byte-stable for a given scenario and seed, except
 // wallSeconds.
 type Summary struct {
-	Scenario          string                      `json:"scenario"`
-	Seed              uint64                      `json:"seed"`
-	SimulatedSeconds  float64                     `json:"simulatedSeconds"`
-	Events            int64                       `json:"events"`
-	WallSeconds       float64                     `json:"wallSeconds"`
-	Tasks             TaskSummary                 `json:"tasks"`
-	TaskWaitSeconds   Quantiles                   `json:"taskWaitSeconds"`
-	Instances         InstanceSummary             `json:"instances"`
-	InstanceHours     float64                     `json:"instanceHours"`
-	Utilization       Utilization                 `json:"utilization"`
-	Cost              Cost                        `json:"cost"`
-	Scaling           Scaling                     `json:"scaling"`
+	Scenario          string                     `json:"scenario"`
+	Seed              uint64                     `json:"seed"`
+	SimulatedSeconds  float64                    `json:"simulatedSeconds"`
+	Events            int64                      `json:"events"`
+	WallSeconds       float64                    `json:"wallSeconds"`
+	Tasks             TaskSummary                `json:"tasks"`
+	TaskWaitSeconds   Quantiles                  `json:"taskWaitSeconds"`
+	Instances         InstanceSummary            `json:"instances"`
+	InstanceHours     float64                    `json:"instanceHours"`
+	Utilization       Utilization                `json:"utilization"`
+	Cost              Cost                       `json:"cost"`
+	Scaling           Scaling                    `json:"scaling"`
 	CapacityProviders map[string]ProviderSummary `json:"capacityProviders"`
-	Placement         PlacementSummary            `json:"placement"`
+	Placement         PlacementSummary           `json:"placement"`
 }
 
 // TaskSummary accounts for every submitted task:

@@ -202,4 +202,3 @@ func (v *validator) constraints(p string, specs []ConstraintSpec, def *cluster.T
 	}
 	return out
 }
-

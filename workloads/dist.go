@@ -32,9 +32,9 @@ var Kinds = []string{Constant, Uniform, Exponential, LogNormal, Normal, Empirica
 //	normal       Mean, StdDev         truncated at 0 by redrawing negatives
 //	empirical    Values               each equally likely
 type DistSpec struct {
-	Kind                         string
+	Kind                          string
 	Value, Min, Max, Mean, StdDev float64
-	Values                       []float64
+	Values                        []float64
 }
 
 // Sampler draws one value per call.

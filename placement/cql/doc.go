@@ -43,6 +43,10 @@
 // have no escapes: they end at the next matching quote, and backslashes are
 // literal ('\d+' is the regex \d+). in and not_in take a non-empty list
 // "[argument1, argument2, ..., argumentN]".
+// White space between tokens is optional except where two tokens would run
+// together: a word operator (exists, in, equals, ...) after the subject, and
+// a bare argument starting with one of = ! < > ~ after a symbolic operator
+// (attribute:x == =a, not attribute:x===a).
 //
 // An expression may have at most MaxLength (2000) characters, the ECS API
 // limit on placement constraint expressions, and at most MaxDepth nested
@@ -99,4 +103,14 @@
 // Expr.String prints symbolic operators, the keywords and / or / not
 // (negation as not(...)), single spaces, parentheses only where needed, and
 // arguments bare when they scan back as one bare word, otherwise quoted.
+// When that form would exceed MaxLength, a compact form (&&, ||, !, no
+// optional spaces) that is never longer than the source is used instead,
+// so String always re-parses.
+//
+// # Performance
+//
+// Parse pre-parses every argument for its subject (version, instant,
+// integer, number, regex; a set for lists of 8 or more values), so Eval
+// does not allocate. Patterns of the shape literal or literal.* (t2.*,
+// m5.*) are matched with a prefix test instead of the regexp engine.
 package cql

@@ -20,6 +20,8 @@ func TestSyntaxErrors(t *testing.T) {
 		msg       string
 	}{
 		{"unknown operator", "attribute:ecs.instance-type => t2.small", 29, `unknown operator "=>"` + ops},
+		{"operator run", "attribute:x===a", 12, `unknown operator "==="` + ops},
+		{"missing operator before &&", "attribute:x &&attribute:y exists", 13, `missing operator after attribute:x, found "&&attribute:y"` + ops},
 		{"unknown word operator", "attribute:x like a", 13, `unknown operator "like"` + ops},
 		{"unknown subject", "atribute:x == 1", 1, `unknown subject "atribute:x"` + subj},
 		{"subject is case-sensitive", "AgentConnected == true", 1, `unknown subject "AgentConnected"` + subj},

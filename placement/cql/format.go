@@ -54,6 +54,16 @@ func (p *printer) pick(spaced, compact string) {
 	}
 }
 
+// boolOp writes a boolean operator. In the compact layout, a bare argument
+// ending in '|' or '&' is kept apart from a following "||" or "&&", which
+// would otherwise absorb it (the source had a separator there too).
+func (p *printer) boolOp(spaced, compact string) {
+	if s := p.b.String(); p.compact && s != "" && (s[len(s)-1] == '|' || s[len(s)-1] == '&') {
+		p.b.WriteByte(' ')
+	}
+	p.pick(spaced, compact)
+}
+
 // format writes the canonical form of n.
 func (n *node) format(p *printer) {
 	switch n.kind {
@@ -64,9 +74,9 @@ func (n *node) format(p *printer) {
 	case nodeAnd, nodeOr:
 		for i := range n.kids {
 			if i > 0 && n.kind == nodeAnd {
-				p.pick(" and ", "&&")
+				p.boolOp(" and ", "&&")
 			} else if i > 0 {
-				p.pick(" or ", "||")
+				p.boolOp(" or ", "||")
 			}
 			k := &n.kids[i]
 			paren := n.kind == nodeAnd && k.kind == nodeOr

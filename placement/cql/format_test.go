@@ -41,6 +41,11 @@ func TestString(t *testing.T) {
 		{"attribute:x == a&b|c", "attribute:x == a&b|c"},
 		{"attribute:x==a&&attribute:y!=b||runningTasksCount<=3",
 			"attribute:x == a and attribute:y != b or runningTasksCount <= 3"},
+		{"attribute:x == =a", "attribute:x == =a"},
+		{"attribute:s exists&&attribute:t not_exists||attribute:u!exists",
+			"attribute:s exists and attribute:t !exists or attribute:u !exists"},
+		{"attribute:x=='a|'||attribute:y in['a&']&&attribute:z==b|",
+			"attribute:x == a| or attribute:y in [a&] and attribute:z == b|"},
 		{"registeredAt < '2018-06-18T22:28:28+00:00'", "registeredAt < 2018-06-18T22:28:28+00:00"},
 		{"attribute:a\\b/c_d-e.f exists", "attribute:a\\b/c_d-e.f exists"},
 	}

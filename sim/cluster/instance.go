@@ -108,18 +108,18 @@ type Instance struct {
 	Registered Resources
 	Reserved   Resources
 
-	attrs      []Attribute // sorted by name
-	attrVals   []int32     // interned value per AttrID, -1 when missing
-	ports      []PortKey   // reserved static host ports, sorted
-	dynUsed    int
-	dynMax     int
-	eniUsed    int
-	eniMax     int
-	tasks      []TaskID
-	groups     []groupCount
-	running    int
-	nonDaemon  int
-	version    uint32
+	attrs     []Attribute // sorted by name
+	attrVals  []int32     // interned value per AttrID, -1 when missing
+	ports     []PortKey   // reserved static host ports, sorted
+	dynUsed   int
+	dynMax    int
+	eniUsed   int
+	eniMax    int
+	tasks     []TaskID
+	groups    []groupCount
+	running   int
+	nonDaemon int
+	version   uint32
 }
 
 type groupCount struct {

@@ -139,4 +139,3 @@ func (w *World) register(in *cluster.Instance) {
 	e.CPU, e.MemoryMiB = in.Registered.CPU, in.Registered.MemoryMiB
 	w.publish()
 }
-

@@ -60,8 +60,9 @@ func (w *World) request(def *cluster.TaskDefinition, group string, specs []place
 	if err != nil {
 		return placement.Request{}, err
 	}
-	w.placer.Prepare(chain)
-	return placement.Request{Req: def.Requirements(), Group: w.c.Group(group), Constraints: compiled, Chain: chain}, nil
+	r := placement.Request{Req: def.Requirements(), Group: w.c.Group(group), Constraints: compiled, Chain: chain}
+	w.placer.Prepare(&r)
+	return r, nil
 }
 
 func (w *World) scheduleArrival(wr *workloadRun, now sim.Time) {
