@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ecsim/ecsim/scenarios"
 	"github.com/spf13/cobra"
@@ -35,7 +36,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "ecsim:", err)
 	var in inputError
 	var se scenarios.Errors
-	if errors.As(err, &in) || errors.As(err, &se) || isFlagError(err) {
+	if errors.As(err, &in) || errors.As(err, &se) || isFlagError(err) || strings.HasPrefix(err.Error(), "unknown command") {
 		return exitInput
 	}
 	return exitFailure
@@ -73,7 +74,7 @@ Run the default scenario with "ecsim run"; list the built-in ones with
 	return root
 }
 
-// exactArgs is cobra.RangeArgs whose errors count as bad input.
+// rangeArgs is cobra.RangeArgs whose errors count as bad input.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := cobra.RangeArgs(lo, hi)(cmd, args); err != nil {
