@@ -23,6 +23,7 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "group", e.Group)
 	b = appendStr(b, "owner", e.Owner)
 	b = appendStr(b, "provider", e.Provider)
+	b = appendStr(b, "launchType", e.LaunchType)
 	b = appendStr(b, "instance", e.Instance)
 	b = appendStr(b, "instanceType", e.InstanceType)
 	b = appendStr(b, "availabilityZone", e.AZ)

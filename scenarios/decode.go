@@ -61,6 +61,13 @@ func (d *decoder) errorAt(p Pos, path, format string, args ...any) {
 	d.errs = append(d.errs, &FieldError{File: d.file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
 }
 
+// at returns the position of n in the decoder's file.
+func (d *decoder) at(n *yaml.Node) Pos {
+	p := posOf(n)
+	p.file = d.file
+	return p
+}
+
 func posOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Column: n.Column, quoted: n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0}
 }
@@ -101,7 +108,7 @@ func describe(n *yaml.Node) string {
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	if d.budget--; d.budget < 0 {
 		if d.budget == -1 {
-			d.errorAt(posOf(n), path, "document too large or too many aliases (more than %d nodes)", maxNodes)
+			d.errorAt(d.at(n), path, "document too large or too many aliases (more than %d nodes)", maxNodes)
 		}
 		return
 	}
@@ -117,18 +124,18 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // unset: keep the zero value, defaults apply later
 	}
-	d.pos[path] = posOf(n)
+	d.pos[path] = d.at(n)
 	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
 		nd.decodeNode(d, n, path)
 		return
 	}
 	if sd, ok := v.Addr().Interface().(scalarDecoder); ok {
 		if n.Kind != yaml.ScalarNode {
-			d.errorAt(posOf(n), path, "expected a single value, got %s", describe(n))
+			d.errorAt(d.at(n), path, "expected a single value, got %s", describe(n))
 			return
 		}
 		if err := sd.decodeScalar(n); err != nil {
-			d.errorAt(posOf(n), path, "%v", err)
+			d.errorAt(d.at(n), path, "%v", err)
 		}
 		return
 	}
@@ -147,7 +154,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Interface:
 		var x any
 		if err := n.Decode(&x); err != nil {
-			d.errorAt(posOf(n), path, "%v", err)
+			d.errorAt(d.at(n), path, "%v", err)
 			return
 		}
 		if x != nil {
@@ -160,10 +167,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 
 func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorAt(posOf(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n))
+		d.errorAt(d.at(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n))
 		return
 	}
-	bad := func() { d.errorAt(posOf(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n)) }
+	bad := func() { d.errorAt(d.at(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n)) }
 	switch v.Kind() {
 	case reflect.String:
 		if n.Tag == "!!bool" || n.Tag == "!!map" || n.Tag == "!!seq" {
@@ -185,7 +192,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		if v.OverflowInt(i) {
-			d.errorAt(posOf(n), path, "%s is out of range", n.Value)
+			d.errorAt(d.at(n), path, "%s is out of range", n.Value)
 			return
 		}
 		v.SetInt(i)
@@ -193,7 +200,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 		var u uint64
 		if n.Tag != "!!int" || n.Decode(&u) != nil {
 			if strings.HasPrefix(n.Value, "-") {
-				d.errorAt(posOf(n), path, "must be >= 0 (got %s)", n.Value)
+				d.errorAt(d.at(n), path, "must be >= 0 (got %s)", n.Value)
 				return
 			}
 			bad()
@@ -208,7 +215,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetFloat(f)
 	default:
-		d.errorAt(posOf(n), path, "cannot decode into %s", v.Type())
+		d.errorAt(d.at(n), path, "cannot decode into %s", v.Type())
 	}
 }
 
@@ -234,7 +241,7 @@ func kindName(k reflect.Kind) string {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorAt(posOf(n), path, "expected a list, got %s", describe(n))
+		d.errorAt(d.at(n), path, "expected a list, got %s", describe(n))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -246,7 +253,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
 
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorAt(posOf(n), path, "expected a mapping, got %s", describe(n))
+		d.errorAt(d.at(n), path, "expected a mapping, got %s", describe(n))
 		return
 	}
 	if v.IsNil() {
@@ -289,12 +296,12 @@ func (d *decoder) pairs(n *yaml.Node, path string) [][2]*yaml.Node {
 				continue
 			}
 			if k.Kind != yaml.ScalarNode {
-				d.errorAt(posOf(k), path, "keys must be plain names, got %s", describe(k))
+				d.errorAt(d.at(k), path, "keys must be plain names, got %s", describe(k))
 				continue
 			}
 			if seen[k.Value] {
 				if !merged {
-					d.errorAt(posOf(k), join(path, k.Value), "key given twice")
+					d.errorAt(d.at(k), join(path, k.Value), "key given twice")
 				}
 				continue
 			}
@@ -331,7 +338,7 @@ func (d *decoder) info(t reflect.Type) *structInfo {
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorAt(posOf(n), path, "expected a mapping, got %s", describe(n))
+		d.errorAt(d.at(n), path, "expected a mapping, got %s", describe(n))
 		return
 	}
 	si := d.info(v.Type())
@@ -347,7 +354,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			if s := suggest(key, si.names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			d.errorAt(posOf(kv[0]), join(path, key), "%s", msg)
+			d.errorAt(d.at(kv[0]), join(path, key), "%s", msg)
 			continue
 		}
 		d.decode(kv[1], v.Field(i), join(path, key))

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"slices"
 	"time"
+
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // Defaults of the scenario format (README "Scenario format").
@@ -22,6 +24,13 @@ const (
 // DefaultAvailabilityZones returns the zones used when a scenario names none.
 func DefaultAvailabilityZones() []string {
 	return []string{"us-east-1a", "us-east-1b", "us-east-1c"}
+}
+
+// DefaultFargateProvisioningDelay is the time Fargate takes to find capacity
+// for a task when the scenario does not say: uniform between 10 s and 30 s.
+// AWS publishes no figure; this is a modelling choice (README "Model").
+func DefaultFargateProvisioningDelay() workloads.DistSpec {
+	return workloads.DistSpec{Kind: workloads.Uniform, Min: 10, Max: 30}
 }
 
 func applyDefaults(f *File) {

@@ -10,7 +10,8 @@ import (
 // Pos is a position in a scenario file (1-based; 0 when unknown).
 type Pos struct {
 	Line, Column int
-	quoted       bool // the value is a quoted scalar: its text starts one column later
+	quoted       bool   // the value is a quoted scalar: its text starts one column later
+	file         string // the file, when not the scenario itself (taskDefinitionFile)
 }
 
 // FieldError is one problem with a scenario: where it is, which field, what

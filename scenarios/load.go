@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -83,6 +84,7 @@ func Parse(file, dir string, data []byte) (*Scenario, error) {
 	d := newDecoder(file)
 	var f File
 	d.decode(root, reflectValue(&f), "")
+	d.taskDefinitionFiles(&f, dir)
 	if len(d.errs) > 0 {
 		d.errs.sort()
 		return nil, d.errs
@@ -150,4 +152,66 @@ func yamlError(file string, err error) error {
 		}
 	}
 	return Errors{{File: file, Pos: p, Msg: "invalid YAML: " + msg}}
+}
+
+// taskDefinitionFiles replaces every taskDefinitions entry that names a
+// taskDefinitionFile with the file's content. The entry may also give a
+// family, which renames the one in the file. The file is JSON or YAML in the
+// register-task-definition shape, or describe-task-definition output
+// ({"taskDefinition": {...}}); its errors name the file.
+func (d *decoder) taskDefinitionFiles(f *File, dir string) {
+	for i := range f.TaskDefinitions {
+		td := &f.TaskDefinitions[i]
+		if td.TaskDefinitionFile == "" {
+			continue
+		}
+		p := index("taskDefinitions", i)
+		rest := *td
+		rest.TaskDefinitionFile, rest.Family = "", ""
+		if !reflect.DeepEqual(rest, TaskDefinition{}) {
+			d.errorAt(d.pos[p], p, "with taskDefinitionFile, only family may be given next to it (it renames the file's family)")
+			continue
+		}
+		path := td.TaskDefinitionFile
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		data, err := readFile(path)
+		if err == nil {
+			var root *yaml.Node
+			if root, err = parseYAML(path, data); err == nil {
+				d.decodeTaskDefinitionFile(root, path, p, td)
+				continue
+			}
+		}
+		for _, e := range err.(Errors) {
+			e.Field = join(p, "taskDefinitionFile")
+			if e.Pos.Line == 0 {
+				e.Pos, e.File = d.pos[join(p, "taskDefinitionFile")], d.file
+				e.Msg = path + ": " + e.Msg
+			}
+			d.errs = append(d.errs, e)
+		}
+	}
+}
+
+func (d *decoder) decodeTaskDefinitionFile(root *yaml.Node, path, p string, td *TaskDefinition) {
+	node := root.Content[0]
+	for j := 0; j+1 < len(node.Content); j += 2 {
+		if node.Content[j].Value == "taskDefinition" {
+			node = node.Content[j+1]
+			break
+		}
+	}
+	sub := &decoder{file: path, pos: d.pos, ignored: d.ignored, fields: d.fields, budget: d.budget}
+	var loaded TaskDefinition
+	sub.decode(node, reflectValue(&loaded), p)
+	d.errs = append(d.errs, sub.errs...)
+	if loaded.TaskDefinitionFile != "" {
+		d.errorAt(sub.pos[join(p, "taskDefinitionFile")], join(p, "taskDefinitionFile"), "a task definition file cannot name another file")
+	}
+	if td.Family != "" {
+		loaded.Family = td.Family
+	}
+	*td = loaded
 }

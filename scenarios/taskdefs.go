@@ -65,7 +65,12 @@ func (v *validator) taskDefinition(p string, td *TaskDefinition) *cluster.TaskDe
 	}
 	def := &cluster.TaskDefinition{Family: td.Family, Revision: td.Revision, NetworkMode: cluster.NetworkMode(td.NetworkMode),
 		RequiresCompatibilities: td.RequiresCompatibilities, CPU: td.CPU.N, MemoryMiB: td.Memory.N}
-	if td.CPU.Set && (td.CPU.N < MinTaskCPUEC2 || td.CPU.N > MaxTaskCPUEC2) {
+	v.runtimePlatform(p, td.RuntimePlatform, def)
+	if def.Compatible("FARGATE") {
+		v.fargate(p, td, def)
+	}
+	v.volumes(p, td, def)
+	if (def.Compatible("EC2") || def.Compatible("EXTERNAL")) && td.CPU.Set && (td.CPU.N < MinTaskCPUEC2 || td.CPU.N > MaxTaskCPUEC2) {
 		v.errf(join(p, "cpu"), "task cpu on EC2 must be between %d and %d CPU units (got %d)", MinTaskCPUEC2, MaxTaskCPUEC2, td.CPU.N)
 	}
 	if td.Memory.Set && td.Memory.N < MinContainerMemoryMiB {
@@ -101,7 +106,7 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 		}
 		names[c.Name] = true
 		essential = essential || *c.Essential
-		v.containerMemory(cp, c, td.Memory.Set)
+		v.containerMemory(cp, c, td.Memory.Set || slices.Contains(td.RequiresCompatibilities, "FARGATE"))
 		if c.CPU < 0 || c.CPU > MaxTaskCPUEC2 {
 			v.errf(join(cp, "cpu"), "must be between 0 and %d CPU units (got %d)", MaxTaskCPUEC2, c.CPU)
 		}
@@ -206,7 +211,7 @@ func (v *validator) expression(path, expr string) {
 			pos.Column++
 		}
 		pos.quoted = false
-		v.errs = append(v.errs, &FieldError{File: v.file, Pos: pos, Field: path, Msg: "invalid cluster query language expression: " + se.Msg})
+		v.errAt(pos, path, "invalid cluster query language expression: "+se.Msg)
 		return
 	}
 	v.errf(path, "invalid cluster query language expression: %v", err)

@@ -17,11 +17,20 @@ type File struct {
 	Workloads       []WorkloadSpec    `yaml:"workloads"`
 }
 
-// ClusterSpec is the cluster: its zones and its container instances.
+// ClusterSpec is the cluster: its zones, its container instances and its
+// Fargate capacity.
 type ClusterSpec struct {
 	AvailabilityZones  []string                 `yaml:"availabilityZones"`
 	AwsvpcTrunking     bool                     `yaml:"awsvpcTrunking"`
 	ContainerInstances []ContainerInstancesSpec `yaml:"containerInstances"`
+	Fargate            FargateSpec              `yaml:"fargate"`
+}
+
+// FargateSpec configures Fargate capacity.
+type FargateSpec struct {
+	// ProvisioningDelay is the time Fargate takes to find capacity for a
+	// task (PROVISIONING → PENDING).
+	ProvisioningDelay *DistSpec `yaml:"provisioningDelay"`
 }
 
 // ContainerInstancesSpec is a number of identical container instances
@@ -32,6 +41,7 @@ type ContainerInstancesSpec struct {
 	AvailabilityZone  string            `yaml:"availabilityZone"`
 	Attributes        map[string]string `yaml:"attributes"`
 	ReservedMemoryMiB int64             `yaml:"reservedMemoryMiB"`
+	OSFamily          string            `yaml:"osFamily"`
 }
 
 // InstanceTypeDef adds or overrides a catalogue instance type.
@@ -47,8 +57,15 @@ type InstanceTypeDef struct {
 	PricePerHour        float64 `yaml:"pricePerHour"`
 }
 
-// TaskDefinition is a task definition in the register-task-definition shape.
+// TaskDefinition is a task definition in the register-task-definition
+// shape, so that `aws ecs describe-task-definition` output can be pasted as
+// is (JSON is YAML). Fields the model does not use are accepted, listed by
+// ignoredKeys, and reported by `ecsim validate --verbose`.
 type TaskDefinition struct {
+	// TaskDefinitionFile reads the task definition from a JSON or YAML file
+	// (relative to the scenario), as register-task-definition takes it or
+	// as describe-task-definition prints it ({"taskDefinition": {...}}).
+	TaskDefinitionFile      string                `yaml:"taskDefinitionFile"`
 	Family                  string                `yaml:"family"`
 	Revision                int                   `yaml:"revision"`
 	NetworkMode             string                `yaml:"networkMode"`
@@ -57,18 +74,82 @@ type TaskDefinition struct {
 	Memory                  TaskSize              `yaml:"memory"`
 	ContainerDefinitions    []ContainerDefinition `yaml:"containerDefinitions"`
 	PlacementConstraints    []ConstraintSpec      `yaml:"placementConstraints"`
+	Volumes                 []Volume              `yaml:"volumes"`
+	RuntimePlatform         *RuntimePlatform      `yaml:"runtimePlatform"`
+}
+
+func (TaskDefinition) ignoredKeys() []string {
+	return []string{"taskDefinitionArn", "taskRoleArn", "executionRoleArn", "status", "requiresAttributes",
+		"compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "tags", "pidMode", "ipcMode",
+		"proxyConfiguration", "inferenceAccelerators", "ephemeralStorage", "enableFaultInjection"}
+}
+
+// Volume is a task definition volume; the model checks which kinds a
+// launch type allows (ecs-reference.md §9.3, seed "Data volumes in tasks").
+type Volume struct {
+	Name                                    string      `yaml:"name"`
+	Host                                    *HostVolume `yaml:"host"`
+	DockerVolumeConfiguration               any         `yaml:"dockerVolumeConfiguration"`
+	EFSVolumeConfiguration                  any         `yaml:"efsVolumeConfiguration"`
+	FSxWindowsFileServerVolumeConfiguration any         `yaml:"fsxWindowsFileServerVolumeConfiguration"`
+	ConfiguredAtLaunch                      *bool       `yaml:"configuredAtLaunch"`
+}
+
+// HostVolume is a bind mount.
+type HostVolume struct {
+	SourcePath string `yaml:"sourcePath"`
+}
+
+// RuntimePlatform is the task's operating system family and CPU
+// architecture; placement only uses instances that match them.
+type RuntimePlatform struct {
+	OperatingSystemFamily string `yaml:"operatingSystemFamily"`
+	CPUArchitecture       string `yaml:"cpuArchitecture"`
 }
 
 // ContainerDefinition is one container of a task definition.
 type ContainerDefinition struct {
-	Name                 string                `yaml:"name"`
-	Image                string                `yaml:"image"`
-	CPU                  int64                 `yaml:"cpu"`
-	Memory               int64                 `yaml:"memory"`
-	MemoryReservation    int64                 `yaml:"memoryReservation"`
-	Essential            *bool                 `yaml:"essential"`
-	PortMappings         []PortMappingSpec     `yaml:"portMappings"`
-	ResourceRequirements []ResourceRequirement `yaml:"resourceRequirements"`
+	Name                  string                `yaml:"name"`
+	Image                 string                `yaml:"image"`
+	CPU                   int64                 `yaml:"cpu"`
+	Memory                int64                 `yaml:"memory"`
+	MemoryReservation     int64                 `yaml:"memoryReservation"`
+	Essential             *bool                 `yaml:"essential"`
+	PortMappings          []PortMappingSpec     `yaml:"portMappings"`
+	ResourceRequirements  []ResourceRequirement `yaml:"resourceRequirements"`
+	Privileged            *bool                 `yaml:"privileged"`
+	DisableNetworking     *bool                 `yaml:"disableNetworking"`
+	DNSServers            []string              `yaml:"dnsServers"`
+	DNSSearchDomains      []string              `yaml:"dnsSearchDomains"`
+	ExtraHosts            any                   `yaml:"extraHosts"`
+	DockerSecurityOptions []string              `yaml:"dockerSecurityOptions"`
+	Links                 []string              `yaml:"links"`
+	LinuxParameters       *LinuxParameters      `yaml:"linuxParameters"`
+}
+
+func (ContainerDefinition) ignoredKeys() []string {
+	return []string{"repositoryCredentials", "restartPolicy", "entryPoint", "command", "environment",
+		"environmentFiles", "mountPoints", "volumesFrom", "secrets", "dependsOn", "startTimeout", "stopTimeout",
+		"versionConsistency", "hostname", "user", "workingDirectory", "readonlyRootFilesystem", "interactive",
+		"pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck", "systemControls",
+		"firelensConfiguration", "credentialSpecs"}
+}
+
+// LinuxParameters are the Linux-specific options Fargate restricts.
+type LinuxParameters struct {
+	Capabilities       *Capabilities `yaml:"capabilities"`
+	Devices            any           `yaml:"devices"`
+	SharedMemorySize   *int          `yaml:"sharedMemorySize"`
+	Tmpfs              any           `yaml:"tmpfs"`
+	MaxSwap            *int          `yaml:"maxSwap"`
+	Swappiness         *int          `yaml:"swappiness"`
+	InitProcessEnabled *bool         `yaml:"initProcessEnabled"`
+}
+
+// Capabilities are Linux capabilities added to or dropped from a container.
+type Capabilities struct {
+	Add  []string `yaml:"add"`
+	Drop []string `yaml:"drop"`
 }
 
 // PortMappingSpec is a container port mapping.
@@ -76,6 +157,10 @@ type PortMappingSpec struct {
 	ContainerPort int    `yaml:"containerPort"`
 	HostPort      *int   `yaml:"hostPort"`
 	Protocol      string `yaml:"protocol"`
+}
+
+func (PortMappingSpec) ignoredKeys() []string {
+	return []string{"name", "appProtocol", "containerPortRange"}
 }
 
 // ResourceRequirement is a container's GPU requirement ({type: GPU, value: "1"}).
@@ -98,15 +183,16 @@ type StrategySpec struct {
 
 // WorkloadSpec is a stream of RunTask requests.
 type WorkloadSpec struct {
-	Name                 string           `yaml:"name"`
-	TaskDefinition       string           `yaml:"taskDefinition"`
-	LaunchType           string           `yaml:"launchType"`
-	Group                string           `yaml:"group"`
-	Arrivals             ArrivalsSpec     `yaml:"arrivals"`
-	Duration             *DistSpec        `yaml:"duration"`
-	TaskStartDelay       Duration         `yaml:"taskStartDelay"`
-	PlacementStrategy    []StrategySpec   `yaml:"placementStrategy"`
-	PlacementConstraints []ConstraintSpec `yaml:"placementConstraints"`
+	Name                 string              `yaml:"name"`
+	TaskDefinition       string              `yaml:"taskDefinition"`
+	LaunchType           string              `yaml:"launchType"`
+	Group                string              `yaml:"group"`
+	Arrivals             ArrivalsSpec        `yaml:"arrivals"`
+	Duration             *DistSpec           `yaml:"duration"`
+	ContainerDurations   map[string]DistSpec `yaml:"containerDurations"`
+	TaskStartDelay       Duration            `yaml:"taskStartDelay"`
+	PlacementStrategy    []StrategySpec      `yaml:"placementStrategy"`
+	PlacementConstraints []ConstraintSpec    `yaml:"placementConstraints"`
 }
 
 // ArrivalsSpec is an arrival process.

@@ -44,7 +44,16 @@ type validator struct {
 // errf records a problem at path, positioned at path or its nearest
 // ancestor that has a position.
 func (v *validator) errf(path, format string, args ...any) {
-	v.errs = append(v.errs, &FieldError{File: v.file, Pos: v.posOf(path), Field: path, Msg: fmt.Sprintf(format, args...)})
+	v.errAt(v.posOf(path), path, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) errAt(pos Pos, path, msg string) {
+	file := v.file
+	if pos.file != "" {
+		file = pos.file
+	}
+	pos.file = ""
+	v.errs = append(v.errs, &FieldError{File: file, Pos: pos, Field: path, Msg: msg})
 }
 
 func (v *validator) posOf(path string) Pos {
@@ -179,11 +188,20 @@ func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
 			v.errf(join(p, "reservedMemoryMiB"), "must be between 0 and %d, below %s's registered memory (got %d)",
 				t.RegisteredMemoryMiB-1, t.Name, ci.ReservedMemoryMiB)
 		}
+		os, ok := osFamilyOf(ci.OSFamily)
+		if !ok {
+			v.errf(join(p, "osFamily"), "unknown operating system family %q%s", ci.OSFamily, accepted(osFamilies...))
+		}
 		cfg.Instances = append(cfg.Instances, world.InstanceGroup{Type: t, Count: *ci.Count,
-			AvailabilityZone: ci.AvailabilityZone, Attributes: attrs, ReservedMemoryMiB: ci.ReservedMemoryMiB})
+			AvailabilityZone: ci.AvailabilityZone, Attributes: attrs, ReservedMemoryMiB: ci.ReservedMemoryMiB, OSFamily: os})
 	}
 	if total > MaxInstances {
 		v.errf("cluster.containerInstances", "%d instances in all; at most %d", total, MaxInstances)
+	}
+	if c.Fargate.ProvisioningDelay != nil {
+		cfg.Fargate.ProvisioningDelay = v.dist("cluster.fargate.provisioningDelay", c.Fargate.ProvisioningDelay)
+	} else {
+		cfg.Fargate.ProvisioningDelay = DefaultFargateProvisioningDelay()
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/ecsim/ecsim/workloads"
 )
 
-var launchTypes = []string{"EC2"}
+var launchTypes = []string{"EC2", "FARGATE"}
 
 func (v *validator) workloads(f *File, cfg *world.Config) {
 	seen := map[string]bool{}
@@ -37,6 +37,10 @@ func (v *validator) workloads(f *File, cfg *world.Config) {
 		}
 		wl.PlacementStrategy = v.strategies(join(p, "placementStrategy"), w.PlacementStrategy)
 		wl.PlacementConstraints = v.constraints(join(p, "placementConstraints"), w.PlacementConstraints, wl.TaskDefinition)
+		if w.LaunchType == world.LaunchFargate && (len(w.PlacementStrategy) > 0 || len(w.PlacementConstraints) > 0) {
+			v.errf(join(p, "launchType"), "FARGATE tasks take no placement strategy or constraints (ECS spreads them over the zones)")
+		}
+		wl.ContainerDurations = v.containerDurations(join(p, "containerDurations"), w.ContainerDurations, wl.TaskDefinition)
 		cfg.Workloads = append(cfg.Workloads, wl)
 	}
 }
@@ -199,6 +203,37 @@ func (v *validator) constraints(p string, specs []ConstraintSpec, def *cluster.T
 			v.errf(join(cp, "type"), "unknown placement constraint type %q%s", c.Type, accepted(placement.TypeDistinctInstance, placement.TypeMemberOf))
 		}
 		out = append(out, cluster.PlacementConstraint{Type: c.Type, Expression: c.Expression})
+	}
+	return out
+}
+
+// containerDurations checks per-container run times: every name must be a
+// container of the task definition.
+func (v *validator) containerDurations(p string, m map[string]DistSpec, def *cluster.TaskDefinition) map[string]workloads.DistSpec {
+	if len(m) == 0 {
+		return nil
+	}
+	out := map[string]workloads.DistSpec{}
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sortStrings(names)
+	for _, name := range names {
+		d := m[name]
+		out[name] = v.dist(join(p, name), &d)
+		if def == nil {
+			continue
+		}
+		var containers []string
+		found := false
+		for _, c := range def.Containers {
+			containers = append(containers, c.Name)
+			found = found || c.Name == name
+		}
+		if !found {
+			v.errf(join(p, name), "task definition %s has no container %q%s", def.Name(), name, accepted(containers...))
+		}
 	}
 	return out
 }

@@ -21,7 +21,7 @@ var Processes = []string{Poisson, Batch}
 
 // ArrivalSpec describes when RunTask requests arrive.
 //
-//	poisson  RatePerMinute   requests per minute, exponential gaps
+//	poisson  RatePerMinute   requests per minute, exponential gaps, Count tasks each (default 1)
 //	batch    At, Count       one request for Count tasks at time At
 type ArrivalSpec struct {
 	Process       string
@@ -36,6 +36,9 @@ func (s ArrivalSpec) Validate() error {
 	case Poisson:
 		if !(s.RatePerMinute > 0) || math.IsInf(s.RatePerMinute, 0) {
 			return fmt.Errorf("ratePerMinute must be > 0 (got %v)", s.RatePerMinute)
+		}
+		if s.Count < 0 {
+			return fmt.Errorf("count must be >= 1 (got %d)", s.Count)
 		}
 	case Batch:
 		if s.At < 0 {
@@ -69,19 +72,22 @@ func NewArrivals(s ArrivalSpec, src rand.Source) (Arrivals, error) {
 	if s.Process == Batch {
 		return &batch{at: sim.At(s.At), count: s.Count}, nil
 	}
-	return poisson{gap: distuv.Exponential{Rate: s.RatePerMinute / 60, Src: src}}, nil
+	return poisson{gap: distuv.Exponential{Rate: s.RatePerMinute / 60, Src: src}, count: max(1, s.Count)}, nil
 }
 
 // poisson arrivals: independent exponential gaps of mean 60/RatePerMinute
-// seconds, one task each.
-type poisson struct{ gap distuv.Exponential }
+// seconds, each a RunTask request for count tasks.
+type poisson struct {
+	gap   distuv.Exponential
+	count int
+}
 
 func (p poisson) Next(now sim.Time) (sim.Time, int, bool) {
 	d := time.Duration(p.gap.Rand() * float64(time.Second))
 	if d < 0 || now > sim.Time(math.MaxInt64)-sim.Time(d) {
 		return 0, 0, false
 	}
-	return now.Add(d), 1, true
+	return now.Add(d), p.count, true
 }
 
 // batch submits count tasks at one instant.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ecsim/ecsim/sim"
 )
@@ -127,7 +128,7 @@ func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 	}
 	reserved := spec.ReservedPorts
 	if reserved == nil {
-		reserved = DefaultReservedPorts
+		reserved = DefaultReservedPorts()
 	}
 	for _, p := range reserved {
 		in.ports = append(in.ports, MakePortKey(p, "tcp"))
@@ -138,11 +139,15 @@ func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 	if ami == "" {
 		ami = "ami-ecs-optimized"
 	}
+	osType, osFamily := "linux", "LINUX"
+	if strings.HasPrefix(spec.OSFamily, "WINDOWS") {
+		osType, osFamily = "windows", spec.OSFamily
+	}
 	attrs := append([]Attribute{
 		{"ecs.instance-type", t.Name},
 		{"ecs.availability-zone", spec.AvailabilityZone},
-		{"ecs.os-type", "linux"},
-		{"ecs.os-family", "LINUX"},
+		{"ecs.os-type", osType},
+		{"ecs.os-family", osFamily},
 		{"ecs.cpu-architecture", t.Architecture},
 		{"ecs.ami-id", ami},
 	}, spec.Attributes...)
@@ -152,9 +157,16 @@ func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 	return in
 }
 
-// SetAttributes replaces the instance's custom and built-in attributes.
+// SetAttributes replaces the instance's custom and built-in attributes,
+// moving its tasks' spread counts to the new attribute values.
 func (c *Cluster) SetAttributes(in *Instance, attrs []Attribute) {
+	for _, gc := range in.groups {
+		c.countSpread(in, gc.g, -gc.n)
+	}
 	c.setAttributes(in, attrs)
+	for _, gc := range in.groups {
+		c.countSpread(in, gc.g, gc.n)
+	}
 	in.version++
 	c.changed(in)
 }
@@ -265,6 +277,7 @@ func (c *Cluster) NewTask(def *TaskDefinition, g GroupID, now sim.Time) *Task {
 	t.State = Provisioning
 	t.Instance = NoInstance
 	t.Provider = -1
+	t.Zone = -1
 	t.SubmittedAt = now
 	t.Duration = -1
 	c.states[Provisioning]++
@@ -390,6 +403,12 @@ func (c *Cluster) countGroup(in *Instance, g GroupID, d int32) {
 	if !found {
 		in.groups = append(in.groups, groupCount{g, d})
 	}
+	c.countSpread(in, g, d)
+}
+
+// countSpread adds d to group g's count at in's value of every tracked
+// attribute.
+func (c *Cluster) countSpread(in *Instance, g GroupID, d int32) {
 	for _, a := range c.tracked {
 		// Slot 0 counts instances without the attribute; value v is at v+1.
 		slot := int(in.AttrValue(a)) + 1

@@ -40,10 +40,10 @@ const NoInstance InstanceID = -1
 // (ecs-reference.md §5.2, [td-params]).
 const MaxReservedPorts = 100
 
-// DefaultReservedPorts are the TCP ports the Linux agent reserves by default
-// (ECS_RESERVED_PORTS, agent/config/config_unix.go; ecs-reference.md
+// DefaultReservedPorts returns the TCP ports the Linux agent reserves by
+// default (ECS_RESERVED_PORTS, agent/config/config_unix.go; ecs-reference.md
 // corrections). 51680 is reserved only with Prometheus metrics on.
-var DefaultReservedPorts = []int{22, 2375, 2376, 51678, 51679}
+func DefaultReservedPorts() []int { return []int{22, 2375, 2376, 51678, 51679} }
 
 // Default ephemeral range of the ECS-optimized AMI for dynamic host ports
 // (ip_local_port_range 32768-61000, ecs-reference.md §5.2).
@@ -67,7 +67,7 @@ type InstanceSpec struct {
 	// registered memory (ecs-reference.md §5.2, W-12).
 	ReservedMemoryMiB int64
 	// ReservedPorts are the agent's reserved TCP host ports
-	// (nil means DefaultReservedPorts).
+	// (nil means DefaultReservedPorts()).
 	ReservedPorts []int
 	// DynamicPorts is the size of the ephemeral port range
 	// (0 means DefaultDynamicPortLast-DefaultDynamicPortFirst+1).
@@ -77,6 +77,9 @@ type InstanceSpec struct {
 	AwsvpcTrunking bool
 	AMIID          string
 	AgentVersion   string
+	// OSFamily is LINUX (default) or a WINDOWS_SERVER_* family; it sets the
+	// ecs.os-type and ecs.os-family attributes.
+	OSFamily string
 	// Provider is the index of the capacity provider whose Auto Scaling group
 	// launched the instance, or -1.
 	Provider int

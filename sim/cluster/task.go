@@ -62,7 +62,9 @@ type Task struct {
 	Owner      OwnerKind
 	OwnerIndex int32
 	// Provider is the capacity provider chosen for the task, or -1.
-	Provider    int32
+	Provider int32
+	// Zone is the index of a Fargate task's availability zone, or -1.
+	Zone        int32
 	SubmittedAt sim.Time
 	PlacedAt    sim.Time
 	StartedAt   sim.Time

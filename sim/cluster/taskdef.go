@@ -3,6 +3,7 @@ package cluster
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // NetworkMode is a task definition's Docker networking mode.
@@ -73,8 +74,39 @@ type TaskDefinition struct {
 	Containers []ContainerDefinition
 	// PlacementConstraints are the task definition's memberOf constraints.
 	PlacementConstraints []PlacementConstraint
+	// OSFamily and CPUArchitecture are the runtimePlatform: LINUX or a
+	// WINDOWS_SERVER_* family, X86_64 or ARM64 ("" when not given).
+	OSFamily        string
+	CPUArchitecture string
 
 	req Requirements
+}
+
+// Windows reports whether the task definition's runtimePlatform is Windows.
+func (d *TaskDefinition) Windows() bool { return strings.HasPrefix(d.OSFamily, "WINDOWS") }
+
+// Compatible reports whether d lists launch type lt in requiresCompatibilities.
+func (d *TaskDefinition) Compatible(lt string) bool {
+	return slices.Contains(d.RequiresCompatibilities, lt)
+}
+
+// PlatformConstraints returns the constraints the runtimePlatform implies:
+// instances whose ecs.os-type and ecs.cpu-architecture match. A task
+// definition without runtimePlatform runs on Linux instances of any
+// architecture.
+func (d *TaskDefinition) PlatformConstraints() []PlacementConstraint {
+	os := "linux"
+	if d.Windows() {
+		os = "windows"
+	}
+	out := []PlacementConstraint{{Type: "memberOf", Expression: "attribute:ecs.os-type == " + os}}
+	switch d.CPUArchitecture {
+	case "ARM64":
+		out = append(out, PlacementConstraint{Type: "memberOf", Expression: "attribute:ecs.cpu-architecture == arm64"})
+	case "X86_64":
+		out = append(out, PlacementConstraint{Type: "memberOf", Expression: "attribute:ecs.cpu-architecture == x86_64"})
+	}
+	return out
 }
 
 // Name returns "family:revision".

@@ -68,6 +68,7 @@ type Event struct {
 	TaskDefinition string // family:revision
 	Group          string // task group
 	Owner          string // workload or service name
+	LaunchType     string // EC2 or FARGATE (TaskPlaced)
 	Instance       string // EC2 instance ID
 	InstanceType   string
 	AZ             string

@@ -42,74 +42,77 @@ func (u *usage) means() (cpu, mem float64) {
 // (ecs-reference.md §10, [ec2-billing]).
 const MinimumBilledSeconds = 60
 
-// billing accrues EC2 cost per second from launch to termination with a
-// 60-second minimum. Running instances are summed as aggregates so a sample
-// costs O(1) whatever the fleet size:
+// billing accrues cost per second from start to stop with a 60-second
+// minimum, for EC2 instances (keyed by instance ID) or Fargate tasks (keyed by
+// task slot). Running meters are summed as aggregates so a sample costs O(1)
+// whatever the fleet size:
 //
-//	accrued(t) = closed + Σ price·(t − launch) + Σ_{t − launch < 60 s} price·(60 s − (t − launch))
+//	accrued(t) = closed + Σ rate·(t − start) + Σ_{t − start < 60 s} rate·(60 s − (t − start))
 type billing struct {
-	closed    float64 // USD of terminated instances
-	hours     float64 // instance-hours of terminated instances
-	rate      float64 // Σ price per second of running instances
-	rateStart float64 // Σ price per second × launch second
-	young     []billed
-	running   []billed // by instance ID
+	closed    float64 // USD of stopped meters
+	hours     float64 // hours of stopped meters
+	rate      float64 // Σ USD per second of running meters
+	rateStart float64 // Σ USD per second × start second
+	young     []meter
+	running   []meter // by key
 }
 
-type billed struct {
-	launch float64 // seconds
-	rate   float64 // USD per second
-	alive  bool
+type meter struct {
+	start float64 // seconds
+	rate  float64 // USD per second
+	alive bool
 }
 
-func (b *billing) launch(in *cluster.Instance, price float64) {
-	y := billed{launch: in.LaunchedAt.Seconds(), rate: price / 3600, alive: true}
-	for int(in.ID) >= len(b.running) {
-		b.running = append(b.running, billed{})
+// start opens meter key at at, costing pricePerHour.
+func (b *billing) start(key int, at sim.Time, pricePerHour float64) {
+	m := meter{start: at.Seconds(), rate: pricePerHour / 3600, alive: true}
+	for key >= len(b.running) {
+		b.running = append(b.running, meter{})
 	}
-	b.running[in.ID] = y
-	b.rate += y.rate
-	b.rateStart += y.rate * y.launch
-	b.young = append(b.young, y)
+	b.running[key] = m
+	b.rate += m.rate
+	b.rateStart += m.rate * m.start
+	b.young = append(b.young, m)
 }
 
-func (b *billing) terminate(in *cluster.Instance, now sim.Time) {
-	if int(in.ID) >= len(b.running) || !b.running[in.ID].alive {
+// stop closes meter key at now.
+func (b *billing) stop(key int, now sim.Time) {
+	if key >= len(b.running) || !b.running[key].alive {
 		return
 	}
-	y := b.running[in.ID]
-	b.running[in.ID].alive = false
-	b.rate -= y.rate
-	b.rateStart -= y.rate * y.launch
-	b.close(y, now)
+	m := b.running[key]
+	b.running[key].alive = false
+	b.rate -= m.rate
+	b.rateStart -= m.rate * m.start
+	b.close(m, now)
 }
 
-func (b *billing) close(y billed, now sim.Time) {
-	life := now.Seconds() - y.launch
+func (b *billing) close(m meter, now sim.Time) {
+	life := now.Seconds() - m.start
 	b.hours += life / 3600
-	b.closed += y.rate * max(life, MinimumBilledSeconds)
+	b.closed += m.rate * max(life, MinimumBilledSeconds)
 }
 
 func (b *billing) accrued(now sim.Time) float64 {
 	t := now.Seconds()
 	total := b.closed + b.rate*t - b.rateStart
 	keep := b.young[:0]
-	for _, y := range b.young {
-		if age := t - y.launch; age < MinimumBilledSeconds {
-			total += y.rate * (MinimumBilledSeconds - age)
-			keep = append(keep, y)
+	for _, m := range b.young {
+		if age := t - m.start; age < MinimumBilledSeconds {
+			total += m.rate * (MinimumBilledSeconds - age)
+			keep = append(keep, m)
 		}
 	}
 	b.young = keep
 	return max(total, 0)
 }
 
-// closeAll bills every running instance up to end, in instance order.
+// closeAll bills every running meter up to end, in key order.
 func (b *billing) closeAll(end sim.Time) {
-	for i, y := range b.running {
-		if y.alive {
+	for i, m := range b.running {
+		if m.alive {
 			b.running[i].alive = false
-			b.close(y, end)
+			b.close(m, end)
 		}
 	}
 	b.rate, b.rateStart, b.young = 0, 0, nil
@@ -124,7 +127,7 @@ type fleet struct {
 func (w *World) launched(in *cluster.Instance) {
 	w.fleet.launched++
 	w.fleet.peak = max(w.fleet.peak, w.fleet.launched-w.fleet.terminated)
-	w.billing.launch(in, in.Type.PricePerHour)
+	w.billing.start(int(in.ID), in.LaunchedAt, in.Type.PricePerHour)
 	e := w.emit(record.InstanceLaunched)
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
 	w.publish()

@@ -38,6 +38,16 @@ type Config struct {
 	Workloads       []Workload
 	// Strategies resolves placement strategy types; nil means the ECS ones.
 	Strategies *placement.Registry
+	// Fargate configures tasks launched on AWS Fargate.
+	Fargate FargateConfig
+}
+
+// FargateConfig configures Fargate capacity.
+type FargateConfig struct {
+	// ProvisioningDelay is the distribution, in seconds, of the time
+	// Fargate takes to find capacity and attach the task's ENI
+	// (PROVISIONING → PENDING). AWS publishes no figure ([INF]).
+	ProvisioningDelay workloads.DistSpec
 }
 
 // InstanceGroup is a number of identical container instances.
@@ -49,6 +59,8 @@ type InstanceGroup struct {
 	AvailabilityZone  string
 	Attributes        []cluster.Attribute
 	ReservedMemoryMiB int64
+	// OSFamily is LINUX (default) or a WINDOWS_SERVER_* family.
+	OSFamily string
 }
 
 // Workload is a stream of RunTask requests.
@@ -67,4 +79,8 @@ type Workload struct {
 	PlacementConstraints []cluster.PlacementConstraint
 	// Group is the task group; "" means "family:<family>" (§5.4).
 	Group string
+	// ContainerDurations gives containers their own run time distribution
+	// (seconds); the task stops when its first essential container exits.
+	// Containers without one exit after Duration.
+	ContainerDurations map[string]workloads.DistSpec
 }

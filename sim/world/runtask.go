@@ -2,6 +2,8 @@ package world
 
 import (
 	"fmt"
+	"math"
+	"time"
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim"
@@ -19,6 +21,12 @@ type workloadRun struct {
 	req      placement.Request
 	group    string
 	count    int // tasks in the next arrival
+	// essential are samplers of the essential containers that have their
+	// own run time; the task stops when the first essential container exits.
+	essential []workloads.Sampler
+	// usesDefault is set when some essential container exits after the
+	// workload's duration.
+	usesDefault bool
 }
 
 func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
@@ -38,7 +46,38 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, req: req, group: group}, nil
+	wr := &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, req: req, group: group}
+	for _, c := range cfg.TaskDefinition.Containers {
+		spec, ok := cfg.ContainerDurations[c.Name]
+		if !c.Essential {
+			continue // a non-essential container's exit does not stop the task
+		}
+		if !ok {
+			wr.usesDefault = true
+			continue
+		}
+		s, err := workloads.NewSampler(spec, w.streams.Source("workload/"+cfg.Name+"/duration/"+c.Name))
+		if err != nil {
+			return nil, fmt.Errorf("container %s duration: %w", c.Name, err)
+		}
+		wr.essential = append(wr.essential, s)
+	}
+	return wr, nil
+}
+
+// taskDuration draws how long a task runs: until its first essential
+// container exits (ecs-reference.md §7.1; a task stops when an essential
+// container stops). Essential containers without their own distribution exit
+// after the workload's duration.
+func (wr *workloadRun) taskDuration() time.Duration {
+	d := math.Inf(1)
+	if wr.usesDefault {
+		d = wr.duration.Rand()
+	}
+	for _, s := range wr.essential {
+		d = min(d, s.Rand())
+	}
+	return seconds(d)
 }
 
 // runTaskDefault is RunTask's default placement: random (ecs-reference.md §5.3).
@@ -56,6 +95,7 @@ func (w *World) request(def *cluster.TaskDefinition, group string, specs []place
 		return placement.Request{}, err
 	}
 	all := append(append([]cluster.PlacementConstraint(nil), cons...), def.PlacementConstraints...)
+	all = append(all, def.PlatformConstraints()...)
 	compiled, err := placement.CompileConstraints(all, w.c, w.cfg.StartTime)
 	if err != nil {
 		return placement.Request{}, err
@@ -89,21 +129,31 @@ func (w *World) submit(wr *workloadRun) {
 	t := w.c.NewTask(wr.cfg.TaskDefinition, wr.req.Group, now)
 	t.Owner = cluster.OwnerRunTask
 	t.OwnerIndex = wr.idx
-	t.Duration = seconds(wr.duration.Rand())
+	t.Duration = wr.taskDuration()
 	e := w.emit(record.TaskSubmitted)
 	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), wr.group, wr.cfg.Name
 	w.publish()
+	if wr.cfg.LaunchType == LaunchFargate {
+		w.submitFargate(t, wr.group, wr.cfg.Name)
+		return
+	}
 	in := w.placer.Place(&wr.req)
 	if in == nil {
 		w.failTask(t, wr, string(w.placer.Explain(&wr.req)))
 		return
 	}
 	w.placeTask(t, in, wr.group, wr.cfg.Name)
-	if wr.cfg.TaskStartDelay == 0 {
+	w.afterPlacement(t, wr.cfg.TaskStartDelay)
+}
+
+// afterPlacement moves a PENDING task to RUNNING after delay (at once when
+// delay is 0).
+func (w *World) afterPlacement(t *cluster.Task, delay time.Duration) {
+	if delay == 0 {
 		w.startTask(t)
 		return
 	}
-	t.Timer = w.loop.After(wr.cfg.TaskStartDelay, prioStart, taskEvent(evTaskStart, t))
+	t.Timer = w.loop.After(delay, prioStart, taskEvent(evTaskStart, t))
 }
 
 func (w *World) failTask(t *cluster.Task, wr *workloadRun, reason string) {
@@ -123,7 +173,7 @@ func (w *World) placeTask(t *cluster.Task, in *cluster.Instance, group, owner st
 	t.PlacedAt = w.loop.Now()
 	req := t.Req()
 	e := w.emit(record.TaskPlaced)
-	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), group, owner
+	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchEC2
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
 	e.CPU, e.MemoryMiB = req.CPU, req.MemoryMiB
 	w.publish()
@@ -151,6 +201,7 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 		in = w.c.Instance(t.Instance)
 	}
 	w.c.Unplace(t)
+	w.releaseFargate(t)
 	w.c.SetTaskState(t, cluster.Stopped)
 	e := w.emit(record.TaskStopped)
 	e.Task, e.Reason = t.Seq, reason

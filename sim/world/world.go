@@ -14,10 +14,11 @@ import (
 type kind uint8
 
 const (
-	evArrival   kind = iota // a workload submits tasks; idx = workload
-	evTaskStart             // a PENDING task becomes RUNNING; idx/gen = task
-	evTaskStop              // a RUNNING task's essential container exits
-	evSample                // take a sample
+	evArrival      kind = iota // a workload submits tasks; idx = workload
+	evTaskStart                // a PENDING task becomes RUNNING; idx/gen = task
+	evTaskStop                 // a RUNNING task's essential container exits
+	evSample                   // take a sample
+	evFargateReady             // a Fargate task got its capacity
 )
 
 // event is a queued event: small and pointer-free, so the queue stays cheap.
@@ -54,6 +55,7 @@ type World struct {
 	usage   usage
 	billing billing
 	fleet   fleet
+	fg      fargate
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -76,6 +78,9 @@ func New(cfg Config, obs Observer) (*World, error) {
 		obs:     obs,
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
+	if err := w.newFargate(); err != nil {
+		return nil, fmt.Errorf("fargate: %w", err)
+	}
 	for i := range cfg.Workloads {
 		wr, err := w.newWorkloadRun(&cfg.Workloads[i], int32(i))
 		if err != nil {
@@ -129,7 +134,7 @@ func (w *World) start() {
 			n++
 			in := w.c.AddInstance(cluster.InstanceSpec{
 				Type: g.Type, AvailabilityZone: az, Attributes: g.Attributes,
-				ReservedMemoryMiB: g.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking,
+				ReservedMemoryMiB: g.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking, OSFamily: g.OSFamily,
 				Provider: -1, AgentVersion: "1.90.0",
 			}, 0)
 			w.launched(in)
@@ -153,6 +158,10 @@ func (w *World) handle(e event) {
 	case evTaskStop:
 		if t := w.task(e); t != nil {
 			w.stopTask(t, record.StopCompleted)
+		}
+	case evFargateReady:
+		if t := w.task(e); t != nil {
+			w.fargateReady(t)
 		}
 	case evSample:
 		w.takeSample()
@@ -196,7 +205,7 @@ func (w *World) takeSample() {
 		TasksPending:      w.c.TasksIn(cluster.Pending),
 		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
 		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
-		CostUSD:           w.billing.accrued(w.loop.Now()),
+		CostUSD:           w.billing.accrued(w.loop.Now()) + w.fg.bill.accrued(w.loop.Now()),
 	}
 	w.obs.Sample(&w.sample)
 }
@@ -210,6 +219,7 @@ func ratio(a, b int64) float64 {
 
 func (w *World) final(end sim.Time) *record.Final {
 	w.billing.closeAll(end)
+	w.fg.bill.closeAll(end)
 	cpu, mem := w.usage.means()
 	return &record.Final{
 		SimulatedSeconds:   end.Seconds(),
@@ -225,6 +235,7 @@ func (w *World) final(end sim.Time) *record.Final {
 		CPUReservedMean:    cpu,
 		MemoryReservedMean: mem,
 		CostEC2:            w.billing.closed,
+		CostFargate:        w.fg.bill.closed,
 		PlacementExamined:  w.placer.Stats.Examined,
 		PlacementRejected:  w.placer.Stats.Rejected,
 	}

@@ -1,0 +1,94 @@
+package world
+
+import (
+	"math/rand/v2"
+
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/workloads"
+)
+
+// fargate is the state of Fargate capacity in a run: tasks get task-sized
+// capacity after a provisioning delay, in the availability zone with the
+// fewest tasks of their group (ECS spreads Fargate tasks across zones,
+// ecs-reference.md §5.1), and are billed per vCPU-hour and GB-hour from
+// placement to stop with a 60-second minimum (§9.2).
+type fargate struct {
+	delay workloads.Sampler
+	zone  *rand.Rand
+	// counts[group][zone] is the number of the group's Fargate tasks in
+	// each zone, PENDING or RUNNING.
+	counts [][]int32
+	bill   billing
+}
+
+func (w *World) newFargate() error {
+	spec := w.cfg.Fargate.ProvisioningDelay
+	if spec.Kind == "" {
+		spec = workloads.DistSpec{Kind: workloads.Constant, Value: 0}
+	}
+	d, err := workloads.NewSampler(spec, w.streams.Source("fargate/provisioning-delay"))
+	if err != nil {
+		return err
+	}
+	w.fg = fargate{delay: d, zone: w.streams.Rand("fargate/zone")}
+	return nil
+}
+
+// submitFargate starts a Fargate task: PROVISIONING until capacity is found.
+func (w *World) submitFargate(t *cluster.Task, group, owner string) {
+	e := w.emit(record.TaskProvisioning)
+	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchFargate
+	w.publish()
+	t.Timer = w.loop.After(seconds(w.fg.delay.Rand()), prioStart, taskEvent(evFargateReady, t))
+}
+
+// fargateReady gives a PROVISIONING Fargate task its capacity: it becomes
+// PENDING in the least-used zone of its group, and its billing starts.
+func (w *World) fargateReady(t *cluster.Task) {
+	g := int(t.Group)
+	for g >= len(w.fg.counts) {
+		w.fg.counts = append(w.fg.counts, nil)
+	}
+	if w.fg.counts[g] == nil {
+		w.fg.counts[g] = make([]int32, len(w.cfg.AvailabilityZones))
+	}
+	counts := w.fg.counts[g]
+	best, ties := int32(-1), 0
+	zone := 0
+	for z, n := range counts {
+		switch {
+		case best < 0 || n < best:
+			best, ties, zone = n, 1, z
+		case n == best:
+			// Reservoir choice: each tied zone is kept with probability 1/ties.
+			ties++
+			if w.fg.zone.IntN(ties) == 0 {
+				zone = z
+			}
+		}
+	}
+	counts[zone]++
+	t.Zone = int32(zone)
+	w.c.SetTaskState(t, cluster.Pending)
+	t.PlacedAt = w.loop.Now()
+	req := t.Req()
+	price := cluster.DefaultFargatePrice(t.Def.Windows(), t.Def.CPUArchitecture == "ARM64")
+	w.fg.bill.start(int(t.ID), t.PlacedAt, price.HourlyCost(req.CPU, req.MemoryMiB))
+	wl := w.wls[t.OwnerIndex]
+	e := w.emit(record.TaskPlaced)
+	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), wl.group, wl.cfg.Name, LaunchFargate
+	e.AZ, e.CPU, e.MemoryMiB = w.cfg.AvailabilityZones[zone], req.CPU, req.MemoryMiB
+	w.publish()
+	w.afterPlacement(t, wl.cfg.TaskStartDelay)
+}
+
+// releaseFargate ends a Fargate task's billing and zone count.
+func (w *World) releaseFargate(t *cluster.Task) {
+	if t.Zone < 0 {
+		return
+	}
+	w.fg.counts[t.Group][t.Zone]--
+	w.fg.bill.stop(int(t.ID), w.loop.Now())
+	t.Zone = -1
+}
