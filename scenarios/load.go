@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -30,6 +31,37 @@ type Scenario struct {
 	// Ignored lists, for validate --verbose, the ECS fields the file gives
 	// that the model does not use ("taskDefinitions[0].executionRoleArn").
 	Ignored []string
+	// Variants are the file's variants: (name, overrides), sorted by name.
+	Variants []Variant
+	// Sets are the overrides applied to the file.
+	Sets []Set
+
+	raw []byte
+}
+
+// Variant is a named set of overrides of a scenario (variants: in the file),
+// for `ecsim compare`.
+type Variant struct {
+	Name string
+	Sets []Set
+}
+
+// WithSets returns the scenario with the overrides applied (to the file as
+// written, after any overrides already applied).
+func (s *Scenario) WithSets(sets ...Set) (*Scenario, error) {
+	return parse(s.File, s.Dir, s.raw, append(append([]Set(nil), s.Sets...), sets...), false)
+}
+
+// Variant returns the scenario with the named variant applied.
+func (s *Scenario) Variant(name string) (*Scenario, error) {
+	var names []string
+	for _, v := range s.Variants {
+		if v.Name == name {
+			return s.WithSets(v.Sets...)
+		}
+		names = append(names, v.Name)
+	}
+	return nil, Errors{{File: s.File, Field: "variants", Msg: fmt.Sprintf("no variant %q%s", name, accepted(names...))}}
 }
 
 // Load reads, validates and converts the scenario file at path. Its errors
@@ -77,9 +109,24 @@ func pathError(err error) string {
 // Parse validates and converts a scenario given as bytes; file names it in
 // messages and dir resolves relative paths.
 func Parse(file, dir string, data []byte) (*Scenario, error) {
+	return parse(file, dir, data, nil, true)
+}
+
+// parse loads data with the overrides sets applied; with checkVariants it
+// also validates every variant of the file.
+func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scenario, error) {
 	root, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
+	}
+	var setErrs Errors
+	for _, s := range sets {
+		if err := applySet(root, s); err != nil {
+			setErrs = append(setErrs, &FieldError{File: file, Msg: err.Error()})
+		}
+	}
+	if len(setErrs) > 0 {
+		return nil, setErrs
 	}
 	d := newDecoder(file)
 	var f File
@@ -99,13 +146,30 @@ func Parse(file, dir string, data []byte) (*Scenario, error) {
 		v.errs.sort()
 		return nil, v.errs
 	}
-	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg}
+	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list()}
 	for path, keys := range d.ignored {
 		for _, k := range keys {
 			s.Ignored = append(s.Ignored, join(path, k))
 		}
 	}
 	sortStrings(s.Ignored)
+	if checkVariants {
+		var errs Errors
+		for _, v := range s.Variants {
+			if _, err := s.WithSets(v.Sets...); err != nil {
+				for _, e := range err.(Errors) {
+					e.Msg = "in variant " + strconv.Quote(v.Name) + ": " + e.Msg
+					if e.Pos.Line == 0 {
+						e.Pos = d.pos["variants."+v.Name]
+					}
+					errs = append(errs, e)
+				}
+			}
+		}
+		if len(errs) > 0 {
+			return nil, errs
+		}
+	}
 	return s, nil
 }
 

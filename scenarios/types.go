@@ -15,6 +15,9 @@ type File struct {
 	InstanceTypes   []InstanceTypeDef `yaml:"instanceTypes"`
 	TaskDefinitions []TaskDefinition  `yaml:"taskDefinitions"`
 	Workloads       []WorkloadSpec    `yaml:"workloads"`
+	// Variants are named overrides for `ecsim compare`: variant name →
+	// PATH → VALUE, as `--set` takes them.
+	Variants Variants `yaml:"variants"`
 }
 
 // ClusterSpec is the cluster: its zones, its container instances and its

@@ -25,6 +25,7 @@ type runOptions struct {
 	quiet     bool
 	events    bool
 	eventsSet bool
+	sets      []string
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -32,7 +33,7 @@ type runOptions struct {
 func newRunCmd() *cobra.Command {
 	opts := &runOptions{}
 	cmd := &cobra.Command{
-		Use:   "run [SCENARIO]",
+		Use:   "run [SCENARIO] [--set PATH=VALUE]...",
 		Short: "Run a scenario and write its outputs",
 		Long: `Run a scenario file, or a built-in scenario by name (see "ecsim scenarios");
 without SCENARIO, run the built-in default, quickstart.
@@ -41,7 +42,12 @@ Writes summary.json, timeseries.csv and events.jsonl into the output directory
 (default ecsim-out/<scenario name>), all at once when the run ends, and prints a
 summary table (or summary.json with --json). events.jsonl is written unless the
 run has more than 1,000,000 events; --events=true forces it, --events=false
-leaves it out.`,
+leaves it out.
+
+--set overrides any scenario field before the run: list entries are addressed
+by name (workloads.batch.arrivals.ratePerMinute=40,
+taskDefinitions.web.cpu=512) and the value is YAML
+('workloads.small.placementStrategy=[{type: spread, field: instanceId}]').`,
 		Args: rangeArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -59,11 +65,12 @@ leaves it out.`,
 	f.BoolVar(&opts.json, "json", false, "print summary.json to stdout instead of the table")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors (no progress bar, no table)")
 	f.BoolVar(&opts.events, "events", true, "write events.jsonl (default: when the run has at most 1,000,000 events)")
+	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable), e.g. workloads.web.arrivals.ratePerMinute=40")
 	return cmd
 }
 
 func runRun(opts *runOptions) error {
-	sc, err := scenarios.Resolve(opts.scenario)
+	sc, err := loadScenario(opts.scenario, opts.sets)
 	if err != nil {
 		return err
 	}
@@ -132,4 +139,21 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run had more than %d events (use --events=true to write it)\n", autoEventsLimit)
 	}
 	return &runResult{summary: sum, files: rec.Files()}, nil
+}
+
+// loadScenario resolves a scenario argument and applies --set overrides.
+func loadScenario(arg string, sets []string) (*scenarios.Scenario, error) {
+	sc, err := scenarios.Resolve(arg)
+	if err != nil || len(sets) == 0 {
+		return sc, err
+	}
+	parsed := make([]scenarios.Set, 0, len(sets))
+	for _, s := range sets {
+		p, err := scenarios.ParseSet(s)
+		if err != nil {
+			return nil, badInput("%v", err)
+		}
+		parsed = append(parsed, p)
+	}
+	return sc.WithSets(parsed...)
 }
