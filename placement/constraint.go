@@ -55,3 +55,25 @@ func splitConstraints(cs []Constraint) (static, dynamic []Constraint) {
 	}
 	return static, dynamic
 }
+
+// onProvider restricts placement to the instances of one capacity
+// provider's Auto Scaling group: a task launched with a capacity provider
+// strategy runs only on its provider's instances (ecs-reference.md §8).
+type onProvider struct {
+	provider int
+	name     string
+}
+
+// OnProvider returns the constraint that keeps a task on the instances of
+// capacity provider index p, called name in messages.
+func OnProvider(p int, name string) Constraint { return onProvider{p, name} }
+
+func (o onProvider) String() string { return "capacityProvider == " + o.name }
+
+// Check is true for the provider's instances.
+func (o onProvider) Check(in *cluster.Instance, _ *Request, _ State) bool {
+	return in.Provider == o.provider
+}
+
+// Static: an instance never changes provider.
+func (onProvider) Static() bool { return true }

@@ -13,10 +13,14 @@ import (
 // TimeseriesHeader is the header of timeseries.csv (design.md §6).
 const TimeseriesHeader = "timeSeconds,instancesRunning,instancesPending,tasksRunning,tasksProvisioning,tasksPending,cpuReserved,memoryReserved,costUSD"
 
+// ProvidersHeader is the header of providers.csv (design.md §6).
+const ProvidersHeader = "timeSeconds,provider,instancesRunning,instancesPending,desiredCapacity,capacityProviderReservation,tasksProvisioning,alarmHigh,alarmLow"
+
 // File names in an output directory.
 const (
 	SummaryFile    = "summary.json"
 	TimeseriesFile = "timeseries.csv"
+	ProvidersFile  = "providers.csv"
 	EventsFile     = "events.jsonl"
 )
 
@@ -28,6 +32,7 @@ type Recorder struct {
 	files  []*os.File
 	events *bufio.Writer
 	ts     *bufio.Writer
+	prov   *bufio.Writer
 	buf    []byte
 	err    error
 
@@ -68,6 +73,11 @@ func NewRecorder(out *Output, opts Options) (*Recorder, error) {
 	}
 	r.ts = ts
 	r.ts.WriteString(TimeseriesHeader + "\n")
+	if r.prov, err = r.create(ProvidersFile); err != nil {
+		r.close()
+		return nil, err
+	}
+	r.prov.WriteString(ProvidersHeader + "\n")
 	if opts.Events != EventsOff {
 		if r.events, err = r.create(EventsFile); err != nil {
 			r.close()
@@ -131,7 +141,32 @@ func (r *Recorder) Sample(s *record.Sample) {
 	}
 	b = append(b, '\n')
 	r.buf = b
-	_, r.err = r.ts.Write(b)
+	if _, r.err = r.ts.Write(b); r.err != nil {
+		return
+	}
+	for i := range s.Providers {
+		p := &s.Providers[i]
+		b = s.T.AppendSeconds(r.buf[:0])
+		b = append(b, ',')
+		b = append(b, p.Name...)
+		for _, n := range []int{p.InstancesRunning, p.InstancesPending, p.Desired} {
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, p.CPR, 'f', 2, 64)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.TasksProvisioning), 10)
+		b = append(b, ',')
+		b = append(b, p.AlarmHigh...)
+		b = append(b, ',')
+		b = append(b, p.AlarmLow...)
+		b = append(b, '\n')
+		r.buf = b
+		if _, r.err = r.prov.Write(b); r.err != nil {
+			return
+		}
+	}
 }
 
 // Finish writes summary.json from the recorded counts, meta and the world's
@@ -139,7 +174,7 @@ func (r *Recorder) Sample(s *record.Sample) {
 // Output.
 func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
 	s := r.summary(meta, final)
-	for _, w := range []*bufio.Writer{r.ts, r.events} {
+	for _, w := range []*bufio.Writer{r.ts, r.prov, r.events} {
 		if w != nil && r.err == nil {
 			r.err = w.Flush()
 		}
@@ -170,7 +205,7 @@ func (r *Recorder) EventsDropped() bool { return r.eventsDropped }
 
 // Files returns the names of the files the recorder wrote.
 func (r *Recorder) Files() []string {
-	files := []string{SummaryFile, TimeseriesFile}
+	files := []string{SummaryFile, TimeseriesFile, ProvidersFile}
 	if r.eventsMode != EventsOff && !r.eventsDropped {
 		files = append(files, EventsFile)
 	}

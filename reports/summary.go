@@ -85,11 +85,15 @@ type Scaling struct {
 	ScaleInActions  int `json:"scaleInActions"`
 }
 
-// ProviderSummary is one capacity provider's figures.
+// ProviderSummary is one capacity provider's figures: the mean and maximum
+// of its published CapacityProviderReservation, its largest desired capacity
+// and its scaling actions.
 type ProviderSummary struct {
-	CPRMean    float64 `json:"cprMean"`
-	CPRMax     float64 `json:"cprMax"`
-	DesiredMax int     `json:"desiredMax"`
+	CPRMean         float64 `json:"cprMean"`
+	CPRMax          float64 `json:"cprMax"`
+	DesiredMax      int     `json:"desiredMax"`
+	ScaleOutActions int     `json:"scaleOutActions"`
+	ScaleInActions  int     `json:"scaleInActions"`
 }
 
 // PlacementSummary counts the placer's work: candidate instances examined,
@@ -120,6 +124,10 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		Scaling:           Scaling{ScaleOutActions: f.ScaleOutActions, ScaleInActions: f.ScaleInActions},
 		CapacityProviders: map[string]ProviderSummary{},
 		Placement:         PlacementSummary{CandidatesExamined: f.PlacementExamined, CandidatesRejected: f.PlacementRejected},
+	}
+	for _, p := range f.Providers {
+		s.CapacityProviders[p.Name] = ProviderSummary{CPRMean: round(p.CPRMean, 2), CPRMax: round(p.CPRMax, 2),
+			DesiredMax: p.DesiredMax, ScaleOutActions: p.ScaleOut, ScaleInActions: p.ScaleIn}
 	}
 	return s
 }

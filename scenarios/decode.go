@@ -44,6 +44,8 @@ type decoder struct {
 	ignored map[string][]string // struct path → ignored keys present
 	fields  map[reflect.Type]*structInfo
 	budget  int
+	// overBudget is set once the budget ran out and that was reported.
+	overBudget bool
 }
 
 type structInfo struct {
@@ -57,8 +59,33 @@ func newDecoder(file string) *decoder {
 		fields: map[reflect.Type]*structInfo{}, budget: maxNodes}
 }
 
+// maxErrors is the most problems reported for one file.
+const maxErrors = 100
+
 func (d *decoder) errorAt(p Pos, path, format string, args ...any) {
-	d.errs = append(d.errs, &FieldError{File: d.file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
+	switch {
+	case len(d.errs) < maxErrors:
+		file := d.file
+		if p.file != "" {
+			file = p.file
+		}
+		p.file = ""
+		d.errs = append(d.errs, &FieldError{File: file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
+	case len(d.errs) == maxErrors:
+		d.errs = append(d.errs, &FieldError{File: d.file, Msg: fmt.Sprintf("more than %d problems; fix these first", maxErrors)})
+	}
+}
+
+// spend charges one node to the budget and reports, once, when it runs out.
+func (d *decoder) spend(n *yaml.Node, path string) bool {
+	if d.budget--; d.budget >= 0 {
+		return true
+	}
+	if !d.overBudget {
+		d.overBudget = true
+		d.errorAt(d.at(n), path, "document too large or too many aliases (more than %d nodes)", maxNodes)
+	}
+	return false
 }
 
 // at returns the position of n in the decoder's file.
@@ -69,7 +96,8 @@ func (d *decoder) at(n *yaml.Node) Pos {
 }
 
 func posOf(n *yaml.Node) Pos {
-	return Pos{Line: n.Line, Column: n.Column, quoted: n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0}
+	return Pos{Line: n.Line, Column: n.Column, quoted: n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0,
+		block: n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0}
 }
 
 func join(path, key string) string {
@@ -106,10 +134,7 @@ func describe(n *yaml.Node) string {
 
 // decode decodes n into v (addressable) at path.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
-	if d.budget--; d.budget < 0 {
-		if d.budget == -1 {
-			d.errorAt(d.at(n), path, "document too large or too many aliases (more than %d nodes)", maxNodes)
-		}
+	if !d.spend(n, path) {
 		return
 	}
 	for n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode {
@@ -267,50 +292,79 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// pairs returns the key/value pairs of a mapping, merging "<<" keys and
-// reporting non-scalar and duplicate keys.
+// pairs returns the key/value pairs of a mapping, merging "<<" keys (whose
+// keys a key given in the mapping itself overrides) and reporting non-scalar
+// and duplicate keys. Every key walked, merged ones included, is charged to
+// the node budget, and merge cycles are cut, so no document can make it loop.
 func (d *decoder) pairs(n *yaml.Node, path string) [][2]*yaml.Node {
-	var out [][2]*yaml.Node
+	var out, merged [][2]*yaml.Node
 	seen := map[string]bool{}
-	var walk func(m *yaml.Node, merged bool)
-	walk = func(m *yaml.Node, merged bool) {
+	visited := map[*yaml.Node]bool{}
+	var walk func(m *yaml.Node, inMerge bool)
+	walk = func(m *yaml.Node, inMerge bool) {
+		if visited[m] {
+			d.errorAt(d.at(m), path, "a merge key (<<) refers to a mapping that includes itself")
+			return
+		}
+		visited[m] = true
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			k, val := m.Content[i], m.Content[i+1]
+			if !d.spend(k, path) {
+				return
+			}
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				for val.Kind == yaml.AliasNode {
-					val = val.Alias
-				}
-				switch val.Kind {
-				case yaml.MappingNode:
-					walk(val, true)
-				case yaml.SequenceNode:
-					for _, s := range val.Content {
-						for s.Kind == yaml.AliasNode {
-							s = s.Alias
-						}
-						if s.Kind == yaml.MappingNode {
-							walk(s, true)
-						}
-					}
+				for _, src := range mergeSources(val) {
+					walk(src, true)
 				}
 				continue
 			}
-			if k.Kind != yaml.ScalarNode {
-				d.errorAt(d.at(k), path, "keys must be plain names, got %s", describe(k))
-				continue
-			}
-			if seen[k.Value] {
-				if !merged {
-					d.errorAt(d.at(k), join(path, k.Value), "key given twice")
+			switch {
+			case k.Kind != yaml.ScalarNode:
+				if !inMerge {
+					d.errorAt(d.at(k), path, "keys must be plain names, got %s", describe(k))
 				}
-				continue
+			case inMerge:
+				merged = append(merged, [2]*yaml.Node{k, val})
+			case seen[k.Value]:
+				d.errorAt(d.at(k), join(path, k.Value), "key given twice")
+			default:
+				seen[k.Value] = true
+				out = append(out, [2]*yaml.Node{k, val})
 			}
-			seen[k.Value] = true
-			out = append(out, [2]*yaml.Node{k, val})
 		}
 	}
 	walk(n, false)
+	for _, kv := range merged {
+		if !seen[kv[0].Value] {
+			seen[kv[0].Value] = true
+			out = append(out, kv)
+		}
+	}
 	return out
+}
+
+// mergeSources returns the mappings a "<<" value merges: one mapping or a
+// list of them, aliases resolved.
+func mergeSources(val *yaml.Node) []*yaml.Node {
+	for val.Kind == yaml.AliasNode {
+		val = val.Alias
+	}
+	switch val.Kind {
+	case yaml.MappingNode:
+		return []*yaml.Node{val}
+	case yaml.SequenceNode:
+		var out []*yaml.Node
+		for _, s := range val.Content {
+			for s.Kind == yaml.AliasNode {
+				s = s.Alias
+			}
+			if s.Kind == yaml.MappingNode {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 func (d *decoder) info(t reflect.Type) *structInfo {

@@ -15,7 +15,9 @@ const (
 	DefaultSampleInterval = time.Minute
 	// DefaultStartTime is the wall-clock instant of t = 0 when the scenario
 	// gives none: a fixed epoch, so runs never depend on the wall clock.
-	DefaultStartTime  = "2026-01-05T00:00:00Z"
+	DefaultStartTime = "2026-01-05T00:00:00Z"
+	// DefaultLaunchType is used by a request with neither a launch type nor
+	// a capacity provider strategy in a cluster without a default strategy.
 	DefaultLaunchType = "EC2"
 	// DefaultNetworkMode is ECS's default on Linux EC2 instances.
 	DefaultNetworkMode = "bridge"
@@ -62,9 +64,6 @@ func applyDefaults(f *File) {
 	}
 	for i := range f.Workloads {
 		w := &f.Workloads[i]
-		if w.LaunchType == "" {
-			w.LaunchType = DefaultLaunchType
-		}
 		if w.Arrivals.Count == nil && w.Arrivals.Process == "poisson" {
 			one := 1
 			w.Arrivals.Count = &one

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -78,7 +79,7 @@ func ParseDuration(s string) (time.Duration, error) {
 		if f*float64(u) > float64(1<<62) {
 			return 0, fmt.Errorf("%q is too long (at most about 146 years)", s)
 		}
-		total += time.Duration(f * float64(u))
+		total += time.Duration(math.Round(f * float64(u)))
 		if total > 1<<62 {
 			return 0, fmt.Errorf("%q is too long (at most about 146 years)", s)
 		}
@@ -103,12 +104,17 @@ func FormatDuration(d time.Duration) string {
 	for _, u := range []struct {
 		unit string
 		d    time.Duration
-	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
+	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}} {
 		if n := d / u.d; n > 0 {
 			b.WriteString(strconv.FormatInt(int64(n), 10))
 			b.WriteString(u.unit)
 			d -= n * u.d
 		}
+	}
+	if d > 0 {
+		// Milliseconds, with a fraction below one: "500ms", "1.5ms".
+		b.WriteString(strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', -1, 64))
+		b.WriteString("ms")
 	}
 	return b.String()
 }

@@ -11,6 +11,7 @@ import (
 type Pos struct {
 	Line, Column int
 	quoted       bool   // the value is a quoted scalar: its text starts one column later
+	block        bool   // the value is a literal or folded block scalar
 	file         string // the file, when not the scenario itself (taskDefinitionFile)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,12 +83,20 @@ func readFile(path string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, Errors{{File: path, Msg: "is a directory, not a scenario file"}}
 	}
-	if st.Size() > MaxFileBytes {
-		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", st.Size(), MaxFileBytes)}}
+	if !st.Mode().IsRegular() {
+		return nil, Errors{{File: path, Msg: "is not a regular file"}}
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, Errors{{File: path, Msg: pathError(err)}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, Errors{{File: path, Msg: pathError(err)}}
+	}
+	if len(data) > MaxFileBytes {
+		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is larger than %d bytes, the most a scenario may be", MaxFileBytes)}}
 	}
 	return data, nil
 }
@@ -188,11 +197,17 @@ func parseYAML(file string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fail(Pos{}, "empty scenario (the file holds only comments)")
+		}
 		return nil, yamlError(file, err)
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
+	switch err := dec.Decode(&extra); {
+	case err == nil:
 		return nil, fail(posOf(&extra), "more than one YAML document; a scenario is one document")
+	case !errors.Is(err, io.EOF):
+		return nil, yamlError(file, err)
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -212,6 +227,11 @@ func yamlError(file string, err error) error {
 		if num, tail, ok := strings.Cut(rest, ": "); ok {
 			if n, convErr := fmt.Sscanf(num, "%d", &p.Line); convErr == nil && n == 1 {
 				msg = tail
+				// yaml.v3 numbers the lines of parser errors ("did not
+				// find expected …") from 0, those of scanner errors from 1.
+				if strings.HasPrefix(msg, "did not find expected") {
+					p.Line++
+				}
 			}
 		}
 	}
@@ -272,7 +292,8 @@ func (d *decoder) decodeTaskDefinitionFile(root *yaml.Node, path, p string, td *
 	sub.decode(node, reflectValue(&loaded), p)
 	d.errs = append(d.errs, sub.errs...)
 	if loaded.TaskDefinitionFile != "" {
-		d.errorAt(sub.pos[join(p, "taskDefinitionFile")], join(p, "taskDefinitionFile"), "a task definition file cannot name another file")
+		sub.errorAt(sub.pos[join(p, "taskDefinitionFile")], join(p, "taskDefinitionFile"), "a task definition file cannot name another file")
+		d.errs = append(d.errs, sub.errs[len(sub.errs)-1])
 	}
 	if td.Family != "" {
 		loaded.Family = td.Family

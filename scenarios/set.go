@@ -221,7 +221,7 @@ func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
 		vs.names = append(vs.names, name)
 		var sets []Set
 		for _, pv := range d.pairs(body, vp) {
-			out, err := yaml.Marshal(pv[1])
+			out, err := yaml.Marshal(expandAliases(pv[1], 0))
 			if err != nil {
 				d.errorAt(d.at(pv[1]), join(vp, pv[0].Value), "%v", err)
 				continue
@@ -247,4 +247,24 @@ func unposition(n *yaml.Node) {
 	for _, c := range n.Content {
 		unposition(c)
 	}
+}
+
+// expandAliases returns a copy of n with every alias replaced by what it
+// refers to, so that the value can be marshalled on its own. Depth is
+// bounded; the decoder's node budget has already bounded the size.
+func expandAliases(n *yaml.Node, depth int) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	c := *n
+	c.Anchor = ""
+	if depth > 100 {
+		c.Content = nil
+		return &c
+	}
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, ch := range n.Content {
+		c.Content[i] = expandAliases(ch, depth+1)
+	}
+	return &c
 }

@@ -24,6 +24,15 @@ var compatibilities = []string{"EC2", "FARGATE", "EXTERNAL"}
 
 func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
 	v.defs = map[string]*cluster.TaskDefinition{}
+	exact := map[string]bool{}
+	latest := map[string]*cluster.TaskDefinition{}
+	defer func() {
+		for fam, def := range latest {
+			if !exact[fam] {
+				v.defs[fam] = def
+			}
+		}
+	}()
 	for i := range tds {
 		td := &tds[i]
 		p := index("taskDefinitions", i)
@@ -32,14 +41,15 @@ func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
 			continue
 		}
 		key := def.Name()
-		if _, dup := v.defs[key]; dup {
+		if exact[key] {
 			v.errf(join(p, "family"), "task definition %q defined twice", key)
 			continue
 		}
+		exact[key] = true
 		v.defs[key] = def
 		// The family alone names its latest revision.
-		if prev, ok := v.defs[def.Family]; !ok || prev.Revision < def.Revision {
-			v.defs[def.Family] = def
+		if prev, ok := latest[def.Family]; !ok || prev.Revision < def.Revision {
+			latest[def.Family] = def
 		}
 		if !slices.Contains(v.fams, def.Family) {
 			v.fams = append(v.fams, def.Family)
@@ -205,7 +215,7 @@ func (v *validator) expression(path, expr string) {
 	}
 	se, ok := err.(*cql.SyntaxError)
 	pos := v.posOf(path)
-	if ok && pos.Line > 0 {
+	if ok && pos.Line > 0 && !pos.block {
 		pos.Column += se.Column - 1
 		if pos.quoted {
 			pos.Column++

@@ -15,6 +15,8 @@ type File struct {
 	InstanceTypes   []InstanceTypeDef `yaml:"instanceTypes"`
 	TaskDefinitions []TaskDefinition  `yaml:"taskDefinitions"`
 	Workloads       []WorkloadSpec    `yaml:"workloads"`
+	// Model changes the modelling choices (README "Model").
+	Model ModelSpec `yaml:"model"`
 	// Variants are named overrides for `ecsim compare`: variant name →
 	// PATH → VALUE, as `--set` takes them.
 	Variants Variants `yaml:"variants"`
@@ -27,6 +29,74 @@ type ClusterSpec struct {
 	AwsvpcTrunking     bool                     `yaml:"awsvpcTrunking"`
 	ContainerInstances []ContainerInstancesSpec `yaml:"containerInstances"`
 	Fargate            FargateSpec              `yaml:"fargate"`
+	// CapacityProviders are the cluster's capacity providers: Auto Scaling
+	// group providers and FARGATE / FARGATE_SPOT.
+	CapacityProviders               []CapacityProviderSpec `yaml:"capacityProviders"`
+	DefaultCapacityProviderStrategy []StrategyItemSpec     `yaml:"defaultCapacityProviderStrategy"`
+	// ProvisioningLimit is the most PROVISIONING tasks per cluster (default
+	// 500; the real quota is unconfirmed, ecs-reference.md §7.2).
+	ProvisioningLimit *int `yaml:"provisioningLimit"`
+}
+
+// CapacityProviderSpec is a capacity provider as CreateCapacityProvider
+// takes it, with its Auto Scaling group.
+type CapacityProviderSpec struct {
+	Name                         string                `yaml:"name"`
+	AutoScalingGroup             *AutoScalingGroupSpec `yaml:"autoScalingGroup"`
+	ManagedScaling               *ManagedScalingSpec   `yaml:"managedScaling"`
+	ManagedTerminationProtection string                `yaml:"managedTerminationProtection"`
+	ManagedDraining              string                `yaml:"managedDraining"`
+}
+
+// AutoScalingGroupSpec is the EC2 Auto Scaling group of a capacity provider.
+type AutoScalingGroupSpec struct {
+	InstanceTypes           []string          `yaml:"instanceTypes"`
+	AvailabilityZones       []string          `yaml:"availabilityZones"`
+	MinSize                 *int              `yaml:"minSize"`
+	MaxSize                 *int              `yaml:"maxSize"`
+	DesiredCapacity         *int              `yaml:"desiredCapacity"`
+	LaunchDelay             *DistSpec         `yaml:"launchDelay"`
+	Spot                    bool              `yaml:"spot"`
+	AllocationStrategy      string            `yaml:"allocationStrategy"`
+	RegistrationFailureRate float64           `yaml:"registrationFailureRate"`
+	Attributes              map[string]string `yaml:"attributes"`
+	ReservedMemoryMiB       int64             `yaml:"reservedMemoryMiB"`
+	OSFamily                string            `yaml:"osFamily"`
+}
+
+// ManagedScalingSpec is ManagedScaling as the ECS API writes it
+// (instanceWarmupPeriod in seconds).
+type ManagedScalingSpec struct {
+	Status                 string `yaml:"status"`
+	TargetCapacity         *int   `yaml:"targetCapacity"`
+	MinimumScalingStepSize *int   `yaml:"minimumScalingStepSize"`
+	MaximumScalingStepSize *int   `yaml:"maximumScalingStepSize"`
+	InstanceWarmupPeriod   *int   `yaml:"instanceWarmupPeriod"`
+}
+
+// StrategyItemSpec is a capacity provider strategy item.
+type StrategyItemSpec struct {
+	CapacityProvider string `yaml:"capacityProvider"`
+	Base             int    `yaml:"base"`
+	Weight           int    `yaml:"weight"`
+}
+
+// ModelSpec changes the modelling choices where ECS publishes no rule
+// (README "Model"; design.md §8).
+type ModelSpec struct {
+	MetricPeriod                    Duration `yaml:"metricPeriod"`
+	HighAlarmDatapoints             *int     `yaml:"highAlarmDatapoints"`
+	LowAlarmDatapoints              *int     `yaml:"lowAlarmDatapoints"`
+	ScaleInWaitAfterScaleOut        Duration `yaml:"scaleInWaitAfterScaleOut"`
+	ScaleInMaxFraction              *float64 `yaml:"scaleInMaxFraction"`
+	ScaleOutFromZero                string   `yaml:"scaleOutFromZero"`
+	MixedGroupScaleOut              string   `yaml:"mixedGroupScaleOut"`
+	ScaleInMetric                   string   `yaml:"scaleInMetric"`
+	ProvisioningRetryDelay          Duration `yaml:"provisioningRetryDelay"`
+	ManagedDrainingTimeout          Duration `yaml:"managedDrainingTimeout"`
+	EC2SpotDiscount                 *float64 `yaml:"ec2SpotDiscount"`
+	FargateSpotDiscount             *float64 `yaml:"fargateSpotDiscount"`
+	FargateSpotInterruptionsPerHour float64  `yaml:"fargateSpotInterruptionsPerHour"`
 }
 
 // FargateSpec configures Fargate capacity.
@@ -186,16 +256,17 @@ type StrategySpec struct {
 
 // WorkloadSpec is a stream of RunTask requests.
 type WorkloadSpec struct {
-	Name                 string              `yaml:"name"`
-	TaskDefinition       string              `yaml:"taskDefinition"`
-	LaunchType           string              `yaml:"launchType"`
-	Group                string              `yaml:"group"`
-	Arrivals             ArrivalsSpec        `yaml:"arrivals"`
-	Duration             *DistSpec           `yaml:"duration"`
-	ContainerDurations   map[string]DistSpec `yaml:"containerDurations"`
-	TaskStartDelay       Duration            `yaml:"taskStartDelay"`
-	PlacementStrategy    []StrategySpec      `yaml:"placementStrategy"`
-	PlacementConstraints []ConstraintSpec    `yaml:"placementConstraints"`
+	Name                     string              `yaml:"name"`
+	TaskDefinition           string              `yaml:"taskDefinition"`
+	LaunchType               string              `yaml:"launchType"`
+	CapacityProviderStrategy []StrategyItemSpec  `yaml:"capacityProviderStrategy"`
+	Group                    string              `yaml:"group"`
+	Arrivals                 ArrivalsSpec        `yaml:"arrivals"`
+	Duration                 *DistSpec           `yaml:"duration"`
+	ContainerDurations       map[string]DistSpec `yaml:"containerDurations"`
+	TaskStartDelay           Duration            `yaml:"taskStartDelay"`
+	PlacementStrategy        []StrategySpec      `yaml:"placementStrategy"`
+	PlacementConstraints     []ConstraintSpec    `yaml:"placementConstraints"`
 }
 
 // ArrivalsSpec is an arrival process.

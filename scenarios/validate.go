@@ -39,6 +39,9 @@ type validator struct {
 	reg  *placement.Registry
 	defs map[string]*cluster.TaskDefinition
 	fams []string
+	// providers maps capacity provider names to their index.
+	providers map[string]int
+	spec      *File
 }
 
 // errf records a problem at path, positioned at path or its nearest
@@ -71,6 +74,7 @@ func (v *validator) posOf(path string) Pos {
 }
 
 func (v *validator) validate(f *File) world.Config {
+	v.spec = f
 	v.reg = placement.NewRegistry()
 	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D,
 		Strategies: v.reg}
@@ -79,6 +83,8 @@ func (v *validator) validate(f *File) world.Config {
 	v.instanceTypes(f.InstanceTypes)
 	cfg.Catalogue = v.cat
 	v.clusterSpec(&f.Cluster, &cfg)
+	v.capacityProviders(&f.Cluster, &cfg)
+	cfg.Model = v.model(&f.Model)
 	v.taskDefinitions(f.TaskDefinitions, &cfg)
 	v.workloads(f, &cfg)
 	return cfg

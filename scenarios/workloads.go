@@ -22,7 +22,7 @@ func (v *validator) workloads(f *File, cfg *world.Config) {
 		seen[w.Name] = true
 		wl := world.Workload{Name: w.Name, LaunchType: w.LaunchType, Group: w.Group, TaskStartDelay: w.TaskStartDelay.D}
 		wl.TaskDefinition = v.taskDefinitionRef(join(p, "taskDefinition"), w.TaskDefinition)
-		v.launchType(p, w.LaunchType, wl.TaskDefinition)
+		v.launchMode(p, w, &wl, cfg)
 		if len(w.Group) > 255 {
 			v.errf(join(p, "group"), "task group names are at most 255 characters")
 		}
@@ -37,12 +37,36 @@ func (v *validator) workloads(f *File, cfg *world.Config) {
 		}
 		wl.PlacementStrategy = v.strategies(join(p, "placementStrategy"), w.PlacementStrategy)
 		wl.PlacementConstraints = v.constraints(join(p, "placementConstraints"), w.PlacementConstraints, wl.TaskDefinition)
-		if w.LaunchType == world.LaunchFargate && (len(w.PlacementStrategy) > 0 || len(w.PlacementConstraints) > 0) {
+		if wl.LaunchType == world.LaunchFargate && (len(w.PlacementStrategy) > 0 || len(w.PlacementConstraints) > 0) {
 			v.errf(join(p, "launchType"), "FARGATE tasks take no placement strategy or constraints (ECS spreads them over the zones)")
 		}
 		wl.ContainerDurations = v.containerDurations(join(p, "containerDurations"), w.ContainerDurations, wl.TaskDefinition)
 		cfg.Workloads = append(cfg.Workloads, wl)
 	}
+}
+
+// launchMode resolves how a request's tasks get capacity (ecs-reference.md
+// §8): a launch type or a capacity provider strategy, not both; neither
+// means the cluster's default strategy, or launch type EC2 without one.
+func (v *validator) launchMode(p string, w *WorkloadSpec, wl *world.Workload, cfg *world.Config) {
+	var def compatibility
+	if wl.TaskDefinition != nil {
+		def = wl.TaskDefinition
+	}
+	switch {
+	case w.LaunchType != "" && len(w.CapacityProviderStrategy) > 0:
+		v.errf(join(p, "capacityProviderStrategy"), "give either launchType or capacityProviderStrategy, not both (a launch type overrides the strategy in ECS)")
+	case w.LaunchType != "":
+		v.launchType(p, w.LaunchType, wl.TaskDefinition)
+	case len(w.CapacityProviderStrategy) > 0:
+		wl.CapacityProviderStrategy = v.strategy(join(p, "capacityProviderStrategy"), w.CapacityProviderStrategy, cfg, def)
+	case len(cfg.DefaultStrategy) > 0:
+		v.strategy("cluster.defaultCapacityProviderStrategy", v.spec.Cluster.DefaultCapacityProviderStrategy, cfg, def)
+	default:
+		w.LaunchType = DefaultLaunchType
+		v.launchType(p, w.LaunchType, wl.TaskDefinition)
+	}
+	wl.LaunchType = w.LaunchType
 }
 
 func (v *validator) launchType(p, lt string, def *cluster.TaskDefinition) {
@@ -137,13 +161,37 @@ func (v *validator) dist(p string, d *DistSpec) workloads.DistSpec {
 		case used && !set[field]:
 			v.errf(join(p, field), "required by the %s distribution", d.Distribution)
 		case !used && set[field]:
-			v.errf(join(p, field), "not used by the %s distribution (it takes %v)", d.Distribution, uses)
+			v.errf(join(p, field), "not used by the %s distribution%s", d.Distribution, accepted(uses...))
 		}
 	}
-	if err := spec.Validate(); err != nil {
-		v.errf(p, "%v", err)
-	}
+	v.distValues(p, d)
 	return spec
+}
+
+// distValues checks a distribution's values, one message per problem, with
+// durations written as the scenario writes them.
+func (v *validator) distValues(p string, d *DistSpec) {
+	nonNeg := func(field string, x Duration) {
+		if x.Set && x.D < 0 {
+			v.errf(join(p, field), "must be >= 0s (got %s)", FormatDuration(x.D))
+		}
+	}
+	nonNeg("value", d.Value)
+	nonNeg("min", d.Min)
+	nonNeg("max", d.Max)
+	nonNeg("stddev", d.StdDev)
+	for i, x := range d.Values {
+		nonNeg(index(join(p, "values"), i), x)
+	}
+	if d.Mean.Set && d.Mean.D <= 0 {
+		v.errf(join(p, "mean"), "must be > 0s (got %s)", FormatDuration(d.Mean.D))
+	}
+	if d.Min.Set && d.Max.Set && d.Max.D < d.Min.D {
+		v.errf(join(p, "max"), "must be >= min (%s) (got %s)", FormatDuration(d.Min.D), FormatDuration(d.Max.D))
+	}
+	if d.Distribution == workloads.Empirical && d.Values != nil && len(d.Values) == 0 {
+		v.errf(join(p, "values"), "must list at least one duration")
+	}
 }
 
 // strategies checks a placement strategy list (ecs-reference.md §5.3: at

@@ -48,6 +48,7 @@ type Cluster struct {
 
 	listeners []Listener
 	totals    Totals
+	providers []ProviderCounts
 	states    [numTaskStates]int
 	statuses  [len(instanceStatusNames)]int
 }
@@ -89,6 +90,34 @@ func (c *Cluster) Instance(id InstanceID) *Instance { return c.instances[id] }
 // Totals returns the cluster-wide registered and reserved resources.
 func (c *Cluster) Totals() Totals { return c.totals }
 
+// ProviderCounts are the instances of one capacity provider's Auto Scaling
+// group that are registered (ACTIVE or DRAINING) and, of those, the ones
+// running a task that is not a daemon-service task: N and the non-empty
+// count of the CapacityProviderReservation metric (ecs-reference.md §1.3).
+type ProviderCounts struct {
+	Registered, NonEmpty int
+}
+
+// Provider returns the counts of capacity provider p.
+func (c *Cluster) Provider(p int) ProviderCounts {
+	if p < 0 || p >= len(c.providers) {
+		return ProviderCounts{}
+	}
+	return c.providers[p]
+}
+
+func (c *Cluster) providerCount(in *Instance, registered, nonEmpty int) {
+	if in.Provider < 0 {
+		return
+	}
+	for in.Provider >= len(c.providers) {
+		c.providers = append(c.providers, ProviderCounts{})
+	}
+	pc := &c.providers[in.Provider]
+	pc.Registered += registered
+	pc.NonEmpty += nonEmpty
+}
+
 // TasksIn returns the number of tasks currently in state s.
 func (c *Cluster) TasksIn(s TaskState) int { return c.states[s] }
 
@@ -112,29 +141,10 @@ func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 		LaunchedAt:    now,
 		Provider:      spec.Provider,
 		Spot:          spec.Spot,
-		Registered: Resources{
-			CPU:       t.CPUUnits(),
-			MemoryMiB: max(0, t.RegisteredMemoryMiB-spec.ReservedMemoryMiB),
-			GPUs:      int64(t.GPUs),
-		},
-		dynMax: spec.DynamicPorts,
-		eniMax: max(0, t.ENIs-1),
 	}
-	if in.dynMax == 0 {
-		in.dynMax = DefaultDynamicPortLast - DefaultDynamicPortFirst + 1
-	}
-	if spec.AwsvpcTrunking && t.TrunkTasks > 0 {
-		in.eniMax = t.TrunkTasks
-	}
-	reserved := spec.ReservedPorts
-	if reserved == nil {
-		reserved = DefaultReservedPorts()
-	}
-	for _, p := range reserved {
-		in.ports = append(in.ports, MakePortKey(p, "tcp"))
-	}
-	slices.Sort(in.ports)
-	in.ports = slices.Compact(in.ports)
+	capa := EmptyCapacity(spec)
+	in.Registered = capa.Free
+	in.ports, in.dynMax, in.eniMax = capa.Ports, capa.DynamicFree, capa.ENIFree
 	ami := spec.AMIID
 	if ami == "" {
 		ami = "ami-ecs-optimized"
@@ -342,6 +352,9 @@ func (c *Cluster) Place(t *Task, in *Instance) error {
 	in.tasks = append(in.tasks, t.ID)
 	if !t.Daemon() {
 		in.nonDaemon++
+		if in.nonDaemon == 1 && in.Status.Registered() {
+			c.providerCount(in, 0, 1)
+		}
 	}
 	if t.State == Running {
 		in.running++
@@ -376,6 +389,9 @@ func (c *Cluster) Unplace(t *Task) {
 	in.tasks = in.tasks[:last]
 	if !t.Daemon() {
 		in.nonDaemon--
+		if in.nonDaemon == 0 && in.Status.Registered() {
+			c.providerCount(in, 0, -1)
+		}
 	}
 	if t.State == Running {
 		in.running--
@@ -437,13 +453,19 @@ func (c *Cluster) SetStatus(in *Instance, s InstanceStatus, now sim.Time) {
 	c.statuses[in.Status]--
 	c.statuses[s]++
 	in.Status = s
+	nonEmpty := 0
+	if in.nonDaemon > 0 {
+		nonEmpty = 1
+	}
 	switch is := s.Registered(); {
 	case is && !was:
 		c.totals.Registered = c.totals.Registered.Add(in.Registered)
 		c.totals.Reserved = c.totals.Reserved.Add(in.Reserved)
+		c.providerCount(in, 1, nonEmpty)
 	case was && !is:
 		c.totals.Registered = c.totals.Registered.Sub(in.Registered)
 		c.totals.Reserved = c.totals.Reserved.Sub(in.Reserved)
+		c.providerCount(in, -1, -nonEmpty)
 	}
 	if s == Inactive || s == RegistrationFailed {
 		in.AgentConnected = false

@@ -215,30 +215,10 @@ func (in *Instance) Schedulable() bool { return in.Status == Active && in.AgentC
 //   - dynamic ports must be left in the ephemeral range;
 //   - an awsvpc task needs a free ENI (ENIs minus the primary, or the trunk limit).
 func (in *Instance) Lacks(req *Requirements) Resource {
-	free := in.Registered.Sub(in.Reserved)
-	switch {
-	case req.CPU > free.CPU:
-		return ResourceCPU
-	case req.MemoryMiB > free.MemoryMiB:
-		return ResourceMemory
-	case req.GPUs > free.GPUs:
-		return ResourceGPU
-	}
-	if len(req.StaticPorts) > 0 {
-		if len(in.ports)+len(req.StaticPorts) > MaxReservedPorts {
-			return ResourcePorts
-		}
-		for _, p := range req.StaticPorts {
-			if _, taken := slices.BinarySearch(in.ports, p); taken {
-				return ResourcePorts
-			}
-		}
-	}
-	if req.DynamicPorts > 0 && in.dynUsed+req.DynamicPorts > in.dynMax {
-		return ResourcePorts
-	}
-	if req.ENIs > 0 && in.eniUsed+req.ENIs > in.eniMax {
-		return ResourceENI
-	}
-	return ResourceNone
+	return lacks(in.Registered.Sub(in.Reserved), in.ports, in.dynMax-in.dynUsed, in.eniMax-in.eniUsed, req)
+}
+
+// Capacity returns the instance's room for new tasks.
+func (in *Instance) Capacity() Capacity {
+	return Capacity{Free: in.Free(), Ports: slices.Clone(in.ports), DynamicFree: in.dynMax - in.dynUsed, ENIFree: in.eniMax - in.eniUsed}
 }

@@ -30,6 +30,7 @@ const (
 	AlarmStateChanged
 	DesiredCapacityChanged
 	ServicePlacementFailed
+	TaskInterruptionNotice
 	numEventTypes
 )
 
@@ -37,6 +38,7 @@ var eventTypeNames = [numEventTypes]string{
 	"TaskSubmitted", "TaskProvisioning", "TaskPlaced", "TaskRunning", "TaskStopped", "TaskFailed",
 	"InstanceLaunched", "InstanceRegistered", "InstanceDraining", "InstanceTerminated",
 	"MetricPublished", "AlarmStateChanged", "DesiredCapacityChanged", "ServicePlacementFailed",
+	"TaskInterruptionNotice",
 }
 
 // String returns the event type's name, e.g. "TaskPlaced".
@@ -97,6 +99,30 @@ type Sample struct {
 	CPUReserved       float64 // reserved / registered CPU units, 0..1
 	MemoryReserved    float64 // reserved / registered memory, 0..1
 	CostUSD           float64 // cumulative cost so far
+	// Providers has one entry per capacity provider with managed scaling.
+	Providers []ProviderSample
+}
+
+// ProviderSample is one capacity provider at a sample instant
+// (providers.csv).
+type ProviderSample struct {
+	Name              string
+	InstancesRunning  int // registered instances of the group
+	InstancesPending  int // launched, agent not registered yet
+	Desired           int
+	CPR               float64 // the latest CapacityProviderReservation published
+	TasksProvisioning int
+	AlarmHigh         string
+	AlarmLow          string
+}
+
+// ProviderFinal is one capacity provider's figures for the run.
+type ProviderFinal struct {
+	Name            string
+	CPRMean, CPRMax float64
+	DesiredMax      int
+	ScaleOut        int
+	ScaleIn         int
 }
 
 // Final holds the figures the world knows at the end of a run.
@@ -119,4 +145,5 @@ type Final struct {
 	ScaleInActions     int
 	PlacementExamined  int64
 	PlacementRejected  int64
+	Providers          []ProviderFinal
 }

@@ -127,9 +127,16 @@ type fleet struct {
 func (w *World) launched(in *cluster.Instance) {
 	w.fleet.launched++
 	w.fleet.peak = max(w.fleet.peak, w.fleet.launched-w.fleet.terminated)
-	w.billing.start(int(in.ID), in.LaunchedAt, in.Type.PricePerHour)
+	price := in.Type.PricePerHour
+	if in.Spot {
+		price *= 1 - w.cfg.Model.EC2SpotDiscount
+	}
+	w.billing.start(int(in.ID), in.LaunchedAt, price)
 	e := w.emit(record.InstanceLaunched)
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	if in.Provider >= 0 {
+		e.Provider = w.providers[in.Provider].cfg.Name
+	}
 	w.publish()
 }
 
@@ -139,6 +146,9 @@ func (w *World) register(in *cluster.Instance) {
 	w.c.SetStatus(in, cluster.Active, w.loop.Now())
 	e := w.emit(record.InstanceRegistered)
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	if in.Provider >= 0 {
+		e.Provider = w.providers[in.Provider].cfg.Name
+	}
 	e.CPU, e.MemoryMiB = in.Registered.CPU, in.Registered.MemoryMiB
 	w.publish()
 }

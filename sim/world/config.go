@@ -40,6 +40,124 @@ type Config struct {
 	Strategies *placement.Registry
 	// Fargate configures tasks launched on AWS Fargate.
 	Fargate FargateConfig
+	// CapacityProviders are the cluster's capacity providers;
+	// DefaultStrategy is the cluster's default capacity provider strategy.
+	CapacityProviders []CapacityProvider
+	DefaultStrategy   []StrategyItem
+	// ProvisioningLimit is the most tasks that may be PROVISIONING in the
+	// cluster; RunTask beyond it fails (ecs-reference.md §7.2: the real
+	// quota is unconfirmed).
+	ProvisioningLimit int
+	// Model holds the modelling choices where ECS publishes no rule
+	// (design.md §8).
+	Model Model
+}
+
+// Model is the set of modelling choices a scenario may change.
+type Model struct {
+	// MetricPeriod is how often capacity providers publish
+	// CapacityProviderReservation (60 s, §1.2).
+	MetricPeriod time.Duration
+	// HighDatapoints and LowDatapoints are the alarms' evaluation periods
+	// (1 and 15, §2).
+	HighDatapoints, LowDatapoints int
+	// ScaleInWait is the time after a scale-out during which no scale-in
+	// happens (15 min, §1.6).
+	ScaleInWait time.Duration
+	// ScaleInMaxFraction bounds each scale-in step (0.5 of the group, §1.6).
+	ScaleInMaxFraction float64
+	// ProportionalFromZero: the first scale-out from zero instances is
+	// ceil(200/target) instead of 2 (§1.5 step 5, the corrections' open point).
+	ProportionalFromZero bool
+	// FixedStepForMixedGroups applies the ManagedScaling API note: a group
+	// with several instance types or zones scales out by exactly
+	// minimumScalingStepSize (§1.3, confusion #25).
+	FixedStepForMixedGroups bool
+	// LegacyScaleInMetric publishes 100 − empty instances when nothing is
+	// PROVISIONING (the 2023 guide, §1.6, W-8).
+	LegacyScaleInMetric bool
+	// ProvisioningRetryDelay delays the retry of PROVISIONING tasks after
+	// capacity changes (0: at once, design.md §8).
+	ProvisioningRetryDelay time.Duration
+	// ManagedDrainingTimeout is how long a draining instance may wait for
+	// its tasks before it is terminated anyway (48 h, §4.4).
+	ManagedDrainingTimeout time.Duration
+	// EC2SpotDiscount is the fraction of the On-Demand price a Spot
+	// instance saves (AWS: "up to 90 %", §3.3).
+	EC2SpotDiscount float64
+	// FargateSpotDiscount is the fraction of the Fargate price FARGATE_SPOT
+	// saves ("up to 70 %", §9.2).
+	FargateSpotDiscount float64
+	// FargateSpotInterruptionsPerHour is the rate at which a FARGATE_SPOT
+	// task is interrupted (with a two-minute warning, §8.1).
+	FargateSpotInterruptionsPerHour float64
+}
+
+// DefaultModel returns the model's defaults (README "Model").
+func DefaultModel() Model {
+	return Model{MetricPeriod: time.Minute, HighDatapoints: 1, LowDatapoints: 15, ScaleInWait: 15 * time.Minute,
+		ScaleInMaxFraction: 0.5, ManagedDrainingTimeout: 48 * time.Hour, EC2SpotDiscount: 0.7,
+		FargateSpotDiscount: 0.7}
+}
+
+// Reserved capacity provider names.
+const (
+	ProviderFargate     = "FARGATE"
+	ProviderFargateSpot = "FARGATE_SPOT"
+)
+
+// CapacityProvider is an Auto Scaling group capacity provider, or one of
+// FARGATE and FARGATE_SPOT (ASG nil).
+type CapacityProvider struct {
+	Name string
+	ASG  *AutoScalingGroup
+	// ManagedScaling is nil when managed scaling is DISABLED.
+	ManagedScaling               *ManagedScaling
+	ManagedTerminationProtection bool
+	ManagedDraining              bool
+}
+
+// Fargate reports whether p is FARGATE or FARGATE_SPOT.
+func (p *CapacityProvider) Fargate() bool { return p.ASG == nil }
+
+// ManagedScaling is a capacity provider's managed scaling settings
+// (ecs-reference.md §1.4).
+type ManagedScaling struct {
+	TargetCapacity         int
+	MinimumScalingStepSize int
+	MaximumScalingStepSize int
+	InstanceWarmupPeriod   time.Duration
+}
+
+// AutoScalingGroup is the EC2 Auto Scaling group behind a capacity provider.
+type AutoScalingGroup struct {
+	// InstanceTypes is the mixed instances policy's list, in priority order.
+	InstanceTypes     []*cluster.InstanceType
+	AvailabilityZones []string
+	MinSize, MaxSize  int
+	// DesiredCapacity is the initial size; these instances are registered
+	// at t = 0.
+	DesiredCapacity int
+	// LaunchDelay is the distribution, in seconds, of the time from launch
+	// to agent registration (§1.5: AWS publishes no figure).
+	LaunchDelay workloads.DistSpec
+	Spot        bool
+	// AllocationStrategy picks the instance type of each launch:
+	// prioritized (the first type), lowest-price, or random.
+	AllocationStrategy string
+	// RegistrationFailureRate is the probability that a launched instance's
+	// agent never registers (confusion #3).
+	RegistrationFailureRate float64
+	Attributes              []cluster.Attribute
+	ReservedMemoryMiB       int64
+	OSFamily                string
+}
+
+// StrategyItem is an entry of a capacity provider strategy: the provider (an
+// index into Config.CapacityProviders), its base and weight (§8).
+type StrategyItem struct {
+	Provider     int
+	Base, Weight int
 }
 
 // FargateConfig configures Fargate capacity.
@@ -79,6 +197,10 @@ type Workload struct {
 	PlacementConstraints []cluster.PlacementConstraint
 	// Group is the task group; "" means "family:<family>" (§5.4).
 	Group string
+	// CapacityProviderStrategy is the request's strategy; empty with no
+	// LaunchType means the cluster's default strategy, and with no default
+	// strategy, launch type EC2.
+	CapacityProviderStrategy []StrategyItem
 	// ContainerDurations gives containers their own run time distribution
 	// (seconds); the task stops when its first essential container exits.
 	// Containers without one exit after Duration.

@@ -2,6 +2,7 @@ package world
 
 import (
 	"math/rand/v2"
+	"time"
 
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
@@ -20,6 +21,8 @@ type fargate struct {
 	// each zone, PENDING or RUNNING.
 	counts [][]int32
 	bill   billing
+	// interrupt draws the time to a FARGATE_SPOT interruption.
+	interrupt *rand.Rand
 }
 
 func (w *World) newFargate() error {
@@ -31,7 +34,7 @@ func (w *World) newFargate() error {
 	if err != nil {
 		return err
 	}
-	w.fg = fargate{delay: d, zone: w.streams.Rand("fargate/zone")}
+	w.fg = fargate{delay: d, zone: w.streams.Rand("fargate/zone"), interrupt: w.streams.Rand("fargate-spot/interruptions")}
 	return nil
 }
 
@@ -73,14 +76,60 @@ func (w *World) fargateReady(t *cluster.Task) {
 	w.c.SetTaskState(t, cluster.Pending)
 	t.PlacedAt = w.loop.Now()
 	req := t.Req()
-	price := cluster.DefaultFargatePrice(t.Def.Windows(), t.Def.CPUArchitecture == "ARM64")
-	w.fg.bill.start(int(t.ID), t.PlacedAt, price.HourlyCost(req.CPU, req.MemoryMiB))
-	wl := w.wls[t.OwnerIndex]
+	price := cluster.DefaultFargatePrice(t.Def.Windows(), t.Def.CPUArchitecture == "ARM64").HourlyCost(req.CPU, req.MemoryMiB)
+	spot := w.fargateSpot(t)
+	if spot {
+		price *= 1 - w.cfg.Model.FargateSpotDiscount
+	}
+	w.fg.bill.start(int(t.ID), t.PlacedAt, price)
+	group, owner := w.ownerNames(t)
 	e := w.emit(record.TaskPlaced)
-	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), wl.group, wl.cfg.Name, LaunchFargate
+	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchFargate
 	e.AZ, e.CPU, e.MemoryMiB = w.cfg.AvailabilityZones[zone], req.CPU, req.MemoryMiB
+	if t.Provider >= 0 {
+		e.Provider = w.providers[t.Provider].cfg.Name
+	}
 	w.publish()
-	w.afterPlacement(t, wl.cfg.TaskStartDelay)
+	if rate := w.cfg.Model.FargateSpotInterruptionsPerHour; spot && rate > 0 {
+		// Interruptions arrive at a constant rate: the time to the next
+		// one is exponential (a modelling choice; AWS publishes no rate).
+		after := seconds(w.fg.interrupt.ExpFloat64() / rate * 3600)
+		w.loop.After(after, prioStop, taskEvent(evSpotNotice, t))
+	}
+	w.afterPlacement(t, w.wls[t.OwnerIndex].cfg.TaskStartDelay)
+}
+
+func (w *World) fargateSpot(t *cluster.Task) bool {
+	return t.Provider >= 0 && w.providers[t.Provider].cfg.Name == ProviderFargateSpot
+}
+
+// SpotWarning is the notice AWS gives before reclaiming Spot capacity.
+const SpotWarning = 2 * time.Minute
+
+// Stop reasons of Spot interruptions (§8.1).
+const (
+	ReasonSpotInterrupted = "Your Spot Task was interrupted."
+	ReasonSpotNotice      = "TerminationNotice"
+)
+
+// spotNotice gives a FARGATE_SPOT task its two-minute warning; the task
+// stops when the warning runs out (ecs-reference.md §8.1). A task that ends
+// sooner on its own is unaffected.
+func (w *World) spotNotice(t *cluster.Task) {
+	if t.State == cluster.Stopped {
+		return
+	}
+	e := w.emit(record.TaskInterruptionNotice)
+	e.Task, e.Reason = t.Seq, ReasonSpotNotice
+	if t.Provider >= 0 {
+		e.Provider = w.providers[t.Provider].cfg.Name
+	}
+	w.publish()
+	if t.Duration >= 0 && t.State == cluster.Running && t.StartedAt.Add(t.Duration) <= w.loop.Now().Add(SpotWarning) {
+		return // it completes before the capacity is reclaimed
+	}
+	w.loop.Cancel(t.Timer)
+	t.Timer = w.loop.After(SpotWarning, prioStop, taskEvent(evSpotStop, t))
 }
 
 // releaseFargate ends a Fargate task's billing and zone count.

@@ -21,6 +21,13 @@ type workloadRun struct {
 	req      placement.Request
 	group    string
 	count    int // tasks in the next arrival
+	// items is the capacity provider strategy the workload's tasks use
+	// (its own or the cluster's default), empty with a launch type; counts
+	// the tasks given to each item so far; preqs the placement request for
+	// each Auto Scaling group provider, by provider index.
+	items  []StrategyItem
+	counts []int
+	preqs  []*placement.Request
 	// essential are samplers of the essential containers that have their
 	// own run time; the task stops when the first essential container exits.
 	essential []workloads.Sampler
@@ -47,6 +54,9 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 		return nil, err
 	}
 	wr := &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, req: req, group: group}
+	if err := w.strategyRequests(wr); err != nil {
+		return nil, err
+	}
 	for _, c := range cfg.TaskDefinition.Containers {
 		spec, ok := cfg.ContainerDurations[c.Name]
 		if !c.Essential {
@@ -80,13 +90,56 @@ func (wr *workloadRun) taskDuration() time.Duration {
 	return seconds(d)
 }
 
+// strategyRequests resolves the workload's capacity provider strategy: its
+// own, else the cluster default when it has no launch type (§8), and builds
+// a placement request per Auto Scaling group provider that keeps its tasks on
+// that provider's instances.
+func (w *World) strategyRequests(wr *workloadRun) error {
+	cfg := wr.cfg
+	wr.items = cfg.CapacityProviderStrategy
+	if len(wr.items) == 0 && cfg.LaunchType == "" {
+		wr.items = w.cfg.DefaultStrategy
+	}
+	wr.counts = make([]int, len(wr.items))
+	wr.preqs = make([]*placement.Request, len(w.providers))
+	for _, it := range wr.items {
+		p := w.providers[it.Provider]
+		if p.cfg.Fargate() || wr.preqs[it.Provider] != nil {
+			continue
+		}
+		cons := append([]cluster.PlacementConstraint(nil), cfg.PlacementConstraints...)
+		r, err := w.request(cfg.TaskDefinition, wr.group, cfg.PlacementStrategy, cons, runTaskDefault,
+			placement.OnProvider(it.Provider, p.cfg.Name))
+		if err != nil {
+			return err
+		}
+		wr.preqs[it.Provider] = &r
+	}
+	return nil
+}
+
+// requestOf returns the placement request of a task.
+func (w *World) requestOf(t *cluster.Task) *placement.Request {
+	wr := w.wls[t.OwnerIndex]
+	if t.Provider >= 0 {
+		return wr.preqs[t.Provider]
+	}
+	return &wr.req
+}
+
+// ownerNames returns a task's group and owner names, for events.
+func (w *World) ownerNames(t *cluster.Task) (group, owner string) {
+	wr := w.wls[t.OwnerIndex]
+	return wr.group, wr.cfg.Name
+}
+
 // runTaskDefault is RunTask's default placement: random (ecs-reference.md §5.3).
 var runTaskDefault = []placement.Spec{{Type: "random"}}
 
 // request compiles the placement request for tasks of def in group: the
 // strategy chain (or the default) and the constraints of the request and of
 // the task definition combined (ecs-reference.md §5.4).
-func (w *World) request(def *cluster.TaskDefinition, group string, specs []placement.Spec, cons []cluster.PlacementConstraint, dflt []placement.Spec) (placement.Request, error) {
+func (w *World) request(def *cluster.TaskDefinition, group string, specs []placement.Spec, cons []cluster.PlacementConstraint, dflt []placement.Spec, extra ...placement.Constraint) (placement.Request, error) {
 	if len(specs) == 0 {
 		specs = dflt
 	}
@@ -100,6 +153,7 @@ func (w *World) request(def *cluster.TaskDefinition, group string, specs []place
 	if err != nil {
 		return placement.Request{}, err
 	}
+	compiled = append(compiled, extra...)
 	r := placement.Request{Req: def.Requirements(), Group: w.c.Group(group), Constraints: compiled, Chain: chain}
 	w.placer.Prepare(&r)
 	return r, nil
@@ -133,17 +187,61 @@ func (w *World) submit(wr *workloadRun) {
 	e := w.emit(record.TaskSubmitted)
 	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), wr.group, wr.cfg.Name
 	w.publish()
-	if wr.cfg.LaunchType == LaunchFargate {
+	switch {
+	case wr.cfg.LaunchType == LaunchFargate:
+		w.submitFargate(t, wr.group, wr.cfg.Name)
+	case len(wr.items) > 0:
+		w.submitToProvider(t, wr)
+	default:
+		// Launch type EC2: place now or fail at once (design.md §8).
+		in := w.placer.Place(&wr.req)
+		if in == nil {
+			w.failTask(t, wr, string(w.placer.Explain(&wr.req)))
+			return
+		}
+		w.placeOwned(t, in)
+	}
+}
+
+// submitToProvider runs a task with a capacity provider strategy: the
+// strategy picks the provider; an Auto Scaling group provider places the
+// task on its instances or, with managed scaling, keeps it PROVISIONING
+// until capacity appears (§1.5 step 1, §7.2); without managed scaling the
+// task fails as with a launch type.
+func (w *World) submitToProvider(t *cluster.Task, wr *workloadRun) {
+	i := chooseItem(wr.items, wr.counts)
+	wr.counts[i]++
+	t.Provider = int32(wr.items[i].Provider)
+	p := w.providers[t.Provider]
+	if p.cfg.Fargate() {
 		w.submitFargate(t, wr.group, wr.cfg.Name)
 		return
 	}
-	in := w.placer.Place(&wr.req)
-	if in == nil {
-		w.failTask(t, wr, string(w.placer.Explain(&wr.req)))
+	r := wr.preqs[t.Provider]
+	if in := w.placer.Place(r); in != nil {
+		w.placeOwned(t, in)
 		return
 	}
-	w.placeTask(t, in, wr.group, wr.cfg.Name)
-	w.afterPlacement(t, wr.cfg.TaskStartDelay)
+	switch {
+	case p.scaler == nil:
+		w.failTask(t, wr, string(w.placer.Explain(r)))
+	case w.c.TasksIn(cluster.Provisioning) > w.cfg.ProvisioningLimit:
+		w.failTask(t, wr, ReasonProvisioningLimit)
+	default:
+		w.provision(t, wr.group, wr.cfg.Name)
+	}
+}
+
+// ReasonProvisioningLimit is RunTask's error when the cluster already has
+// the most PROVISIONING tasks allowed (§7.2).
+const ReasonProvisioningLimit = "provisioning capacity limit exceeded"
+
+// placeOwned places t on in for its owner and starts it after the start
+// delay.
+func (w *World) placeOwned(t *cluster.Task, in *cluster.Instance) {
+	group, owner := w.ownerNames(t)
+	w.placeTask(t, in, group, owner)
+	w.afterPlacement(t, w.wls[t.OwnerIndex].cfg.TaskStartDelay)
 }
 
 // afterPlacement moves a PENDING task to RUNNING after delay (at once when
@@ -176,6 +274,9 @@ func (w *World) placeTask(t *cluster.Task, in *cluster.Instance, group, owner st
 	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchEC2
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
 	e.CPU, e.MemoryMiB = req.CPU, req.MemoryMiB
+	if t.Provider >= 0 {
+		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
+	}
 	w.publish()
 }
 
@@ -200,9 +301,13 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	if t.Instance != cluster.NoInstance {
 		in = w.c.Instance(t.Instance)
 	}
+	wasProvisioning := t.State == cluster.Provisioning && t.Provider >= 0 && !w.providers[t.Provider].cfg.Fargate()
 	w.c.Unplace(t)
 	w.releaseFargate(t)
 	w.c.SetTaskState(t, cluster.Stopped)
+	if wasProvisioning {
+		w.providers[t.Provider].provisioning--
+	}
 	e := w.emit(record.TaskStopped)
 	e.Task, e.Reason = t.Seq, reason
 	if in != nil {
@@ -210,4 +315,8 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	}
 	w.publish()
 	w.c.FreeTask(t)
+	if in != nil {
+		w.drained(in)
+		w.capacityChanged(in.Provider)
+	}
 }

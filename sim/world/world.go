@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ecsim/ecsim/autoscaling"
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -19,6 +20,12 @@ const (
 	evTaskStop                 // a RUNNING task's essential container exits
 	evSample                   // take a sample
 	evFargateReady             // a Fargate task got its capacity
+	evRegister                 // an instance's agent registers; idx = instance
+	evDrainTimeout             // a draining instance's time is up; idx = instance
+	evRetry                    // retry PROVISIONING tasks
+	evScalingTick              // capacity providers publish their metric
+	evSpotNotice               // a FARGATE_SPOT task gets its two-minute warning
+	evSpotStop                 // an interrupted Spot task stops
 )
 
 // event is a queued event: small and pointer-free, so the queue stays cheap.
@@ -34,6 +41,7 @@ const (
 	prioStop sim.Priority = iota
 	prioInstance
 	prioStart
+	prioRetry
 	prioArrival
 	prioScaling
 	prioSample
@@ -56,6 +64,15 @@ type World struct {
 	billing billing
 	fleet   fleet
 	fg      fargate
+
+	providers      []*providerRun
+	queue          []queued // PROVISIONING tasks, in submission order
+	dirty          []bool   // by provider: capacity changed since the last retry
+	retryScheduled bool
+	failed         []*placement.Request
+	groups         []autoscaling.TaskGroup
+	groupReqs      []*placement.Request
+	leaving        map[cluster.InstanceID]bool // instances being terminated
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -76,11 +93,16 @@ func New(cfg Config, obs Observer) (*World, error) {
 		loop:    sim.NewLoop[event](1024),
 		c:       cluster.New(cfg.Catalogue),
 		obs:     obs,
+		leaving: map[cluster.InstanceID]bool{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
 	if err := w.newFargate(); err != nil {
 		return nil, fmt.Errorf("fargate: %w", err)
 	}
+	if err := w.newProviders(); err != nil {
+		return nil, err
+	}
+	w.dirty = make([]bool, len(w.providers))
 	for i := range cfg.Workloads {
 		wr, err := w.newWorkloadRun(&cfg.Workloads[i], int32(i))
 		if err != nil {
@@ -141,10 +163,17 @@ func (w *World) start() {
 			w.register(in)
 		}
 	}
+	w.startGroups()
 	for _, wr := range w.wls {
 		w.scheduleArrival(wr, 0)
 	}
 	w.loop.At(0, prioSample, event{kind: evSample})
+	for _, p := range w.providers {
+		if p.scaler != nil {
+			w.loop.At(sim.At(w.cfg.Model.MetricPeriod), prioScaling, event{kind: evScalingTick})
+			break
+		}
+	}
 }
 
 func (w *World) handle(e event) {
@@ -162,6 +191,25 @@ func (w *World) handle(e event) {
 	case evFargateReady:
 		if t := w.task(e); t != nil {
 			w.fargateReady(t)
+		}
+	case evRegister:
+		w.registerLater(cluster.InstanceID(e.idx))
+	case evDrainTimeout:
+		in := w.c.Instance(cluster.InstanceID(e.idx))
+		if in.Status == cluster.Draining && w.leaving[in.ID] {
+			w.terminate(in, "managed draining timeout")
+		}
+	case evRetry:
+		w.retryProvisioning()
+	case evScalingTick:
+		w.scalingTick()
+	case evSpotNotice:
+		if t := w.task(e); t != nil {
+			w.spotNotice(t)
+		}
+	case evSpotStop:
+		if t := w.task(e); t != nil {
+			w.stopTask(t, ReasonSpotInterrupted)
 		}
 	case evSample:
 		w.takeSample()
@@ -206,6 +254,12 @@ func (w *World) takeSample() {
 		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
 		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
 		CostUSD:           w.billing.accrued(w.loop.Now()) + w.fg.bill.accrued(w.loop.Now()),
+		Providers:         w.sample.Providers[:0],
+	}
+	for _, p := range w.providers {
+		if p.scaler != nil {
+			w.sample.Providers = append(w.sample.Providers, w.providerSample(p))
+		}
 	}
 	w.obs.Sample(&w.sample)
 }
@@ -221,7 +275,7 @@ func (w *World) final(end sim.Time) *record.Final {
 	w.billing.closeAll(end)
 	w.fg.bill.closeAll(end)
 	cpu, mem := w.usage.means()
-	return &record.Final{
+	f := &record.Final{
 		SimulatedSeconds:   end.Seconds(),
 		Events:             w.events,
 		TasksRunningAtEnd:  w.c.TasksIn(cluster.Running),
@@ -239,6 +293,15 @@ func (w *World) final(end sim.Time) *record.Final {
 		PlacementExamined:  w.placer.Stats.Examined,
 		PlacementRejected:  w.placer.Stats.Rejected,
 	}
+	for _, p := range w.providers {
+		if p.scaler != nil {
+			pf := p.final()
+			f.Providers = append(f.Providers, pf)
+			f.ScaleOutActions += pf.ScaleOut
+			f.ScaleInActions += pf.ScaleIn
+		}
+	}
+	return f
 }
 
 // seconds converts a sampled number of seconds to a duration, clamping

@@ -2,6 +2,7 @@ package world
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -25,7 +26,11 @@ func (tl *timeline) Event(e *record.Event) {
 	tl.events = append(tl.events, *e)
 	tl.lines = append(tl.lines, fmt.Sprintf("%s %s task=%d %s %s", string(e.T.AppendSeconds(nil)), e.Type, e.Task, e.Instance, e.Reason))
 }
-func (tl *timeline) Sample(s *record.Sample) { tl.samples = append(tl.samples, *s) }
+func (tl *timeline) Sample(s *record.Sample) {
+	c := *s
+	c.Providers = slices.Clone(s.Providers)
+	tl.samples = append(tl.samples, c)
+}
 
 func (tl *timeline) of(typ record.EventType) []record.Event {
 	var out []record.Event
@@ -240,7 +245,7 @@ func TestSameSeedSameRun(t *testing.T) {
 	cfg.Workloads = []Workload{poissonWorkload("a", def("a", 256, 512), 10), poissonWorkload("b", def("b", 512, 1024), 5)}
 	tl1, f1, _ := run(t, cfg)
 	tl2, f2, _ := run(t, cfg)
-	if !slices.Equal(tl1.lines, tl2.lines) || !slices.Equal(tl1.samples, tl2.samples) || *f1 != *f2 {
+	if !slices.Equal(tl1.lines, tl2.lines) || !reflect.DeepEqual(tl1.samples, tl2.samples) || !reflect.DeepEqual(f1, f2) {
 		t.Fatal("two runs of the same scenario and seed differ")
 	}
 	cfg.Seed = 2

@@ -1,0 +1,156 @@
+package autoscaling
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ecsim/ecsim/sim"
+)
+
+// ScalerConfig holds a capacity provider's managed scaling settings and the
+// model's choices where AWS is silent (design.md §8).
+type ScalerConfig struct {
+	// TargetCapacity is the CapacityProviderReservation target (1..100).
+	TargetCapacity int
+	// WarmupPeriod is instanceWarmupPeriod: no scale-out while any instance
+	// of the group is younger (§1.5 step 6).
+	WarmupPeriod time.Duration
+	// ScaleInWait is how long after a scale-out no scale-in may happen
+	// (15 minutes, §1.6).
+	ScaleInWait time.Duration
+	// ScaleInMaxFraction bounds the instances removed per step to this
+	// fraction of the group (0.5, §1.6), at least 1.
+	ScaleInMaxFraction float64
+	// ProportionalFromZero scales out from zero instances as target
+	// tracking would with the current capacity taken as 1
+	// (ceil(200/target)) instead of ECS's documented 2 (§1.5 step 5).
+	ProportionalFromZero bool
+	// HighDatapoints and LowDatapoints are the alarms' evaluation periods
+	// (1 and 15, §2).
+	HighDatapoints, LowDatapoints int
+}
+
+// DefaultScalerConfig returns ECS's defaults for a target.
+func DefaultScalerConfig(target int) ScalerConfig {
+	return ScalerConfig{TargetCapacity: target, WarmupPeriod: 300 * time.Second, ScaleInWait: 15 * time.Minute,
+		ScaleInMaxFraction: 0.5, HighDatapoints: 1, LowDatapoints: 15}
+}
+
+// GroupState is what the scaler sees of the Auto Scaling group.
+type GroupState struct {
+	Desired, Min, Max int
+	// Warming is the number of the group's instances younger than the
+	// warm-up period (launched less than WarmupPeriod ago).
+	Warming int
+}
+
+// Action is what a tick of the scaler decided.
+type Action uint8
+
+// Actions.
+const (
+	NoAction Action = iota
+	ScaleOut
+	ScaleIn
+)
+
+// Decision is the outcome of one tick.
+type Decision struct {
+	Action  Action
+	Desired int // the new desired capacity (the old one for NoAction)
+	// Why explains the decision in ECS terms, for events and explain.
+	Why string
+	// HighChanged and LowChanged report alarm state changes this tick.
+	HighChanged, LowChanged bool
+}
+
+// Scaler is the CloudWatch alarms and target tracking policy ECS attaches to
+// a capacity provider's Auto Scaling group (ecs-reference.md §1.1, §1.5–1.7,
+// §2). It is a stateful controller: the caller feeds it one metric per
+// minute and applies its decisions; it schedules nothing itself.
+type Scaler struct {
+	cfg          ScalerConfig
+	High, Low    Alarm
+	lastScaleOut sim.Time
+	scaledOut    bool
+}
+
+// NewScaler returns a scaler with both alarms in INSUFFICIENT_DATA.
+func NewScaler(cfg ScalerConfig) *Scaler {
+	t := float64(cfg.TargetCapacity)
+	return &Scaler{cfg: cfg, High: HighAlarm(t, cfg.HighDatapoints), Low: LowAlarm(t, cfg.LowDatapoints)}
+}
+
+// Config returns the scaler's configuration.
+func (s *Scaler) Config() ScalerConfig { return s.cfg }
+
+// Tick evaluates one datapoint at now (§1.7):
+//
+//   - AlarmHigh in ALARM: unless an instance is still warming up, target
+//     tracking raises the desired capacity to ceil(100·M/target) (2 from zero
+//     instances), within [min, max];
+//   - AlarmLow in ALARM (15 low minutes) and at least 15 minutes after the
+//     last scale-out: the desired capacity drops by
+//     N − ceil(100·M/target) instances, at least 1 and at most half the
+//     group, not below min. A datapoint at or above the target resets the
+//     low alarm, so a scale-out cancels a scale-in.
+func (s *Scaler) Tick(now sim.Time, m Metric, g GroupState) Decision {
+	d := Decision{Desired: g.Desired}
+	d.HighChanged = s.High.Observe(m.Value)
+	d.LowChanged = s.Low.Observe(m.Value)
+	switch {
+	case s.High.State == InAlarm:
+		s.scaleOut(now, m, g, &d)
+	case s.Low.State == InAlarm:
+		s.scaleIn(now, m, g, &d)
+	}
+	return d
+}
+
+func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
+	if g.Warming > 0 {
+		d.Why = fmt.Sprintf("scale-out blocked: %d instance(s) still within the %s warm-up", g.Warming, s.cfg.WarmupPeriod)
+		return
+	}
+	want := DesiredFor(m.M, s.cfg.TargetCapacity)
+	if m.N == 0 {
+		want = 2
+		if s.cfg.ProportionalFromZero {
+			want = DesiredFor(2, s.cfg.TargetCapacity)
+		}
+	}
+	want = min(max(want, g.Min), g.Max)
+	if want <= g.Desired {
+		if g.Desired >= g.Max {
+			d.Why = fmt.Sprintf("scale-out blocked: the group is at maxSize %d", g.Max)
+		} else {
+			d.Why = fmt.Sprintf("no scale-out: desired %d already covers M = %d", g.Desired, m.M)
+		}
+		return
+	}
+	d.Action, d.Desired = ScaleOut, want
+	d.Why = fmt.Sprintf("AlarmHigh: CapacityProviderReservation %.2f > target %d (M = %d, N = %d)", m.Value, s.cfg.TargetCapacity, m.M, m.N)
+	if m.N == 0 {
+		d.Why += "; scale-out from zero"
+	}
+	s.lastScaleOut, s.scaledOut = now, true
+}
+
+func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
+	if s.scaledOut && now.Sub(s.lastScaleOut) < s.cfg.ScaleInWait {
+		d.Why = fmt.Sprintf("scale-in blocked: %s since the last scale-out, ECS waits %s",
+			now.Sub(s.lastScaleOut), s.cfg.ScaleInWait)
+		return
+	}
+	n := m.N
+	r := n - DesiredFor(m.M, s.cfg.TargetCapacity)
+	r = min(max(r, 1), max(1, int(float64(n)*s.cfg.ScaleInMaxFraction)))
+	want := max(g.Desired-r, g.Min)
+	if want >= g.Desired {
+		d.Why = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min)
+		return
+	}
+	d.Action, d.Desired = ScaleIn, want
+	d.Why = fmt.Sprintf("AlarmLow: CapacityProviderReservation %.2f < target %d for %d datapoints (M = %d, N = %d)",
+		m.Value, s.cfg.TargetCapacity, s.Low.Breaching, m.M, m.N)
+}

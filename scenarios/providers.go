@@ -1,0 +1,318 @@
+package scenarios
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ecsim/ecsim/sim/world"
+	"github.com/ecsim/ecsim/workloads"
+)
+
+// Capacity provider limits and defaults (ecs-reference.md §1.4, §8, §13).
+const (
+	MaxCapacityProviders     = 20 // per cluster and per strategy (current API; older pages say 10 and 6)
+	DefaultProvisioningLimit = 500
+	DefaultASGMaxSize        = 100
+	MaxASGSize               = 100_000
+)
+
+var providerNameRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,255}$`)
+
+var allocationStrategies = []string{"prioritized", "lowest-price", "random"}
+
+// DefaultLaunchDelay is the launch-to-registration time of an EC2 instance
+// when the scenario gives none: uniform between 60 s and 180 s (AWS publishes
+// no figure, ecs-reference.md §1.5 [INF]).
+func DefaultLaunchDelay() workloads.DistSpec {
+	return workloads.DistSpec{Kind: workloads.Uniform, Min: 60, Max: 180}
+}
+
+func (v *validator) capacityProviders(c *ClusterSpec, cfg *world.Config) {
+	if len(c.CapacityProviders) > MaxCapacityProviders {
+		v.errf("cluster.capacityProviders", "at most %d capacity providers per cluster (got %d)", MaxCapacityProviders, len(c.CapacityProviders))
+	}
+	v.providers = map[string]int{}
+	for i := range c.CapacityProviders {
+		cp := &c.CapacityProviders[i]
+		p := index("cluster.capacityProviders", i)
+		if _, dup := v.providers[cp.Name]; dup {
+			v.errf(join(p, "name"), "capacity provider %q defined twice", cp.Name)
+		}
+		v.providers[cp.Name] = i
+		cfg.CapacityProviders = append(cfg.CapacityProviders, v.capacityProvider(p, cp, cfg.AvailabilityZones))
+	}
+	cfg.DefaultStrategy = v.strategy("cluster.defaultCapacityProviderStrategy", c.DefaultCapacityProviderStrategy, cfg, nil)
+	cfg.ProvisioningLimit = DefaultProvisioningLimit
+	if c.ProvisioningLimit != nil {
+		cfg.ProvisioningLimit = *c.ProvisioningLimit
+		v.intRange("cluster.provisioningLimit", int64(*c.ProvisioningLimit), 1, 1_000_000)
+	}
+}
+
+func (v *validator) capacityProvider(p string, cp *CapacityProviderSpec, zones []string) world.CapacityProvider {
+	out := world.CapacityProvider{Name: cp.Name}
+	fargate := cp.Name == world.ProviderFargate || cp.Name == world.ProviderFargateSpot
+	switch {
+	case fargate:
+		if cp.AutoScalingGroup != nil || cp.ManagedScaling != nil || cp.ManagedTerminationProtection != "" || cp.ManagedDraining != "" {
+			v.errf(p, "%s is a Fargate capacity provider: it takes only a name", cp.Name)
+		}
+		return out
+	case !providerNameRE.MatchString(cp.Name):
+		v.errf(join(p, "name"), "%q is not a valid capacity provider name (1-255 letters, digits, '-' and '_'; or FARGATE, FARGATE_SPOT)", cp.Name)
+	case hasReservedPrefix(cp.Name):
+		v.errf(join(p, "name"), "capacity provider names may not start with aws, ecs or fargate (got %q)", cp.Name)
+	}
+	if cp.AutoScalingGroup == nil {
+		v.errf(join(p, "autoScalingGroup"), "required for a capacity provider other than FARGATE and FARGATE_SPOT")
+	} else {
+		out.ASG = v.autoScalingGroup(join(p, "autoScalingGroup"), cp.AutoScalingGroup, zones)
+	}
+	out.ManagedScaling = v.managedScaling(join(p, "managedScaling"), cp.ManagedScaling)
+	out.ManagedTerminationProtection = v.enabled(join(p, "managedTerminationProtection"), cp.ManagedTerminationProtection, false)
+	out.ManagedDraining = v.enabled(join(p, "managedDraining"), cp.ManagedDraining, true)
+	if out.ManagedTerminationProtection && out.ManagedScaling == nil {
+		v.errf(join(p, "managedTerminationProtection"), "managed termination protection needs managed scaling ENABLED (ecs-reference.md §4.3)")
+	}
+	return out
+}
+
+func hasReservedPrefix(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasPrefix(l, "aws") || strings.HasPrefix(l, "ecs") || strings.HasPrefix(l, "fargate")
+}
+
+// enabled reads an ENABLED / DISABLED setting.
+func (v *validator) enabled(p, s string, dflt bool) bool {
+	switch s {
+	case "":
+		return dflt
+	case "ENABLED":
+		return true
+	case "DISABLED":
+		return false
+	}
+	v.errf(p, "unknown setting %q%s", s, accepted("ENABLED", "DISABLED"))
+	return dflt
+}
+
+func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []string) *world.AutoScalingGroup {
+	g := &world.AutoScalingGroup{Spot: a.Spot, AllocationStrategy: a.AllocationStrategy,
+		RegistrationFailureRate: a.RegistrationFailureRate, ReservedMemoryMiB: a.ReservedMemoryMiB}
+	if len(a.InstanceTypes) == 0 {
+		v.errf(join(p, "instanceTypes"), "at least one instance type is required%s", accepted(v.cat.Names()...))
+	}
+	for i, name := range a.InstanceTypes {
+		if t := v.instanceType(index(join(p, "instanceTypes"), i), name); t != nil {
+			g.InstanceTypes = append(g.InstanceTypes, t)
+		}
+	}
+	g.AvailabilityZones = a.AvailabilityZones
+	if len(g.AvailabilityZones) == 0 {
+		g.AvailabilityZones = zones
+	}
+	for i, z := range a.AvailabilityZones {
+		if !slices.Contains(zones, z) {
+			v.errf(index(join(p, "availabilityZones"), i), "%q is not one of the cluster's zones%s", z, accepted(zones...))
+		}
+	}
+	g.MinSize, g.MaxSize = deref(a.MinSize, 0), deref(a.MaxSize, DefaultASGMaxSize)
+	g.DesiredCapacity = deref(a.DesiredCapacity, g.MinSize)
+	v.intRange(join(p, "minSize"), int64(g.MinSize), 0, MaxASGSize)
+	v.intRange(join(p, "maxSize"), int64(g.MaxSize), 0, MaxASGSize)
+	if g.MaxSize < g.MinSize {
+		v.errf(join(p, "maxSize"), "must be >= minSize (%d) (got %d)", g.MinSize, g.MaxSize)
+	} else if g.DesiredCapacity < g.MinSize || g.DesiredCapacity > g.MaxSize {
+		v.errf(join(p, "desiredCapacity"), "must be between minSize %d and maxSize %d (got %d)", g.MinSize, g.MaxSize, g.DesiredCapacity)
+	}
+	g.LaunchDelay = DefaultLaunchDelay()
+	if a.LaunchDelay != nil {
+		g.LaunchDelay = v.dist(join(p, "launchDelay"), a.LaunchDelay)
+	}
+	if g.AllocationStrategy == "" {
+		g.AllocationStrategy = "prioritized"
+	} else if !slices.Contains(allocationStrategies, g.AllocationStrategy) {
+		v.errf(join(p, "allocationStrategy"), "unknown allocation strategy %q%s", g.AllocationStrategy, accepted(allocationStrategies...))
+	}
+	if a.RegistrationFailureRate < 0 || a.RegistrationFailureRate > 1 {
+		v.errf(join(p, "registrationFailureRate"), "must be between 0 and 1 (got %v)", a.RegistrationFailureRate)
+	}
+	g.Attributes = v.attributes(join(p, "attributes"), a.Attributes)
+	os, ok := osFamilyOf(a.OSFamily)
+	if !ok {
+		v.errf(join(p, "osFamily"), "unknown operating system family %q%s", a.OSFamily, accepted(osFamilies...))
+	}
+	g.OSFamily = os
+	return g
+}
+
+func deref(p *int, dflt int) int {
+	if p == nil {
+		return dflt
+	}
+	return *p
+}
+
+// managedScaling checks ManagedScaling against the API's ranges and
+// defaults (ecs-reference.md §1.4): targetCapacity 1..100 (100),
+// minimum/maximumScalingStepSize 1..10000 (1, 10000), instanceWarmupPeriod
+// 0..10000 s (300). Without the block, or with status DISABLED, the provider
+// has no managed scaling.
+func (v *validator) managedScaling(p string, ms *ManagedScalingSpec) *world.ManagedScaling {
+	if ms == nil || !v.enabled(join(p, "status"), ms.Status, true) {
+		return nil
+	}
+	out := &world.ManagedScaling{TargetCapacity: deref(ms.TargetCapacity, 100),
+		MinimumScalingStepSize: deref(ms.MinimumScalingStepSize, 1), MaximumScalingStepSize: deref(ms.MaximumScalingStepSize, 10000),
+		InstanceWarmupPeriod: time.Duration(deref(ms.InstanceWarmupPeriod, 300)) * time.Second}
+	v.intRange(join(p, "targetCapacity"), int64(out.TargetCapacity), 1, 100)
+	v.intRange(join(p, "minimumScalingStepSize"), int64(out.MinimumScalingStepSize), 1, 10000)
+	v.intRange(join(p, "maximumScalingStepSize"), int64(out.MaximumScalingStepSize), 1, 10000)
+	if out.MaximumScalingStepSize < out.MinimumScalingStepSize {
+		v.errf(join(p, "maximumScalingStepSize"), "must be >= minimumScalingStepSize (%d) (got %d)", out.MinimumScalingStepSize, out.MaximumScalingStepSize)
+	}
+	v.intRange(join(p, "instanceWarmupPeriod"), int64(deref(ms.InstanceWarmupPeriod, 300)), 0, 10000)
+	return out
+}
+
+// strategy checks a capacity provider strategy (ecs-reference.md §8): known
+// providers, base 0..100000 on one item at most, weight 0..1000 and not all
+// zero, not FARGATE with Auto Scaling group providers; def, when given, must
+// be compatible with the providers' launch types.
+func (v *validator) strategy(p string, items []StrategyItemSpec, cfg *world.Config, def compatibility) []world.StrategyItem {
+	if len(items) == 0 {
+		return nil
+	}
+	if len(items) > MaxCapacityProviders {
+		v.errf(p, "at most %d capacity providers per strategy (got %d)", MaxCapacityProviders, len(items))
+	}
+	var out []world.StrategyItem
+	bases, weights := 0, 0
+	kinds := map[bool]bool{}
+	seen := map[string]bool{}
+	for i, it := range items {
+		ip := index(p, i)
+		idx, ok := v.providers[it.CapacityProvider]
+		if !ok {
+			v.errf(join(ip, "capacityProvider"), "the cluster has no capacity provider %q%s", it.CapacityProvider, accepted(sortedKeys(v.providers)...))
+			continue
+		}
+		if seen[it.CapacityProvider] {
+			v.errf(join(ip, "capacityProvider"), "capacity provider %q appears twice in the strategy", it.CapacityProvider)
+		}
+		seen[it.CapacityProvider] = true
+		v.intRange(join(ip, "base"), int64(it.Base), 0, 100000)
+		v.intRange(join(ip, "weight"), int64(it.Weight), 0, 1000)
+		if it.Base > 0 {
+			bases++
+		}
+		weights += it.Weight
+		fg := cfg.CapacityProviders[idx].Fargate()
+		kinds[fg] = true
+		if def != nil {
+			lt := "EC2"
+			if fg {
+				lt = "FARGATE"
+			}
+			if !def.Compatible(lt) {
+				v.errf(join(ip, "capacityProvider"), "task definition %s does not list %s in requiresCompatibilities, which %s needs", def.Name(), lt, it.CapacityProvider)
+			}
+		}
+		out = append(out, world.StrategyItem{Provider: idx, Base: it.Base, Weight: it.Weight})
+	}
+	if bases > 1 {
+		v.errf(p, "only one capacity provider in a strategy may have a base (got %d)", bases)
+	}
+	if weights == 0 {
+		v.errf(p, "at least one capacity provider needs a weight > 0 (the API's default weight is 0, so a strategy without weights places nothing; confusion #22)")
+	}
+	if len(kinds) > 1 {
+		v.errf(p, "a strategy may hold Fargate providers or Auto Scaling group providers, not both (confusion #23)")
+	}
+	return out
+}
+
+// compatibility is what strategy needs of a task definition.
+type compatibility interface {
+	Compatible(launchType string) bool
+	Name() string
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// model checks the model: block and fills the world's Model.
+func (v *validator) model(m *ModelSpec) world.Model {
+	out := world.DefaultModel()
+	if m.MetricPeriod.Set {
+		out.MetricPeriod = m.MetricPeriod.D
+		if out.MetricPeriod < time.Second {
+			v.errf("model.metricPeriod", "must be at least 1s (got %s)", FormatDuration(out.MetricPeriod))
+		}
+	}
+	out.HighDatapoints = deref(m.HighAlarmDatapoints, out.HighDatapoints)
+	out.LowDatapoints = deref(m.LowAlarmDatapoints, out.LowDatapoints)
+	v.intRange("model.highAlarmDatapoints", int64(out.HighDatapoints), 1, 1440)
+	v.intRange("model.lowAlarmDatapoints", int64(out.LowDatapoints), 1, 1440)
+	if m.ScaleInWaitAfterScaleOut.Set {
+		out.ScaleInWait = m.ScaleInWaitAfterScaleOut.D
+	}
+	if m.ScaleInMaxFraction != nil {
+		out.ScaleInMaxFraction = *m.ScaleInMaxFraction
+	}
+	v.fraction("model.scaleInMaxFraction", out.ScaleInMaxFraction, true)
+	out.ProportionalFromZero = v.choice("model.scaleOutFromZero", m.ScaleOutFromZero, "two", "proportional")
+	out.FixedStepForMixedGroups = v.choice("model.mixedGroupScaleOut", m.MixedGroupScaleOut, "estimate", "minimum-step")
+	out.LegacyScaleInMetric = v.choice("model.scaleInMetric", m.ScaleInMetric, "needed-over-running", "hundred-minus-empty")
+	if m.ProvisioningRetryDelay.Set {
+		out.ProvisioningRetryDelay = m.ProvisioningRetryDelay.D
+	}
+	if m.ManagedDrainingTimeout.Set {
+		out.ManagedDrainingTimeout = m.ManagedDrainingTimeout.D
+	}
+	for path, d := range map[string]time.Duration{"model.scaleInWaitAfterScaleOut": out.ScaleInWait,
+		"model.provisioningRetryDelay": out.ProvisioningRetryDelay, "model.managedDrainingTimeout": out.ManagedDrainingTimeout} {
+		if d < 0 {
+			v.errf(path, "must be >= 0 (got %s)", FormatDuration(d))
+		}
+	}
+	if m.EC2SpotDiscount != nil {
+		out.EC2SpotDiscount = *m.EC2SpotDiscount
+	}
+	if m.FargateSpotDiscount != nil {
+		out.FargateSpotDiscount = *m.FargateSpotDiscount
+	}
+	v.fraction("model.ec2SpotDiscount", out.EC2SpotDiscount, false)
+	v.fraction("model.fargateSpotDiscount", out.FargateSpotDiscount, false)
+	out.FargateSpotInterruptionsPerHour = m.FargateSpotInterruptionsPerHour
+	if out.FargateSpotInterruptionsPerHour < 0 {
+		v.errf("model.fargateSpotInterruptionsPerHour", "must be >= 0 (got %v)", out.FargateSpotInterruptionsPerHour)
+	}
+	return out
+}
+
+func (v *validator) fraction(path string, x float64, positive bool) {
+	if x < 0 || x > 1 || positive && x == 0 {
+		v.errf(path, "must be a fraction between 0 and 1 (got %v)", x)
+	}
+}
+
+// choice reads a two-valued setting: "" or the first is false, the second true.
+func (v *validator) choice(path, s, first, second string) bool {
+	switch s {
+	case "", first:
+		return false
+	case second:
+		return true
+	}
+	v.errf(path, "unknown value %q%s", s, accepted(first, second))
+	return false
+}

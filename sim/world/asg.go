@@ -1,0 +1,180 @@
+package world
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// startGroups launches every group's initial desired capacity; those
+// instances are registered at t = 0 (design.md §8).
+func (w *World) startGroups() {
+	for _, p := range w.providers {
+		if p.cfg.ASG == nil {
+			continue
+		}
+		for len(p.members) < p.desired {
+			in := w.launch(p)
+			p.pending--
+			w.register(in)
+		}
+	}
+}
+
+// reconcile makes the group's instance count meet its desired capacity:
+// it launches the missing instances and terminates the excess ones that may
+// be terminated; with managed termination protection that is only empty
+// instances, so the rest wait until they empty (§4.3).
+func (w *World) reconcile(p *providerRun, cause string) {
+	for len(p.members) < p.desired {
+		in := w.launch(p)
+		w.scheduleRegistration(p, in)
+	}
+	for len(p.members) > p.desired {
+		in := w.chooseTermination(p)
+		if in == nil {
+			return
+		}
+		w.beginTermination(p, in, cause)
+	}
+}
+
+// launch starts an EC2 instance for p in the emptiest zone.
+func (w *World) launch(p *providerRun) *cluster.Instance {
+	z := p.chooseZone()
+	in := w.c.AddInstance(w.instanceSpec(p, p.chooseType(), p.cfg.ASG.AvailabilityZones[z]), w.loop.Now())
+	p.members = append(p.members, in.ID)
+	p.zoneCount[z]++
+	p.launches = append(p.launches, w.loop.Now())
+	p.pending++
+	w.launched(in)
+	return in
+}
+
+// scheduleRegistration registers in after the launch delay, unless its
+// agent fails to register (confusion #3: it then runs, billed, but never
+// joins the cluster).
+func (w *World) scheduleRegistration(p *providerRun, in *cluster.Instance) {
+	if r := p.cfg.ASG.RegistrationFailureRate; r > 0 && p.regFail.Float64() < r {
+		return
+	}
+	w.loop.After(seconds(p.launchDelay.Rand()), prioInstance, event{kind: evRegister, idx: int32(in.ID)})
+}
+
+func (w *World) registerLater(id cluster.InstanceID) {
+	in := w.c.Instance(id)
+	if in.Status != cluster.Launching {
+		return // terminated before its agent registered
+	}
+	w.providers[in.Provider].pending--
+	w.register(in)
+	w.capacityChanged(in.Provider)
+}
+
+// terminable reports whether the Auto Scaling group may terminate in on
+// scale-in: with managed termination protection only instances without
+// non-daemon tasks lose their scale-in protection (§4.3); an instance whose
+// agent never registered stays protected.
+func (w *World) terminable(p *providerRun, in *cluster.Instance) bool {
+	if !p.cfg.ManagedTerminationProtection {
+		return true
+	}
+	return in.Status == cluster.Active && in.Empty()
+}
+
+// chooseTermination picks the instance the group terminates on scale-in
+// (§3.2): the zone with the most instances among those holding a
+// terminable one, then the instance closest to its next billing hour, then
+// at random.
+func (w *World) chooseTermination(p *providerRun) *cluster.Instance {
+	zone, best := -1, -1
+	var cands []*cluster.Instance
+	for _, id := range p.members {
+		in := w.c.Instance(id)
+		if !w.terminable(p, in) {
+			continue
+		}
+		z := p.zoneOf(in.AZ)
+		switch {
+		case zone < 0 || p.zoneCount[z] > best:
+			zone, best = z, p.zoneCount[z]
+			cands = append(cands[:0], in)
+		case z == zone:
+			cands = append(cands, in)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	now := w.loop.Now()
+	intoHour := func(in *cluster.Instance) sim.Time { return (now - in.LaunchedAt) % sim.Hour }
+	slices.SortStableFunc(cands, func(a, b *cluster.Instance) int {
+		switch da, db := intoHour(a), intoHour(b); {
+		case da > db:
+			return -1
+		case da < db:
+			return 1
+		}
+		return int(a.ID - b.ID)
+	})
+	n := 1
+	for n < len(cands) && intoHour(cands[n]) == intoHour(cands[0]) {
+		n++
+	}
+	return cands[p.termRand.IntN(n)]
+}
+
+// beginTermination takes in out of the group. With managed draining an
+// instance with tasks is set DRAINING first and terminated when its tasks
+// have stopped or the draining timeout passes (§4.4); otherwise it is
+// terminated at once and its tasks stop with it.
+func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause string) {
+	i := slices.Index(p.members, in.ID)
+	p.members = slices.Delete(p.members, i, i+1)
+	p.zoneCount[p.zoneOf(in.AZ)]--
+	w.leaving[in.ID] = true
+	if in.Status == cluster.Active && p.cfg.ManagedDraining && in.TaskCount() > 0 {
+		w.c.SetStatus(in, cluster.Draining, w.loop.Now())
+		e := w.emit(record.InstanceDraining)
+		e.Provider, e.Instance, e.InstanceType, e.AZ, e.Cause = p.cfg.Name, in.EC2InstanceID, in.Type.Name, in.AZ, cause
+		w.publish()
+		w.loop.After(w.cfg.Model.ManagedDrainingTimeout, prioInstance, event{kind: evDrainTimeout, idx: int32(in.ID)})
+		return
+	}
+	w.terminate(in, cause)
+}
+
+// terminate ends in: its tasks stop ("Host EC2 (instance ...) terminated."),
+// it becomes INACTIVE and its billing stops.
+func (w *World) terminate(in *cluster.Instance, cause string) {
+	if in.Status == cluster.Inactive {
+		return
+	}
+	if in.Status == cluster.Launching && in.Provider >= 0 {
+		w.providers[in.Provider].pending--
+	}
+	reason := fmt.Sprintf("Host EC2 (instance %s) terminated.", in.EC2InstanceID)
+	for in.TaskCount() > 0 {
+		w.stopTask(w.c.Task(in.Tasks()[0]), reason)
+	}
+	w.c.SetStatus(in, cluster.Inactive, w.loop.Now())
+	w.billing.stop(int(in.ID), w.loop.Now())
+	w.fleet.terminated++
+	e := w.emit(record.InstanceTerminated)
+	e.Instance, e.InstanceType, e.AZ, e.Cause = in.EC2InstanceID, in.Type.Name, in.AZ, cause
+	if in.Provider >= 0 {
+		e.Provider = w.providers[in.Provider].cfg.Name
+	}
+	w.publish()
+}
+
+// drained is called when a task leaves an instance: a draining instance
+// that is leaving its group terminates once its last task has stopped.
+func (w *World) drained(in *cluster.Instance) {
+	if in.Status == cluster.Draining && w.leaving[in.ID] && in.TaskCount() == 0 {
+		w.terminate(in, "draining complete")
+	}
+}
