@@ -85,8 +85,9 @@ type Metric struct {
 // Example (W-4): N = 3, 1 task PROVISIONING that fits → add 1, M = 4, 133.33.
 func ComputeMetric(in MetricInput) Metric {
 	m := Metric{N: in.N}
-	if len(in.Provisioning) > 0 {
-		m.Estimate = EstimateInstances(in.Provisioning, in.Smallest, in.Largest)
+	est := EstimateInstances(in.Provisioning, in.Smallest, in.Largest)
+	if est.Compatible+est.Incompatible > 0 {
+		m.Estimate = est
 		if m.Estimate.Compatible == 0 {
 			m.AllIncompatible = true
 			m.M = in.N

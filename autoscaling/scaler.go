@@ -91,8 +91,8 @@ func (s *Scaler) Config() ScalerConfig { return s.cfg }
 //     instances), within [min, max];
 //   - AlarmLow in ALARM (15 low minutes) and at least 15 minutes after the
 //     last scale-out: the desired capacity drops by
-//     N − ceil(100·M/target) instances, at least 1 and at most half the
-//     group, not below min. A datapoint at or above the target resets the
+//     N − ceil(100·M/target) instances when that is positive, at most half
+//     the group (at least 1), not below min. A datapoint at or above the target resets the
 //     low alarm, so a scale-out cancels a scale-in.
 func (s *Scaler) Tick(now sim.Time, m Metric, g GroupState) Decision {
 	d := Decision{Desired: g.Desired}
@@ -144,7 +144,15 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 	}
 	n := m.N
 	r := n - DesiredFor(m.M, s.cfg.TargetCapacity)
-	r = min(max(r, 1), max(1, int(float64(n)*s.cfg.ScaleInMaxFraction)))
+	if r <= 0 {
+		// Target tracking rounds removals down (§2): with a target below
+		// 100 the group may already be the smallest that meets it, the
+		// metric staying below the target (§1.4: spare empty instances).
+		d.Why = fmt.Sprintf("no scale-in: %d instances are the fewest that keep the reservation at or below %d (M = %d)",
+			n, s.cfg.TargetCapacity, m.M)
+		return
+	}
+	r = min(r, max(1, int(float64(n)*s.cfg.ScaleInMaxFraction)))
 	want := max(g.Desired-r, g.Min)
 	if want >= g.Desired {
 		d.Why = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min)
