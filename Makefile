@@ -21,7 +21,7 @@ test:
 	$(GO) test ./...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement
+	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./sim/world
 
 lint:

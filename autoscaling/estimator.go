@@ -37,11 +37,20 @@ type Estimate struct {
 // Example: m5.large (2048 CPU, 7987 MiB, 2 ENIs) and r5.large (2048 CPU,
 // 15974 MiB, 2 ENIs) give smallest 2048/7987 and largest 2048/15974.
 func Bounds(types []*cluster.InstanceType, spec cluster.InstanceSpec) (smallest, largest cluster.Capacity) {
+	caps := make([]cluster.Capacity, len(types))
 	for i, t := range types {
 		spec.Type = t
-		c := cluster.EmptyCapacity(spec)
+		caps[i] = cluster.EmptyCapacity(spec)
+	}
+	return BoundsOf(caps)
+}
+
+// BoundsOf returns the per-dimension minimum and maximum of the capacities
+// of empty instances (see Bounds). The reserved ports of the first are kept.
+func BoundsOf(caps []cluster.Capacity) (smallest, largest cluster.Capacity) {
+	for i, c := range caps {
 		if i == 0 {
-			smallest, largest = c, cluster.EmptyCapacity(spec)
+			smallest, largest = cloneCapacity(c), cloneCapacity(c)
 			continue
 		}
 		smallest.Free.CPU = min(smallest.Free.CPU, c.Free.CPU)

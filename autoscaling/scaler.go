@@ -162,3 +162,27 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 	d.Why = fmt.Sprintf("AlarmLow: CapacityProviderReservation %.2f < target %d for %d datapoints (M = %d, N = %d)",
 		m.Value, s.cfg.TargetCapacity, s.Low.Breaching, m.M, m.N)
 }
+
+// NextDesired is what target tracking would set the desired capacity to for
+// metric m if its alarm fired, ignoring the warm-up gate, the scale-in wait
+// and the group's bounds: ceil(100·M/target) on scale-out (2 from zero), one
+// step of at most half the group on scale-in, else unchanged. It answers
+// `ecsim estimate`.
+func NextDesired(m Metric, cfg ScalerConfig) int {
+	switch t := float64(cfg.TargetCapacity); {
+	case m.Value > t && m.N == 0:
+		if cfg.ProportionalFromZero {
+			return DesiredFor(2, cfg.TargetCapacity)
+		}
+		return 2
+	case m.Value > t:
+		return max(m.N, DesiredFor(m.M, cfg.TargetCapacity))
+	case m.Value < t:
+		r := m.N - DesiredFor(m.M, cfg.TargetCapacity)
+		if r <= 0 {
+			return m.N
+		}
+		return m.N - min(r, max(1, int(float64(m.N)*cfg.ScaleInMaxFraction)))
+	}
+	return m.N
+}

@@ -286,3 +286,97 @@ func TestProvisioningLimit(t *testing.T) {
 		t.Fatalf("failures %d (%v), want 7 with %q", len(failed), failed, world.ReasonProvisioningLimit)
 	}
 }
+
+// TestManagedDrainingWithoutProtection: without managed termination
+// protection the group may scale in busy instances; managed draining sets
+// them DRAINING first and terminates them when their tasks have stopped
+// (ecs-reference.md §4.4: MTP off, MID on).
+func TestManagedDrainingWithoutProtection(t *testing.T) {
+	src := strings.Replace(scaling("desiredCapacity: 4, launchDelay: {distribution: constant, value: 60s}", "",
+		fmt.Sprintf(batch, 2, "1h")), "managedTerminationProtection: ENABLED", "managedTerminationProtection: DISABLED\n      managedDraining: ENABLED", 1)
+	l, _ := simulate(t, src, nil)
+	draining := l.of(record.InstanceDraining)
+	terminated := l.of(record.InstanceTerminated)
+	if len(terminated) == 0 {
+		t.Fatal("nothing was terminated")
+	}
+	for _, d := range draining {
+		for _, e := range terminated {
+			if e.Instance == d.Instance && e.T != sim.At(90*time.Second+time.Hour) {
+				t.Fatalf("%s drained at %v, terminated at %v; want terminated when its tasks end at 1h1m30s", d.Instance, d.T, e.T)
+			}
+		}
+	}
+	for _, s := range l.of(record.TaskStopped) {
+		if s.Reason != record.StopCompleted {
+			t.Fatalf("task %d stopped by %q; draining must let standalone tasks finish", s.Task, s.Reason)
+		}
+	}
+	if len(draining) == 0 {
+		t.Fatal("no instance was drained although busy instances were scaled in")
+	}
+}
+
+// TestFargateProviders: a strategy over FARGATE (base 2) and FARGATE_SPOT
+// splits tasks as W-10 does; Spot tasks cost less and may be interrupted
+// with a two-minute warning (§8.1).
+func TestFargateProviders(t *testing.T) {
+	src := `
+name: fg
+duration: 3h
+cluster:
+  capacityProviders: [{name: FARGATE}, {name: FARGATE_SPOT}]
+  fargate: {provisioningDelay: {distribution: constant, value: 20s}}
+model: {fargateSpotInterruptionsPerHour: 0.5}
+taskDefinitions:
+  - {family: fg, requiresCompatibilities: [FARGATE], cpu: "1024", memory: "2048", containerDefinitions: [{name: app}]}
+workloads:
+  - name: jobs
+    taskDefinition: fg
+    capacityProviderStrategy: [{capacityProvider: FARGATE, base: 2, weight: 1}, {capacityProvider: FARGATE_SPOT, weight: 3}]
+    arrivals: {process: batch, at: 1m, count: 10}
+    duration: {distribution: constant, value: 2h}
+`
+	l, final := simulate(t, src, nil)
+	per := map[string]int{}
+	for _, e := range l.of(record.TaskPlaced) {
+		per[e.Provider]++
+	}
+	if per["FARGATE"] != 4 || per["FARGATE_SPOT"] != 6 {
+		t.Fatalf("placements per provider %v, want FARGATE 4, FARGATE_SPOT 6 (W-10)", per)
+	}
+	notices := l.of(record.TaskInterruptionNotice)
+	interrupted := 0
+	for _, s := range l.of(record.TaskStopped) {
+		if s.Reason == world.ReasonSpotInterrupted {
+			interrupted++
+			found := false
+			for _, n := range notices {
+				found = found || n.Task == s.Task && s.T == n.T.Add(world.SpotWarning)
+			}
+			if !found {
+				t.Fatalf("task %d interrupted at %v without a notice two minutes before", s.Task, s.T)
+			}
+		}
+	}
+	if interrupted == 0 || interrupted > 6 {
+		t.Fatalf("%d Spot tasks interrupted; want some of the 6 (rate 0.5/h over 2h)", interrupted)
+	}
+	if final.CostFargate <= 0 || final.CostEC2 != 0 {
+		t.Fatalf("costs EC2 %v Fargate %v", final.CostEC2, final.CostFargate)
+	}
+}
+
+// TestRegistrationFailureLeavesTasksWaiting: instances whose agent never
+// registers run (and are billed) but join no cluster, so the tasks stay
+// PROVISIONING (confusion #3).
+func TestRegistrationFailureLeavesTasksWaiting(t *testing.T) {
+	l, final := simulate(t, scaling("launchDelay: {distribution: constant, value: 60s}, registrationFailureRate: 1", "",
+		fmt.Sprintf(batch, 4, "20m")), nil)
+	if len(l.of(record.InstanceLaunched)) == 0 || len(l.of(record.InstanceRegistered)) != 0 {
+		t.Fatalf("launched %d, registered %d; want launches and no registration", len(l.of(record.InstanceLaunched)), len(l.of(record.InstanceRegistered)))
+	}
+	if final.TasksProvisioning != 4 || final.CostEC2 <= 0 {
+		t.Fatalf("provisioning at end %d (want 4), EC2 cost %v (want > 0)", final.TasksProvisioning, final.CostEC2)
+	}
+}
