@@ -194,6 +194,10 @@ func (v *validator) strategy(p string, items []StrategyItemSpec, cfg *world.Conf
 	seen := map[string]bool{}
 	for i, it := range items {
 		ip := index(p, i)
+		if it.Base > 0 {
+			bases++
+		}
+		weights += it.Weight
 		idx, ok := v.providers[it.CapacityProvider]
 		if !ok {
 			v.errf(join(ip, "capacityProvider"), "the cluster has no capacity provider %q%s", it.CapacityProvider, accepted(sortedKeys(v.providers)...))
@@ -205,22 +209,10 @@ func (v *validator) strategy(p string, items []StrategyItemSpec, cfg *world.Conf
 		seen[it.CapacityProvider] = true
 		v.intRange(join(ip, "base"), int64(it.Base), 0, 100000)
 		v.intRange(join(ip, "weight"), int64(it.Weight), 0, 1000)
-		if it.Base > 0 {
-			bases++
-		}
-		weights += it.Weight
-		fg := cfg.CapacityProviders[idx].Fargate()
-		kinds[fg] = true
-		if def != nil {
-			lt := "EC2"
-			if fg {
-				lt = "FARGATE"
-			}
-			if !def.Compatible(lt) {
-				v.errf(join(ip, "capacityProvider"), "task definition %s does not list %s in requiresCompatibilities, which %s needs", def.Name(), lt, it.CapacityProvider)
-			}
-		}
-		out = append(out, world.StrategyItem{Provider: idx, Base: it.Base, Weight: it.Weight})
+		kinds[cfg.CapacityProviders[idx].Fargate()] = true
+		item := world.StrategyItem{Provider: idx, Base: it.Base, Weight: it.Weight}
+		v.strategyCompatible(join(ip, "capacityProvider"), []world.StrategyItem{item}, cfg, def)
+		out = append(out, item)
 	}
 	if bases > 1 {
 		v.errf(p, "only one capacity provider in a strategy may have a base (got %d)", bases)
@@ -232,6 +224,25 @@ func (v *validator) strategy(p string, items []StrategyItemSpec, cfg *world.Conf
 		v.errf(p, "a strategy may hold Fargate providers or Auto Scaling group providers, not both (confusion #23)")
 	}
 	return out
+}
+
+// strategyCompatible checks that def, if given, lists the launch type each
+// provider of items needs (EC2 for an Auto Scaling group, FARGATE for
+// FARGATE and FARGATE_SPOT).
+func (v *validator) strategyCompatible(path string, items []world.StrategyItem, cfg *world.Config, def compatibility) {
+	if def == nil {
+		return
+	}
+	for _, it := range items {
+		cp := cfg.CapacityProviders[it.Provider]
+		lt := "EC2"
+		if cp.Fargate() {
+			lt = "FARGATE"
+		}
+		if !def.Compatible(lt) {
+			v.errf(path, "task definition %s does not list %s in requiresCompatibilities, which capacity provider %s needs", def.Name(), lt, cp.Name)
+		}
+	}
 }
 
 // compatibility is what strategy needs of a task definition.

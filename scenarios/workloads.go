@@ -61,7 +61,7 @@ func (v *validator) launchMode(p string, w *WorkloadSpec, wl *world.Workload, cf
 	case len(w.CapacityProviderStrategy) > 0:
 		wl.CapacityProviderStrategy = v.strategy(join(p, "capacityProviderStrategy"), w.CapacityProviderStrategy, cfg, def)
 	case len(cfg.DefaultStrategy) > 0:
-		v.strategy("cluster.defaultCapacityProviderStrategy", v.spec.Cluster.DefaultCapacityProviderStrategy, cfg, def)
+		v.strategyCompatible(join(p, "taskDefinition"), cfg.DefaultStrategy, cfg, def)
 	default:
 		w.LaunchType = DefaultLaunchType
 		v.launchType(p, w.LaunchType, wl.TaskDefinition)
