@@ -76,7 +76,7 @@ var malformedCases = []malformedCase{
 	{name: "unknown key in a flow mapping deep down",
 		src: "cluster:\n  containerInstances:\n    - {instanceType: m5.large, zone: us-east-1a}\n",
 		want: []wantLine{{"3:32", "cluster.containerInstances[0].zone",
-			`unknown field "zone" (accepted: instanceType, count, availabilityZone, attributes, reservedMemoryMiB, osFamily)`}}},
+			`unknown field "zone" (accepted: instanceType, count, availabilityZone, attributes, reservedMemoryMiB, reservedPorts, osFamily)`}}},
 
 	// Wrong types.
 	{name: "string for a number", src: "seed: seven\n",

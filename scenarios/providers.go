@@ -140,6 +140,7 @@ func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []
 		v.errf(join(p, "registrationFailureRate"), "must be between 0 and 1 (got %v)", a.RegistrationFailureRate)
 	}
 	g.Attributes = v.attributes(join(p, "attributes"), a.Attributes)
+	g.ReservedPorts = v.reservedPorts(join(p, "reservedPorts"), a.ReservedPorts)
 	os, ok := osFamilyOf(a.OSFamily)
 	if !ok {
 		v.errf(join(p, "osFamily"), "unknown operating system family %q%s", a.OSFamily, accepted(osFamilies...))

@@ -61,6 +61,7 @@ type AutoScalingGroupSpec struct {
 	RegistrationFailureRate float64           `yaml:"registrationFailureRate"`
 	Attributes              map[string]string `yaml:"attributes"`
 	ReservedMemoryMiB       int64             `yaml:"reservedMemoryMiB"`
+	ReservedPorts           []int             `yaml:"reservedPorts"`
 	OSFamily                string            `yaml:"osFamily"`
 }
 
@@ -114,6 +115,7 @@ type ContainerInstancesSpec struct {
 	AvailabilityZone  string            `yaml:"availabilityZone"`
 	Attributes        map[string]string `yaml:"attributes"`
 	ReservedMemoryMiB int64             `yaml:"reservedMemoryMiB"`
+	ReservedPorts     []int             `yaml:"reservedPorts"`
 	OSFamily          string            `yaml:"osFamily"`
 }
 

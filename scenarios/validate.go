@@ -199,7 +199,8 @@ func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
 			v.errf(join(p, "osFamily"), "unknown operating system family %q%s", ci.OSFamily, accepted(osFamilies...))
 		}
 		cfg.Instances = append(cfg.Instances, world.InstanceGroup{Type: t, Count: *ci.Count,
-			AvailabilityZone: ci.AvailabilityZone, Attributes: attrs, ReservedMemoryMiB: ci.ReservedMemoryMiB, OSFamily: os})
+			AvailabilityZone: ci.AvailabilityZone, Attributes: attrs, ReservedMemoryMiB: ci.ReservedMemoryMiB, OSFamily: os,
+			ReservedPorts: v.reservedPorts(join(p, "reservedPorts"), ci.ReservedPorts)})
 	}
 	if total > MaxInstances {
 		v.errf("cluster.containerInstances", "%d instances in all; at most %d", total, MaxInstances)
@@ -234,4 +235,20 @@ func (v *validator) attributes(path string, m map[string]string) []cluster.Attri
 		out = append(out, cluster.Attribute{Name: k, Value: val})
 	}
 	return out
+}
+
+// reservedPorts checks ECS_RESERVED_PORTS: ports 1-65535, at most 100
+// (ecs-reference.md §5.2). The default is 22, 2375, 2376, 51678 and 51679;
+// add 51680 when the agent has ECS_ENABLE_PROMETHEUS_METRICS on.
+func (v *validator) reservedPorts(path string, ports []int) []int {
+	if ports == nil {
+		return nil
+	}
+	if len(ports) > cluster.MaxReservedPorts {
+		v.errf(path, "at most %d reserved ports (got %d)", cluster.MaxReservedPorts, len(ports))
+	}
+	for i, p := range ports {
+		v.intRange(index(path, i), int64(p), 1, 65535)
+	}
+	return ports
 }

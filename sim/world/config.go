@@ -150,6 +150,7 @@ type AutoScalingGroup struct {
 	RegistrationFailureRate float64
 	Attributes              []cluster.Attribute
 	ReservedMemoryMiB       int64
+	ReservedPorts           []int
 	OSFamily                string
 }
 
@@ -177,6 +178,9 @@ type InstanceGroup struct {
 	AvailabilityZone  string
 	Attributes        []cluster.Attribute
 	ReservedMemoryMiB int64
+	// ReservedPorts are the agent's reserved TCP ports (ECS_RESERVED_PORTS);
+	// nil means cluster.DefaultReservedPorts().
+	ReservedPorts []int
 	// OSFamily is LINUX (default) or a WINDOWS_SERVER_* family.
 	OSFamily string
 }

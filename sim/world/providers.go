@@ -82,7 +82,7 @@ func (w *World) newProviders() error {
 func (w *World) instanceSpec(p *providerRun, t *cluster.InstanceType, az string) cluster.InstanceSpec {
 	asg := p.cfg.ASG
 	return cluster.InstanceSpec{Type: t, AvailabilityZone: az, Attributes: asg.Attributes,
-		ReservedMemoryMiB: asg.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking, Provider: p.idx,
+		ReservedMemoryMiB: asg.ReservedMemoryMiB, ReservedPorts: asg.ReservedPorts, AwsvpcTrunking: w.cfg.AwsvpcTrunking, Provider: p.idx,
 		Spot: asg.Spot, OSFamily: asg.OSFamily, AgentVersion: "1.90.0"}
 }
 

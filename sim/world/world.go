@@ -156,7 +156,7 @@ func (w *World) start() {
 			n++
 			in := w.c.AddInstance(cluster.InstanceSpec{
 				Type: g.Type, AvailabilityZone: az, Attributes: g.Attributes,
-				ReservedMemoryMiB: g.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking, OSFamily: g.OSFamily,
+				ReservedMemoryMiB: g.ReservedMemoryMiB, AwsvpcTrunking: w.cfg.AwsvpcTrunking, OSFamily: g.OSFamily, ReservedPorts: g.ReservedPorts,
 				Provider: -1, AgentVersion: "1.90.0",
 			}, 0)
 			w.launched(in)
