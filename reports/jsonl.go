@@ -22,6 +22,7 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "taskDefinition", e.TaskDefinition)
 	b = appendStr(b, "group", e.Group)
 	b = appendStr(b, "owner", e.Owner)
+	b = appendStr(b, "service", e.Service)
 	b = appendStr(b, "provider", e.Provider)
 	b = appendStr(b, "launchType", e.LaunchType)
 	b = appendStr(b, "instance", e.Instance)

@@ -15,6 +15,8 @@ type File struct {
 	InstanceTypes   []InstanceTypeDef `yaml:"instanceTypes"`
 	TaskDefinitions []TaskDefinition  `yaml:"taskDefinitions"`
 	Workloads       []WorkloadSpec    `yaml:"workloads"`
+	Services        []ServiceSpec     `yaml:"services"`
+	Faults          []FaultSpec       `yaml:"faults"`
 	// Model changes the modelling choices (README "Model").
 	Model ModelSpec `yaml:"model"`
 	// Variants are named overrides for `ecsim compare`: variant name →
@@ -288,4 +290,111 @@ type DistSpec struct {
 	Mean         Duration   `yaml:"mean"`
 	StdDev       Duration   `yaml:"stddev"`
 	Values       []Duration `yaml:"values"`
+}
+
+// ServiceSpec is a service in the CreateService shape, with the simulator's
+// timed changes (desiredCountSchedule, deployments), its auto scaling and
+// the demand that drives it.
+type ServiceSpec struct {
+	ServiceName              string                  `yaml:"serviceName"`
+	TaskDefinition           string                  `yaml:"taskDefinition"`
+	DesiredCount             *int                    `yaml:"desiredCount"`
+	SchedulingStrategy       string                  `yaml:"schedulingStrategy"`
+	LaunchType               string                  `yaml:"launchType"`
+	CapacityProviderStrategy []StrategyItemSpec      `yaml:"capacityProviderStrategy"`
+	PlacementStrategy        []StrategySpec          `yaml:"placementStrategy"`
+	PlacementConstraints     []ConstraintSpec        `yaml:"placementConstraints"`
+	DeploymentConfiguration  *DeploymentConfigSpec   `yaml:"deploymentConfiguration"`
+	DesiredCountSchedule     []ScheduledCountSpec    `yaml:"desiredCountSchedule"`
+	Deployments              []DeploymentSpec        `yaml:"deployments"`
+	TaskStartDelay           Duration                `yaml:"taskStartDelay"`
+	StartFailureRate         float64                 `yaml:"startFailureRate"`
+	HealthyAfter             Duration                `yaml:"healthyAfter"`
+	ServiceAutoScaling       *ServiceAutoScalingSpec `yaml:"serviceAutoScaling"`
+	Load                     *LoadSpec               `yaml:"load"`
+}
+
+func (ServiceSpec) ignoredKeys() []string {
+	return []string{"cluster", "loadBalancers", "serviceRegistries", "platformVersion", "role", "networkConfiguration",
+		"healthCheckGracePeriodSeconds", "enableECSManagedTags", "propagateTags", "enableExecuteCommand", "tags",
+		"deploymentController", "clientToken", "serviceConnectConfiguration", "volumeConfigurations",
+		"availabilityZoneRebalancing"}
+}
+
+// DeploymentConfigSpec is DeploymentConfiguration (§6.4, §6.5).
+type DeploymentConfigSpec struct {
+	MinimumHealthyPercent    *int                `yaml:"minimumHealthyPercent"`
+	MaximumPercent           *int                `yaml:"maximumPercent"`
+	DeploymentCircuitBreaker *CircuitBreakerSpec `yaml:"deploymentCircuitBreaker"`
+}
+
+func (DeploymentConfigSpec) ignoredKeys() []string {
+	return []string{"alarms", "strategy", "bakeTimeInMinutes"}
+}
+
+// CircuitBreakerSpec is DeploymentCircuitBreaker.
+type CircuitBreakerSpec struct {
+	Enable   bool `yaml:"enable"`
+	Rollback bool `yaml:"rollback"`
+}
+
+// ScheduledCountSpec sets a desired count at a time.
+type ScheduledCountSpec struct {
+	At           Duration `yaml:"at"`
+	DesiredCount *int     `yaml:"desiredCount"`
+}
+
+// DeploymentSpec rolls out a task definition at a time.
+type DeploymentSpec struct {
+	At               Duration `yaml:"at"`
+	TaskDefinition   string   `yaml:"taskDefinition"`
+	StartFailureRate float64  `yaml:"startFailureRate"`
+}
+
+// ServiceAutoScalingSpec is a scalable target with a target tracking policy.
+type ServiceAutoScalingSpec struct {
+	MinCapacity    *int                `yaml:"minCapacity"`
+	MaxCapacity    *int                `yaml:"maxCapacity"`
+	TargetTracking *TargetTrackingSpec `yaml:"targetTracking"`
+}
+
+// TargetTrackingSpec is a target tracking policy on a predefined metric
+// (cooldowns in seconds, as Application Auto Scaling writes them).
+type TargetTrackingSpec struct {
+	Metric           string  `yaml:"metric"`
+	TargetValue      float64 `yaml:"targetValue"`
+	ScaleOutCooldown *int    `yaml:"scaleOutCooldown"`
+	ScaleInCooldown  *int    `yaml:"scaleInCooldown"`
+	DisableScaleIn   bool    `yaml:"disableScaleIn"`
+}
+
+// LoadSpec is the demand a service serves: CPU units (MiB for the memory
+// metric), or requests per second with requestsPerTask.
+type LoadSpec struct {
+	Pattern         string          `yaml:"pattern"`
+	Min             float64         `yaml:"min"`
+	Max             float64         `yaml:"max"`
+	Value           float64         `yaml:"value"`
+	Period          Duration        `yaml:"period"`
+	PeakAt          Duration        `yaml:"peakAt"`
+	Points          []LoadPointSpec `yaml:"points"`
+	RequestsPerTask float64         `yaml:"requestsPerTask"`
+}
+
+// LoadPointSpec is a point of a piecewise load.
+type LoadPointSpec struct {
+	At    Duration `yaml:"at"`
+	Value float64  `yaml:"value"`
+}
+
+// FaultSpec is a failure to inject (see world.Fault for the types).
+type FaultSpec struct {
+	Type             string    `yaml:"type"`
+	At               Duration  `yaml:"at"`
+	Count            *int      `yaml:"count"`
+	AvailabilityZone string    `yaml:"availabilityZone"`
+	CapacityProvider string    `yaml:"capacityProvider"`
+	Duration         Duration  `yaml:"duration"`
+	FailureTime      *DistSpec `yaml:"failureTime"`
+	RatePerHour      float64   `yaml:"ratePerHour"`
 }

@@ -87,6 +87,8 @@ func (v *validator) validate(f *File) world.Config {
 	cfg.Model = v.model(&f.Model)
 	v.taskDefinitions(f.TaskDefinitions, &cfg)
 	v.workloads(f, &cfg)
+	v.services(f, &cfg)
+	v.faults(f, &cfg)
 	return cfg
 }
 

@@ -31,6 +31,11 @@ const (
 	DesiredCapacityChanged
 	ServicePlacementFailed
 	TaskInterruptionNotice
+	ServiceSteadyState
+	ServiceDeploymentChanged
+	ServiceDesiredCountChanged
+	FaultInjected
+	InstanceInterruptionNotice
 	numEventTypes
 )
 
@@ -38,7 +43,8 @@ var eventTypeNames = [numEventTypes]string{
 	"TaskSubmitted", "TaskProvisioning", "TaskPlaced", "TaskRunning", "TaskStopped", "TaskFailed",
 	"InstanceLaunched", "InstanceRegistered", "InstanceDraining", "InstanceTerminated",
 	"MetricPublished", "AlarmStateChanged", "DesiredCapacityChanged", "ServicePlacementFailed",
-	"TaskInterruptionNotice",
+	"TaskInterruptionNotice", "ServiceSteadyState", "ServiceDeploymentChanged", "ServiceDesiredCountChanged",
+	"FaultInjected", "InstanceInterruptionNotice",
 }
 
 // String returns the event type's name, e.g. "TaskPlaced".
@@ -70,6 +76,7 @@ type Event struct {
 	TaskDefinition string // family:revision
 	Group          string // task group
 	Owner          string // workload or service name
+	Service        string // the service, for service tasks
 	LaunchType     string // EC2 or FARGATE (TaskPlaced)
 	Instance       string // EC2 instance ID
 	InstanceType   string
@@ -127,11 +134,15 @@ type ProviderFinal struct {
 
 // Final holds the figures the world knows at the end of a run.
 type Final struct {
-	SimulatedSeconds   float64
-	Events             int64
-	TasksRunningAtEnd  int
-	TasksProvisioning  int
-	TasksPendingAtEnd  int
+	SimulatedSeconds  float64
+	Events            int64
+	TasksRunningAtEnd int
+	TasksProvisioning int
+	TasksPendingAtEnd int
+	// TasksLost counts RunTask tasks stopped before they completed (their
+	// instance failed or was terminated, a Spot interruption): no one
+	// replaces them.
+	TasksLost          int
 	InstancesLaunched  int
 	InstancesTerm      int
 	InstancesPeak      int

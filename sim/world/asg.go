@@ -17,9 +17,10 @@ func (w *World) startGroups() {
 			continue
 		}
 		for len(p.members) < p.desired {
-			in := w.launch(p)
+			in := w.launchInstance(p)
 			p.pending--
 			w.register(in)
+			w.instanceFaults(in)
 		}
 	}
 }
@@ -30,7 +31,10 @@ func (w *World) startGroups() {
 // instances, so the rest wait until they empty (§4.3).
 func (w *World) reconcile(p *providerRun, cause string) {
 	for len(p.members) < p.desired {
-		in := w.launch(p)
+		in := w.launchInstance(p)
+		if in == nil {
+			break
+		}
 		w.scheduleRegistration(p, in)
 	}
 	for len(p.members) > p.desired {
@@ -42,9 +46,21 @@ func (w *World) reconcile(p *providerRun, cause string) {
 	}
 }
 
-// launch starts an EC2 instance for p in the emptiest zone.
-func (w *World) launch(p *providerRun) *cluster.Instance {
-	z := p.chooseZone()
+// removeMember takes in out of the group's members.
+func (p *providerRun) removeMember(in *cluster.Instance) {
+	if i := slices.Index(p.members, in.ID); i >= 0 {
+		p.members = slices.Delete(p.members, i, i+1)
+		p.zoneCount[p.zoneOf(in.AZ)]--
+	}
+}
+
+// launchInstance starts an EC2 instance for p in the emptiest zone that is
+// not down; it returns nil when every zone of the group is down.
+func (w *World) launchInstance(p *providerRun) *cluster.Instance {
+	z := p.chooseZone(w.zonesDown)
+	if z < 0 {
+		return nil
+	}
 	in := w.c.AddInstance(w.instanceSpec(p, p.chooseType(), p.cfg.ASG.AvailabilityZones[z]), w.loop.Now())
 	p.members = append(p.members, in.ID)
 	p.zoneCount[z]++
@@ -71,6 +87,8 @@ func (w *World) registerLater(id cluster.InstanceID) {
 	}
 	w.providers[in.Provider].pending--
 	w.register(in)
+	w.daemonsOnRegister(in)
+	w.instanceFaults(in)
 	w.capacityChanged(in.Provider)
 }
 
@@ -132,12 +150,11 @@ func (w *World) chooseTermination(p *providerRun) *cluster.Instance {
 // have stopped or the draining timeout passes (§4.4); otherwise it is
 // terminated at once and its tasks stop with it.
 func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause string) {
-	i := slices.Index(p.members, in.ID)
-	p.members = slices.Delete(p.members, i, i+1)
-	p.zoneCount[p.zoneOf(in.AZ)]--
+	p.removeMember(in)
 	w.leaving[in.ID] = true
 	if in.Status == cluster.Active && p.cfg.ManagedDraining && in.TaskCount() > 0 {
 		w.c.SetStatus(in, cluster.Draining, w.loop.Now())
+		w.draining(in)
 		e := w.emit(record.InstanceDraining)
 		e.Provider, e.Instance, e.InstanceType, e.AZ, e.Cause = p.cfg.Name, in.EC2InstanceID, in.Type.Name, in.AZ, cause
 		w.publish()
@@ -172,9 +189,19 @@ func (w *World) terminate(in *cluster.Instance, cause string) {
 }
 
 // drained is called when a task leaves an instance: a draining instance
-// that is leaving its group terminates once its last task has stopped.
+// that is leaving its group stops its daemon tasks once no other task runs
+// there (they stop last, §4.4) and terminates when it is empty.
 func (w *World) drained(in *cluster.Instance) {
-	if in.Status == cluster.Draining && w.leaving[in.ID] && in.TaskCount() == 0 {
+	if in.Status != cluster.Draining || !w.leaving[in.ID] || in.NonDaemonTasks() > 0 {
+		return
+	}
+	if in.TaskCount() == 0 {
 		w.terminate(in, "draining complete")
+		return
+	}
+	for _, s := range w.svcs {
+		if s.cfg.Daemon {
+			w.daemonOn(s, in) // stops the daemon task, which drains in again
+		}
 	}
 }

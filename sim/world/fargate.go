@@ -39,9 +39,13 @@ func (w *World) newFargate() error {
 }
 
 // submitFargate starts a Fargate task: PROVISIONING until capacity is found.
-func (w *World) submitFargate(t *cluster.Task, group, owner string) {
+func (w *World) submitFargate(t *cluster.Task) {
 	e := w.emit(record.TaskProvisioning)
-	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchFargate
+	w.taskFields(e, t)
+	e.LaunchType = LaunchFargate
+	if t.Provider >= 0 {
+		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
+	}
 	w.publish()
 	t.Timer = w.loop.After(seconds(w.fg.delay.Rand()), prioStart, taskEvent(evFargateReady, t))
 }
@@ -60,6 +64,9 @@ func (w *World) fargateReady(t *cluster.Task) {
 	best, ties := int32(-1), 0
 	zone := 0
 	for z, n := range counts {
+		if w.zonesDown[w.cfg.AvailabilityZones[z]] {
+			continue
+		}
 		switch {
 		case best < 0 || n < best:
 			best, ties, zone = n, 1, z
@@ -82,12 +89,12 @@ func (w *World) fargateReady(t *cluster.Task) {
 		price *= 1 - w.cfg.Model.FargateSpotDiscount
 	}
 	w.fg.bill.start(int(t.ID), t.PlacedAt, price)
-	group, owner := w.ownerNames(t)
 	e := w.emit(record.TaskPlaced)
-	e.Task, e.TaskDefinition, e.Group, e.Owner, e.LaunchType = t.Seq, t.Def.Name(), group, owner, LaunchFargate
+	w.taskFields(e, t)
+	e.LaunchType = LaunchFargate
 	e.AZ, e.CPU, e.MemoryMiB = w.cfg.AvailabilityZones[zone], req.CPU, req.MemoryMiB
 	if t.Provider >= 0 {
-		e.Provider = w.providers[t.Provider].cfg.Name
+		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
 	}
 	w.publish()
 	if rate := w.cfg.Model.FargateSpotInterruptionsPerHour; spot && rate > 0 {
@@ -96,7 +103,7 @@ func (w *World) fargateReady(t *cluster.Task) {
 		after := seconds(w.fg.interrupt.ExpFloat64() / rate * 3600)
 		w.loop.After(after, prioStop, taskEvent(evSpotNotice, t))
 	}
-	w.afterPlacement(t, w.wls[t.OwnerIndex].cfg.TaskStartDelay)
+	w.afterPlacement(t)
 }
 
 func (w *World) fargateSpot(t *cluster.Task) bool {

@@ -120,11 +120,15 @@ func (p *providerRun) chooseType() *cluster.InstanceType {
 }
 
 // chooseZone picks the zone of a launch: the group's zone with the fewest
-// instances (ASG AZ balancing, §3.2), the first on ties.
-func (p *providerRun) chooseZone() int {
-	best := 0
+// instances (ASG AZ balancing, §3.2), the first on ties, skipping zones that
+// are down; -1 if all are.
+func (p *providerRun) chooseZone(down map[string]bool) int {
+	best := -1
 	for z, n := range p.zoneCount {
-		if n < p.zoneCount[best] {
+		if down[p.cfg.ASG.AvailabilityZones[z]] {
+			continue
+		}
+		if best < 0 || n < p.zoneCount[best] {
 			best = z
 		}
 	}

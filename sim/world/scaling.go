@@ -11,6 +11,11 @@ import (
 // CapacityProviderReservation and lets its alarms and target tracking act
 // (ecs-reference.md §1.7), then schedules the next tick.
 func (w *World) scalingTick() {
+	for _, s := range w.svcs {
+		if s.scaling != nil {
+			w.tickServiceScaling(s)
+		}
+	}
 	for _, p := range w.providers {
 		if p.scaler != nil {
 			w.tickProvider(p)
@@ -120,11 +125,11 @@ type queued struct {
 }
 
 // provision makes t wait for capacity: PROVISIONING, in submission order.
-func (w *World) provision(t *cluster.Task, group, owner string) {
+func (w *World) provision(t *cluster.Task) {
 	w.queue = append(w.queue, queued{t.ID, t.Gen})
 	w.providers[t.Provider].provisioning++
 	e := w.emit(record.TaskProvisioning)
-	e.Task, e.TaskDefinition, e.Group, e.Owner = t.Seq, t.Def.Name(), group, owner
+	w.taskFields(e, t)
 	e.Provider, e.Reason = w.providers[t.Provider].cfg.Name, string(w.placer.Explain(w.requestOf(t)))
 	w.publish()
 }
@@ -133,6 +138,7 @@ func (w *World) provision(t *cluster.Task, group, owner string) {
 // registered, a task stopped) and schedules a retry of the PROVISIONING
 // tasks, once per instant (design.md §8).
 func (w *World) capacityChanged(p int) {
+	w.servicesCapacityChanged()
 	if p < 0 || w.providers[p].cfg.ASG == nil {
 		return
 	}

@@ -28,6 +28,16 @@ func (l *log) Event(e *record.Event) {
 }
 func (l *log) Sample(s *record.Sample) { l.samples = append(l.samples, *s) }
 
+// serviceTask reports whether task is a service task.
+func (l *log) serviceTask(task int64) bool {
+	for _, e := range l.events {
+		if e.Type == record.TaskSubmitted && e.Task == task {
+			return e.Service != ""
+		}
+	}
+	return false
+}
+
 func (l *log) of(typ record.EventType) []record.Event {
 	var out []record.Event
 	for _, e := range l.events {

@@ -2,6 +2,7 @@ package world
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/ecsim/ecsim/autoscaling"
@@ -15,17 +16,24 @@ import (
 type kind uint8
 
 const (
-	evArrival      kind = iota // a workload submits tasks; idx = workload
-	evTaskStart                // a PENDING task becomes RUNNING; idx/gen = task
-	evTaskStop                 // a RUNNING task's essential container exits
-	evSample                   // take a sample
-	evFargateReady             // a Fargate task got its capacity
-	evRegister                 // an instance's agent registers; idx = instance
-	evDrainTimeout             // a draining instance's time is up; idx = instance
-	evRetry                    // retry PROVISIONING tasks
-	evScalingTick              // capacity providers publish their metric
-	evSpotNotice               // a FARGATE_SPOT task gets its two-minute warning
-	evSpotStop                 // an interrupted Spot task stops
+	evArrival          kind = iota // a workload submits tasks; idx = workload
+	evTaskStart                    // a PENDING task becomes RUNNING; idx/gen = task
+	evTaskStop                     // a RUNNING task's essential container exits
+	evSample                       // take a sample
+	evFargateReady                 // a Fargate task got its capacity
+	evRegister                     // an instance's agent registers; idx = instance
+	evDrainTimeout                 // a draining instance's time is up; idx = instance
+	evRetry                        // retry PROVISIONING tasks
+	evScalingTick                  // capacity providers publish their metric
+	evSpotNotice                   // a FARGATE_SPOT task gets its two-minute warning
+	evSpotStop                     // an interrupted Spot task stops
+	evTaskStartFailed              // a PENDING task fails to start
+	evServiceReconcile             // run a service's scheduler; idx = service
+	evServiceDesired               // a scheduled desired-count change; gen = entry
+	evServiceDeploy                // a scheduled deployment; gen = entry
+	evFault                        // a timed fault; idx = fault, gen = phase
+	evInstanceFault                // a per-instance fault; idx = instance, gen = fault
+	evSpotReclaim                  // a Spot instance is reclaimed; idx = instance
 )
 
 // event is a queued event: small and pointer-free, so the queue stays cheap.
@@ -73,6 +81,14 @@ type World struct {
 	groups         []autoscaling.TaskGroup
 	groupReqs      []*placement.Request
 	leaving        map[cluster.InstanceID]bool // instances being terminated
+
+	launchers   []*launcher
+	svcs        []*serviceRun
+	startFail   *rand.Rand
+	startFailed bool // a start failure is being stopped
+	lost        int  // RunTask tasks stopped before they completed
+	faults      []*faultRun
+	zonesDown   map[string]bool
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -88,12 +104,13 @@ func New(cfg Config, obs Observer) (*World, error) {
 		return nil, fmt.Errorf("world: sample interval must be > 0")
 	}
 	w := &World{
-		cfg:     cfg,
-		streams: sim.NewStreams(cfg.Seed),
-		loop:    sim.NewLoop[event](1024),
-		c:       cluster.New(cfg.Catalogue),
-		obs:     obs,
-		leaving: map[cluster.InstanceID]bool{},
+		cfg:       cfg,
+		streams:   sim.NewStreams(cfg.Seed),
+		loop:      sim.NewLoop[event](1024),
+		c:         cluster.New(cfg.Catalogue),
+		obs:       obs,
+		leaving:   map[cluster.InstanceID]bool{},
+		zonesDown: map[string]bool{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
 	if err := w.newFargate(); err != nil {
@@ -103,12 +120,23 @@ func New(cfg Config, obs Observer) (*World, error) {
 		return nil, err
 	}
 	w.dirty = make([]bool, len(w.providers))
+	if err := w.newFaults(); err != nil {
+		return nil, err
+	}
+	w.startFail = w.streams.Rand("tasks/start-failures")
 	for i := range cfg.Workloads {
 		wr, err := w.newWorkloadRun(&cfg.Workloads[i], int32(i))
 		if err != nil {
 			return nil, fmt.Errorf("workload %q: %w", cfg.Workloads[i].Name, err)
 		}
 		w.wls = append(w.wls, wr)
+	}
+	for i := range cfg.Services {
+		s, err := w.newServiceRun(&w.cfg.Services[i], int32(i))
+		if err != nil {
+			return nil, err
+		}
+		w.svcs = append(w.svcs, s)
 	}
 	return w, nil
 }
@@ -161,19 +189,35 @@ func (w *World) start() {
 			}, 0)
 			w.launched(in)
 			w.register(in)
+			w.instanceFaults(in)
 		}
 	}
 	w.startGroups()
+	w.startFaults()
+	w.startServices()
 	for _, wr := range w.wls {
 		w.scheduleArrival(wr, 0)
 	}
 	w.loop.At(0, prioSample, event{kind: evSample})
+	if w.scales() {
+		w.loop.At(sim.At(w.cfg.Model.MetricPeriod), prioScaling, event{kind: evScalingTick})
+	}
+}
+
+// scales reports whether anything publishes metrics every period: a
+// capacity provider with managed scaling or a service with auto scaling.
+func (w *World) scales() bool {
 	for _, p := range w.providers {
 		if p.scaler != nil {
-			w.loop.At(sim.At(w.cfg.Model.MetricPeriod), prioScaling, event{kind: evScalingTick})
-			break
+			return true
 		}
 	}
+	for _, s := range w.svcs {
+		if s.scaling != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *World) handle(e event) {
@@ -211,6 +255,25 @@ func (w *World) handle(e event) {
 		if t := w.task(e); t != nil {
 			w.stopTask(t, ReasonSpotInterrupted)
 		}
+	case evTaskStartFailed:
+		if t := w.task(e); t != nil {
+			w.startFailedTask(t)
+		}
+	case evServiceReconcile:
+		w.reconcileService(w.svcs[e.idx])
+	case evServiceDesired:
+		s := w.svcs[e.idx]
+		w.setServiceDesired(s, s.cfg.DesiredCountSchedule[e.gen].DesiredCount, "desiredCountSchedule")
+	case evFault:
+		w.fault(w.faults[e.idx], e.gen)
+	case evInstanceFault:
+		w.instanceFault(w.c.Instance(cluster.InstanceID(e.idx)), w.faults[e.gen])
+	case evSpotReclaim:
+		w.terminate(w.c.Instance(cluster.InstanceID(e.idx)), "Spot interruption")
+	case evServiceDeploy:
+		s := w.svcs[e.idx]
+		d := s.cfg.Deployments[e.gen]
+		w.startDeployment(s, s.launchers[d.TaskDefinition], "deployment of "+d.TaskDefinition.Name())
 	case evSample:
 		w.takeSample()
 		next := w.loop.Now().Add(w.cfg.SampleInterval)
@@ -281,6 +344,7 @@ func (w *World) final(end sim.Time) *record.Final {
 		TasksRunningAtEnd:  w.c.TasksIn(cluster.Running),
 		TasksProvisioning:  w.c.TasksIn(cluster.Provisioning),
 		TasksPendingAtEnd:  w.c.TasksIn(cluster.Pending),
+		TasksLost:          w.lost,
 		InstancesLaunched:  w.fleet.launched,
 		InstancesTerm:      w.fleet.terminated,
 		InstancesPeak:      w.fleet.peak,

@@ -1,0 +1,96 @@
+package scenarios
+
+import (
+	"slices"
+
+	"github.com/ecsim/ecsim/sim/world"
+)
+
+var faultTypes = []string{world.FaultInstanceFailure, world.FaultZoneOutage, world.FaultAgentDisconnect, world.FaultSpotInterruption}
+
+// faults checks the faults: block; each type takes its own fields (see
+// world.Fault) and rejects the others.
+func (v *validator) faults(f *File, cfg *world.Config) {
+	for i := range f.Faults {
+		fs := &f.Faults[i]
+		p := index("faults", i)
+		out := world.Fault{Type: fs.Type, At: fs.At.D, AvailabilityZone: fs.AvailabilityZone, Duration: fs.Duration.D,
+			RatePerHour: fs.RatePerHour, Provider: -1, Count: 1}
+		if fs.Count != nil {
+			out.Count = *fs.Count
+		}
+		if fs.AvailabilityZone != "" && !slices.Contains(cfg.AvailabilityZones, fs.AvailabilityZone) {
+			v.errf(join(p, "availabilityZone"), "%q is not one of the cluster's zones%s", fs.AvailabilityZone, accepted(cfg.AvailabilityZones...))
+		}
+		if fs.CapacityProvider != "" {
+			idx, ok := v.providers[fs.CapacityProvider]
+			if !ok {
+				v.errf(join(p, "capacityProvider"), "the cluster has no capacity provider %q%s", fs.CapacityProvider, accepted(sortedKeys(v.providers)...))
+			}
+			out.Provider = idx
+		}
+		uses := v.faultFields(p, fs, &out, f)
+		for field, set := range map[string]bool{"at": fs.At.Set, "count": fs.Count != nil, "duration": fs.Duration.Set,
+			"failureTime": fs.FailureTime != nil, "ratePerHour": fs.RatePerHour != 0, "availabilityZone": fs.AvailabilityZone != "",
+			"capacityProvider": fs.CapacityProvider != ""} {
+			if set && !slices.Contains(uses, field) && uses != nil {
+				v.errf(join(p, field), "not used by a %s fault%s", fs.Type, accepted(uses...))
+			}
+		}
+		cfg.Faults = append(cfg.Faults, out)
+	}
+}
+
+// faultFields checks the fields a fault type needs and returns the fields it
+// takes (nil for an unknown type).
+func (v *validator) faultFields(p string, fs *FaultSpec, out *world.Fault, f *File) []string {
+	horizon := f.Duration.D
+	at := func() {
+		if !fs.At.Set || fs.At.D < 0 || fs.At.D > horizon {
+			v.errf(join(p, "at"), "required: a time between 0s and the scenario duration (%s)", FormatDuration(horizon))
+		}
+	}
+	window := func() {
+		at()
+		if !fs.Duration.Set || fs.Duration.D <= 0 {
+			v.errf(join(p, "duration"), "required: how long the fault lasts, e.g. 30m")
+		}
+	}
+	count := func() { v.intRange(join(p, "count"), int64(out.Count), 1, MaxInstances) }
+	switch fs.Type {
+	case world.FaultInstanceFailure:
+		if fs.FailureTime != nil {
+			out.FailureTime = v.dist(join(p, "failureTime"), fs.FailureTime)
+			if fs.At.Set || fs.Count != nil {
+				v.errf(join(p, "failureTime"), "give either at and count, or failureTime")
+			}
+			return []string{"failureTime", "availabilityZone", "capacityProvider"}
+		}
+		at()
+		count()
+		return []string{"at", "count", "availabilityZone", "capacityProvider"}
+	case world.FaultZoneOutage:
+		window()
+		if fs.AvailabilityZone == "" {
+			v.errf(join(p, "availabilityZone"), "required: the zone that goes down%s", accepted(f.Cluster.AvailabilityZones...))
+		}
+		return []string{"at", "duration", "availabilityZone"}
+	case world.FaultAgentDisconnect:
+		window()
+		count()
+		return []string{"at", "duration", "count", "availabilityZone", "capacityProvider"}
+	case world.FaultSpotInterruption:
+		if fs.CapacityProvider == "" {
+			v.errf(join(p, "capacityProvider"), "required: the provider whose Spot capacity is reclaimed")
+		}
+		if !(fs.RatePerHour > 0) {
+			v.errf(join(p, "ratePerHour"), "must be > 0: interruptions per instance-hour (or task-hour on FARGATE_SPOT)")
+		}
+		return []string{"capacityProvider", "ratePerHour", "availabilityZone"}
+	case "":
+		v.errf(join(p, "type"), "required%s", accepted(faultTypes...))
+	default:
+		v.errf(join(p, "type"), "unknown fault type %q%s", fs.Type, accepted(faultTypes...))
+	}
+	return nil
+}

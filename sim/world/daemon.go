@@ -1,0 +1,76 @@
+package world
+
+import (
+	"github.com/ecsim/ecsim/sim/cluster"
+)
+
+// reconcileDaemon is the DAEMON scheduler (ecs-reference.md §6.1): one task
+// on every ACTIVE instance that meets the service's constraints, placed as
+// soon as the instance registers and retried when resources free up;
+// tasks on instances that no longer qualify, or of an older revision, are
+// stopped; on a DRAINING instance the daemon task stops last, after every
+// other task (§4.4).
+func (w *World) reconcileDaemon(s *serviceRun) {
+	for _, in := range w.c.Instances() {
+		if in.Status == cluster.Active || in.Status == cluster.Draining {
+			w.daemonOn(s, in)
+		}
+	}
+}
+
+// daemonOn reconciles the daemon service s on one instance.
+func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
+	var task *cluster.Task
+	if id, ok := s.daemonOn[in.ID]; ok {
+		task = w.c.Task(id)
+		if task.State == cluster.Stopped || task.Instance != in.ID {
+			task = nil
+			delete(s.daemonOn, in.ID)
+		}
+	}
+	eligible := in.Status == cluster.Active && in.AgentConnected && w.meetsDaemonConstraints(s, in)
+	switch {
+	case task != nil && in.Status == cluster.Draining:
+		if in.NonDaemonTasks() == 0 {
+			w.stopTask(task, "Service "+s.cfg.Name+": instance draining")
+		}
+	case task != nil && (!eligible || task.Def != s.current.def):
+		w.stopTask(task, "Service "+s.cfg.Name+": task replaced")
+	case task == nil && eligible:
+		w.placeDaemon(s, in)
+	}
+}
+
+func (w *World) meetsDaemonConstraints(s *serviceRun, in *cluster.Instance) bool {
+	r := &s.current.req
+	for _, c := range r.Constraints {
+		if !c.Check(in, r, w.c) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeDaemon places the daemon's task on in, or records the placement
+// failure and waits for resources to free up.
+func (w *World) placeDaemon(s *serviceRun, in *cluster.Instance) {
+	if res := in.Lacks(s.current.def.Requirements()); res != cluster.ResourceNone {
+		w.placementFailed(s, res.String())
+		return
+	}
+	t := w.newTask(s.current)
+	s.tasks = append(s.tasks, queued{t.ID, t.Gen})
+	s.daemonOn[in.ID] = t.ID
+	w.placeOwned(t, in)
+}
+
+// daemonsOnRegister places every daemon service's task on a newly
+// registered instance before anything else can take its resources (§6.1:
+// "placed first").
+func (w *World) daemonsOnRegister(in *cluster.Instance) {
+	for _, s := range w.svcs {
+		if s.cfg.Daemon {
+			w.daemonOn(s, in)
+		}
+	}
+}

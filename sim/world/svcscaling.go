@@ -1,0 +1,140 @@
+package world
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/ecsim/ecsim/autoscaling"
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// serviceScaling is Application Auto Scaling target tracking on a service
+// (ecs-reference.md §2): a high alarm (ServiceScaleOutDatapoints above the
+// target) scales out proportionally, a low alarm (ServiceScaleInDatapoints
+// below ServiceScaleInThreshold × target) scales in, each respecting its
+// cooldown; scale-in waits while a deployment runs.
+type serviceScaling struct {
+	cfg          *ServiceAutoScaling
+	high, low    autoscaling.Alarm
+	lastOut      sim.Time
+	lastIn       sim.Time
+	scaledOut    bool
+	scaledIn     bool
+	metric       float64
+	outs, ins    int
+	desiredMax   int
+	metricSum    float64
+	metricPoints int
+}
+
+func newServiceScaling(cfg *ServiceAutoScaling, m Model) *serviceScaling {
+	return &serviceScaling{cfg: cfg,
+		high: autoscaling.Alarm{Name: "AlarmHigh", Threshold: cfg.TargetValue, Greater: true, Datapoints: m.ServiceScaleOutDatapoints},
+		low:  autoscaling.Alarm{Name: "AlarmLow", Threshold: cfg.TargetValue * m.ServiceScaleInThreshold, Datapoints: m.ServiceScaleInDatapoints},
+	}
+}
+
+// demand returns the load at now, in the unit of the load model.
+func (l *Load) demand(now sim.Time) float64 {
+	t := now.Duration()
+	switch l.Pattern {
+	case "diurnal":
+		period := l.Period
+		if period <= 0 {
+			period = 24 * time.Hour
+		}
+		phase := 2 * math.Pi * float64(t-l.PeakAt) / float64(period)
+		return l.Min + (l.Max-l.Min)*(1+math.Cos(phase))/2
+	case "piecewise":
+		return l.piecewise(t)
+	}
+	return l.Min
+}
+
+// piecewise interpolates linearly between the points; the value is
+// constant before the first and after the last.
+func (l *Load) piecewise(t time.Duration) float64 {
+	pts := l.Points
+	if len(pts) == 0 {
+		return l.Min
+	}
+	if t <= pts[0].At {
+		return pts[0].Value
+	}
+	for i := 1; i < len(pts); i++ {
+		if t <= pts[i].At {
+			a, b := pts[i-1], pts[i]
+			f := float64(t-a.At) / float64(b.At-a.At)
+			return a.Value + f*(b.Value-a.Value)
+		}
+	}
+	return pts[len(pts)-1].Value
+}
+
+// perTask is what one task of def serves at 100 % utilization.
+func (sc *ServiceAutoScaling) perTask(def *cluster.TaskDefinition) float64 {
+	switch {
+	case sc.Load.RequestsPerTask > 0:
+		return sc.Load.RequestsPerTask
+	case sc.Metric == MetricMemory:
+		return float64(def.Requirements().MemoryMiB)
+	}
+	return float64(def.Requirements().CPU)
+}
+
+// tickServiceScaling publishes a service's utilization and lets target
+// tracking act: utilization = 100 × demand / (RUNNING tasks × what one task
+// serves). A service without RUNNING tasks publishes no datapoint.
+func (w *World) tickServiceScaling(s *serviceRun) {
+	sc := s.scaling
+	running := 0
+	for _, t := range w.liveTasks(s) {
+		if t.State == cluster.Running {
+			running++
+		}
+	}
+	if running == 0 {
+		return
+	}
+	now := w.loop.Now()
+	v := 100 * sc.cfg.Load.demand(now) / (float64(running) * sc.cfg.perTask(s.current.def))
+	sc.metric = v
+	sc.metricSum += v
+	sc.metricPoints++
+	e := w.emit(record.MetricPublished)
+	e.Service, e.Owner, e.Value, e.N, e.Alarm = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric
+	w.publish()
+	sc.high.Observe(v)
+	sc.low.Observe(v)
+	target := sc.cfg.TargetValue
+	want := int(math.Ceil(float64(s.desired) * v / target))
+	want = min(max(want, sc.cfg.MinCapacity), sc.cfg.MaxCapacity)
+	switch {
+	case sc.high.State == autoscaling.InAlarm && want > s.desired && (!sc.scaledOut || now.Sub(sc.lastOut) >= sc.cfg.ScaleOutCooldown):
+		sc.lastOut, sc.scaledOut = now, true
+		sc.outs++
+		w.setServiceDesired(s, want, fmt.Sprintf("target tracking: %s %.1f > target %.0f for %d datapoints", sc.cfg.Metric, v, target, sc.high.Datapoints))
+	case sc.low.State == autoscaling.InAlarm && want < s.desired && !sc.cfg.DisableScaleIn && s.deploy == nil &&
+		(!sc.scaledIn || now.Sub(sc.lastIn) >= sc.cfg.ScaleInCooldown) && (!sc.scaledOut || now.Sub(sc.lastOut) >= sc.cfg.ScaleInCooldown):
+		sc.lastIn, sc.scaledIn = now, true
+		sc.ins++
+		w.setServiceDesired(s, want, fmt.Sprintf("target tracking: %s %.1f < %.0f %% of target %.0f for %d datapoints", sc.cfg.Metric, v,
+			100*w.cfg.Model.ServiceScaleInThreshold, target, sc.low.Datapoints))
+	}
+}
+
+// setServiceDesired changes a service's desired count.
+func (w *World) setServiceDesired(s *serviceRun, n int, cause string) {
+	e := w.emit(record.ServiceDesiredCountChanged)
+	e.Service, e.Owner, e.From, e.To, e.Cause = s.cfg.Name, s.cfg.Name, s.desired, n, cause
+	w.publish()
+	s.desired = n
+	if sc := s.scaling; sc != nil {
+		sc.desiredMax = max(sc.desiredMax, n)
+	}
+	s.steady = false
+	w.queueReconcile(s)
+}
