@@ -91,7 +91,9 @@ func (v *validator) replica(p string, s *ServiceSpec, svc *world.Service, cfg *w
 func (v *validator) daemon(p string, s *ServiceSpec, svc *world.Service) {
 	svc.Daemon = true
 	svc.LaunchType = world.LaunchEC2
-	bad := func(field, what string) { v.errf(join(p, field), "a DAEMON service takes no %s (it runs one task per instance)", what) }
+	bad := func(field, what string) {
+		v.errf(join(p, field), "a DAEMON service takes no %s (it runs one task per instance)", what)
+	}
 	if s.DesiredCount != nil {
 		bad("desiredCount", "desiredCount")
 	}
