@@ -37,12 +37,14 @@ type Summary struct {
 }
 
 // TaskSummary accounts for every submitted task:
-// submitted = placed + failed + provisioningAtEnd.
+// submitted = placed + failed + provisioningAtEnd. Lost counts RunTask tasks
+// stopped before they completed (instance failure, Spot interruption).
 type TaskSummary struct {
 	Submitted         int64            `json:"submitted"`
 	Placed            int64            `json:"placed"`
 	Completed         int64            `json:"completed"`
 	Failed            int64            `json:"failed"`
+	Lost              int              `json:"lost"`
 	RunningAtEnd      int              `json:"runningAtEnd"`
 	PendingAtEnd      int              `json:"pendingAtEnd"`
 	ProvisioningAtEnd int              `json:"provisioningAtEnd"`
@@ -110,7 +112,7 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		SimulatedSeconds: f.SimulatedSeconds,
 		Events:           f.Events,
 		WallSeconds:      round(meta.WallSeconds, 3),
-		Tasks: TaskSummary{Submitted: r.submitted, Placed: r.placed, Completed: r.completed, Failed: r.failed,
+		Tasks: TaskSummary{Submitted: r.submitted, Placed: r.placed, Completed: r.completed, Failed: r.failed, Lost: f.TasksLost,
 			RunningAtEnd: f.TasksRunningAtEnd, PendingAtEnd: f.TasksPendingAtEnd,
 			ProvisioningAtEnd: f.TasksProvisioning, FailureReasons: r.reasons},
 		TaskWaitSeconds: quantiles(r.waits),

@@ -68,7 +68,7 @@ var malformedCases = []malformedCase{
 	{name: "unknown nested workload key with suggestion",
 		src: wlHead + "    arrival: {process: poisson, ratePerMinute: 1}\n" + okDuration,
 		want: []wantLine{{"8:5", "workloads[0].arrival",
-			`unknown field "arrival" (accepted: name, taskDefinition, launchType, capacityProviderStrategy, group, arrivals, duration, containerDurations, taskStartDelay, placementStrategy, placementConstraints); did you mean "arrivals"?`}}},
+			`unknown field "arrival" (accepted: name, taskDefinition, taskDefinitions, size, launchType, capacityProviderStrategy, group, arrivals, duration, containerDurations, taskStartDelay, placementStrategy, placementConstraints); did you mean "arrivals"?`}}},
 	{name: "unknown container key with suggestion",
 		src: "taskDefinitions:\n  - family: web\n    containerDefinitions:\n      - {name: app, memoryReservaton: 512}\n",
 		want: []wantLine{{"4:21", "taskDefinitions[0].containerDefinitions[0].memoryReservaton",

@@ -262,6 +262,8 @@ type StrategySpec struct {
 type WorkloadSpec struct {
 	Name                     string              `yaml:"name"`
 	TaskDefinition           string              `yaml:"taskDefinition"`
+	TaskDefinitions          []WeightedDefSpec   `yaml:"taskDefinitions"`
+	Size                     *SizeSpec           `yaml:"size"`
 	LaunchType               string              `yaml:"launchType"`
 	CapacityProviderStrategy []StrategyItemSpec  `yaml:"capacityProviderStrategy"`
 	Group                    string              `yaml:"group"`
@@ -397,4 +399,27 @@ type FaultSpec struct {
 	Duration         Duration  `yaml:"duration"`
 	FailureTime      *DistSpec `yaml:"failureTime"`
 	RatePerHour      float64   `yaml:"ratePerHour"`
+}
+
+// WeightedDefSpec is a task definition in a workload's mix.
+type WeightedDefSpec struct {
+	TaskDefinition string  `yaml:"taskDefinition"`
+	Weight         float64 `yaml:"weight"`
+}
+
+// SizeSpec draws each task's task-level cpu (CPU units) and memory (MiB).
+type SizeSpec struct {
+	CPU    *NumDistSpec `yaml:"cpu"`
+	Memory *NumDistSpec `yaml:"memory"`
+}
+
+// NumDistSpec is a distribution of plain numbers (see DistSpec).
+type NumDistSpec struct {
+	Distribution string    `yaml:"distribution"`
+	Value        *float64  `yaml:"value"`
+	Min          *float64  `yaml:"min"`
+	Max          *float64  `yaml:"max"`
+	Mean         *float64  `yaml:"mean"`
+	StdDev       *float64  `yaml:"stddev"`
+	Values       []float64 `yaml:"values"`
 }

@@ -74,11 +74,40 @@ type Task struct {
 	// Timer is the task's next scheduled lifecycle event.
 	Timer sim.Handle
 
-	slot int32 // index in the instance's task list
+	slot int32         // index in the instance's task list
+	req  *Requirements // own requirements (sized tasks), nil: the definition's
 }
 
-// Req returns the task's requirements.
-func (t *Task) Req() *Requirements { return &t.Def.req }
+// Req returns the task's requirements: its own if it was sized, else its
+// task definition's.
+func (t *Task) Req() *Requirements {
+	if t.req != nil {
+		return t.req
+	}
+	return &t.Def.req
+}
+
+// SetReq gives a task that is not placed its own requirements (a trace
+// record's size, a size drawn from a distribution). r must not change.
+func (t *Task) SetReq(r *Requirements) {
+	if t.Instance != NoInstance {
+		panic("cluster: SetReq on a placed task")
+	}
+	t.req = r
+}
+
+// Sized returns a copy of the requirements of d with task-level CPU units
+// and memory MiB replaced (0 keeps the definition's).
+func (d *TaskDefinition) Sized(cpu, memoryMiB int64) *Requirements {
+	r := d.req
+	if cpu > 0 {
+		r.CPU = cpu
+	}
+	if memoryMiB > 0 {
+		r.MemoryMiB = memoryMiB
+	}
+	return &r
+}
 
 // Daemon reports whether the task belongs to a DAEMON service.
 func (t *Task) Daemon() bool { return t.Owner == OwnerDaemon }

@@ -213,6 +213,12 @@ type Workload struct {
 	PlacementConstraints []cluster.PlacementConstraint
 	// Group is the task group; "" means "family:<family>" (§5.4).
 	Group string
+	// Mix, when not empty, draws each task's task definition by weight
+	// instead of TaskDefinition.
+	Mix []WeightedDefinition
+	// Size, when not nil, draws each task's task-level CPU units and memory
+	// MiB from distributions, overriding the definition's.
+	Size *TaskSizing
 	// CapacityProviderStrategy is the request's strategy; empty with no
 	// LaunchType means the cluster's default strategy, and with no default
 	// strategy, launch type EC2.
@@ -341,4 +347,16 @@ type Fault struct {
 	Duration         time.Duration
 	FailureTime      workloads.DistSpec // seconds; Kind "" when unused
 	RatePerHour      float64
+}
+
+// WeightedDefinition is a task definition in a workload's mix.
+type WeightedDefinition struct {
+	TaskDefinition *cluster.TaskDefinition
+	Weight         float64
+}
+
+// TaskSizing draws task sizes: CPU units and memory MiB (a Kind of "" keeps
+// the definition's value).
+type TaskSizing struct {
+	CPU, Memory workloads.DistSpec
 }

@@ -118,6 +118,34 @@ func (w *World) requestOf(t *cluster.Task) *placement.Request {
 	return &l.req
 }
 
+// taskRequest returns the request to place t with: its launcher's, with the
+// task's own requirements if it was sized.
+func (w *World) taskRequest(t *cluster.Task) *placement.Request {
+	base := w.requestOf(t)
+	if t.Req() == base.Req {
+		return base
+	}
+	w.sized = *base
+	w.sized.Req = t.Req()
+	return &w.sized
+}
+
+// sizedReq returns the shared requirements of def at a given size.
+func (w *World) sizedReq(def *cluster.TaskDefinition, cpu, memoryMiB int64) *cluster.Requirements {
+	k := sizeKey{def, cpu, memoryMiB}
+	r, ok := w.sizes[k]
+	if !ok {
+		r = def.Sized(cpu, memoryMiB)
+		w.sizes[k] = r
+	}
+	return r
+}
+
+type sizeKey struct {
+	def         *cluster.TaskDefinition
+	cpu, memory int64
+}
+
 // newTask creates a task for l, submitted now.
 func (w *World) newTask(l *launcher) *cluster.Task {
 	t := w.c.NewTask(l.def, l.req.Group, w.loop.Now())
@@ -149,9 +177,10 @@ func (w *World) launch(t *cluster.Task, l *launcher) (reason string, ok bool) {
 		return "", true
 	}
 	if l.launchType == LaunchEC2 {
-		in := w.placer.Place(&l.req)
+		r := w.taskRequest(t)
+		in := w.placer.Place(r)
 		if in == nil {
-			return string(w.placer.Explain(&l.req)), false
+			return string(w.placer.Explain(r)), false
 		}
 		w.placeOwned(t, in)
 		return "", true
@@ -164,7 +193,7 @@ func (w *World) launch(t *cluster.Task, l *launcher) (reason string, ok bool) {
 		w.submitFargate(t)
 		return "", true
 	}
-	r := l.preqs[t.Provider]
+	r := w.taskRequest(t)
 	if in := w.placer.Place(r); in != nil {
 		w.placeOwned(t, in)
 		return "", true

@@ -3,6 +3,8 @@ package world
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/ecsim/ecsim/placement"
@@ -20,6 +22,13 @@ type workloadRun struct {
 	duration workloads.Sampler
 	l        *launcher
 	count    int // tasks in the next arrival
+	// mix are the launchers of a mix of task definitions with their
+	// cumulative weights; pick draws from it.
+	mix    []*launcher
+	cumul  []float64
+	pick   *rand.Rand
+	cpu    workloads.Sampler
+	memory workloads.Sampler
 	// essential are samplers of the essential containers that have their
 	// own run time; the task stops when the first essential container exits.
 	essential []workloads.Sampler
@@ -51,6 +60,9 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 		return nil, err
 	}
 	wr := &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, l: l}
+	if err := w.mixAndSize(wr, group); err != nil {
+		return nil, err
+	}
 	for _, c := range cfg.TaskDefinition.Containers {
 		spec, ok := cfg.ContainerDurations[c.Name]
 		if !c.Essential {
@@ -67,6 +79,64 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 		wr.essential = append(wr.essential, s)
 	}
 	return wr, nil
+}
+
+// mixAndSize prepares a workload's mix of task definitions and its size
+// distributions, each with its own random stream.
+func (w *World) mixAndSize(wr *workloadRun, group string) error {
+	cfg := wr.cfg
+	total := 0.0
+	for _, m := range cfg.Mix {
+		l, err := w.newLauncher(launchSpec{name: cfg.Name, group: group, def: m.TaskDefinition, kind: cluster.OwnerRunTask,
+			launchType: cfg.LaunchType, items: cfg.CapacityProviderStrategy, strategy: cfg.PlacementStrategy,
+			constraints: cfg.PlacementConstraints, defaultStrategy: runTaskDefault, startDelay: cfg.TaskStartDelay})
+		if err != nil {
+			return err
+		}
+		total += m.Weight
+		wr.mix = append(wr.mix, l)
+		wr.cumul = append(wr.cumul, total)
+	}
+	wr.pick = w.streams.Rand("workload/" + cfg.Name + "/mix")
+	if sz := cfg.Size; sz != nil {
+		var err error
+		if sz.CPU.Kind != "" {
+			if wr.cpu, err = workloads.NewSampler(sz.CPU, w.streams.Source("workload/"+cfg.Name+"/cpu")); err != nil {
+				return fmt.Errorf("size.cpu: %w", err)
+			}
+		}
+		if sz.Memory.Kind != "" {
+			if wr.memory, err = workloads.NewSampler(sz.Memory, w.streams.Source("workload/"+cfg.Name+"/memory")); err != nil {
+				return fmt.Errorf("size.memory: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// launcherFor picks the launcher of the next task: by weight in a mix.
+func (wr *workloadRun) launcherFor() *launcher {
+	if len(wr.mix) == 0 {
+		return wr.l
+	}
+	u := wr.pick.Float64() * wr.cumul[len(wr.cumul)-1]
+	i, _ := slices.BinarySearch(wr.cumul, u)
+	return wr.mix[min(i, len(wr.mix)-1)]
+}
+
+// size gives t a drawn size, if the workload has size distributions.
+func (w *World) size(wr *workloadRun, t *cluster.Task) {
+	if wr.cpu == nil && wr.memory == nil {
+		return
+	}
+	var cpu, mem int64
+	if wr.cpu != nil {
+		cpu = max(1, int64(math.Round(wr.cpu.Rand())))
+	}
+	if wr.memory != nil {
+		mem = max(1, int64(math.Round(wr.memory.Rand())))
+	}
+	t.SetReq(w.sizedReq(t.Def, cpu, mem))
 }
 
 // taskDuration draws how long a task runs: until its first essential
@@ -104,9 +174,11 @@ func (w *World) arrive(wr *workloadRun) {
 // submit runs one task of the workload (RunTask): a task that can be placed
 // nowhere and may not wait fails at once with the ECS reason (design.md §8).
 func (w *World) submit(wr *workloadRun) {
-	t := w.newTask(wr.l)
+	l := wr.launcherFor()
+	t := w.newTask(l)
+	w.size(wr, t)
 	t.Duration = wr.taskDuration()
-	if reason, ok := w.launch(t, wr.l); !ok {
+	if reason, ok := w.launch(t, l); !ok {
 		w.failTask(t, reason)
 	}
 }

@@ -1,6 +1,8 @@
 package world
 
 import (
+	"slices"
+
 	"github.com/ecsim/ecsim/autoscaling"
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -95,12 +97,12 @@ func (w *World) provisioningGroups(p *providerRun) []autoscaling.TaskGroup {
 		}
 		r := w.requestOf(t)
 		i := 0
-		for i < len(w.groupReqs) && w.groupReqs[i] != r {
+		for i < len(w.groupReqs) && (w.groupReqs[i] != r || w.groups[i].Req != t.Req()) {
 			i++
 		}
 		if i == len(w.groupReqs) {
 			w.groupReqs = append(w.groupReqs, r)
-			w.groups = append(w.groups, autoscaling.TaskGroup{Req: r.Req, PerInstance: perInstance(r)})
+			w.groups = append(w.groups, autoscaling.TaskGroup{Req: t.Req(), PerInstance: perInstance(r)})
 		}
 		w.groups[i].Count++
 	}
@@ -130,7 +132,7 @@ func (w *World) provision(t *cluster.Task) {
 	w.providers[t.Provider].provisioning++
 	e := w.emit(record.TaskProvisioning)
 	w.taskFields(e, t)
-	e.Provider, e.Reason = w.providers[t.Provider].cfg.Name, string(w.placer.Explain(w.requestOf(t)))
+	e.Provider, e.Reason = w.providers[t.Provider].cfg.Name, string(w.placer.Explain(w.taskRequest(t)))
 	w.publish()
 }
 
@@ -168,14 +170,15 @@ func (w *World) retryProvisioning() {
 		if t.Gen != q.gen || t.State != cluster.Provisioning {
 			continue
 		}
-		r := w.requestOf(t)
-		if !w.dirty[t.Provider] || containsReq(w.failed, r) {
+		r := w.taskRequest(t)
+		key := failedKey{w.requestOf(t), t.Req()}
+		if !w.dirty[t.Provider] || slices.Contains(w.failed, key) {
 			keep = append(keep, q)
 			continue
 		}
 		in := w.placer.Place(r)
 		if in == nil {
-			w.failed = append(w.failed, r)
+			w.failed = append(w.failed, key)
 			keep = append(keep, q)
 			continue
 		}
@@ -186,13 +189,10 @@ func (w *World) retryProvisioning() {
 	clear(w.dirty)
 }
 
-func containsReq(rs []*placement.Request, r *placement.Request) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
+// failedKey identifies a request and size that failed in a retry pass.
+type failedKey struct {
+	r   *placement.Request
+	req *cluster.Requirements
 }
 
 // provisioningCount returns the tasks PROVISIONING in the cluster.

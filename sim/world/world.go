@@ -77,7 +77,7 @@ type World struct {
 	queue          []queued // PROVISIONING tasks, in submission order
 	dirty          []bool   // by provider: capacity changed since the last retry
 	retryScheduled bool
-	failed         []*placement.Request
+	failed         []failedKey
 	groups         []autoscaling.TaskGroup
 	groupReqs      []*placement.Request
 	leaving        map[cluster.InstanceID]bool // instances being terminated
@@ -89,6 +89,8 @@ type World struct {
 	lost        int  // RunTask tasks stopped before they completed
 	faults      []*faultRun
 	zonesDown   map[string]bool
+	sized       placement.Request // scratch request of a sized task
+	sizes       map[sizeKey]*cluster.Requirements
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -111,6 +113,7 @@ func New(cfg Config, obs Observer) (*World, error) {
 		obs:       obs,
 		leaving:   map[cluster.InstanceID]bool{},
 		zonesDown: map[string]bool{},
+		sizes:     map[sizeKey]*cluster.Requirements{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
 	if err := w.newFargate(); err != nil {
