@@ -40,8 +40,8 @@ func TestBuiltinsLoad(t *testing.T) {
 			if got := strings.TrimSpace(s.Spec.Description); got != b.Description {
 				t.Errorf("Builtins() description %q, scenario's %q", b.Description, got)
 			}
-			if len(s.Config.Workloads) == 0 {
-				t.Error("no workloads: the scenario simulates nothing")
+			if len(s.Config.Workloads)+len(s.Config.Services) == 0 {
+				t.Error("no workloads or services: the scenario simulates nothing")
 			}
 			if len(s.Ignored) != 0 {
 				t.Errorf("built-in gives fields the model ignores: %v", s.Ignored)
