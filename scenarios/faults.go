@@ -34,7 +34,7 @@ func (v *validator) faults(f *File, cfg *world.Config) {
 			"failureTime": fs.FailureTime != nil, "ratePerHour": fs.RatePerHour != 0, "availabilityZone": fs.AvailabilityZone != "",
 			"capacityProvider": fs.CapacityProvider != ""} {
 			if set && !slices.Contains(uses, field) && uses != nil {
-				v.errf(join(p, field), "not used by a %s fault%s", fs.Type, accepted(uses...))
+				v.errf(join(p, field), "not used by the %s fault%s", fs.Type, accepted(uses...))
 			}
 		}
 		cfg.Faults = append(cfg.Faults, out)
