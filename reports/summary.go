@@ -74,11 +74,15 @@ type Utilization struct {
 	MemoryReservedMean float64 `json:"memoryReservedMean"`
 }
 
-// Cost is in USD.
+// Cost is in USD. Idle and Stranded split the EC2 spend: instances running
+// no task but daemons (idle), and the unreserved share of the instances that
+// run tasks (stranded: free but left in fragments).
 type Cost struct {
-	EC2     float64 `json:"ec2"`
-	Fargate float64 `json:"fargate"`
-	Total   float64 `json:"total"`
+	EC2      float64 `json:"ec2"`
+	Fargate  float64 `json:"fargate"`
+	Total    float64 `json:"total"`
+	Idle     float64 `json:"idle"`
+	Stranded float64 `json:"stranded"`
 }
 
 // Scaling counts desired-capacity changes made by managed scaling.
@@ -122,7 +126,7 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		Utilization: Utilization{CPUReservedMean: round(f.CPUReservedMean, 4),
 			MemoryReservedMean: round(f.MemoryReservedMean, 4)},
 		Cost: Cost{EC2: round(f.CostEC2, 4), Fargate: round(f.CostFargate, 4),
-			Total: round(f.CostEC2+f.CostFargate, 4)},
+			Total: round(f.CostEC2+f.CostFargate, 4), Idle: round(f.CostIdle, 4), Stranded: round(f.CostStranded, 4)},
 		Scaling:           Scaling{ScaleOutActions: f.ScaleOutActions, ScaleInActions: f.ScaleInActions},
 		CapacityProviders: map[string]ProviderSummary{},
 		Placement:         PlacementSummary{CandidatesExamined: f.PlacementExamined, CandidatesRejected: f.PlacementRejected},

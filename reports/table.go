@@ -31,7 +31,8 @@ func (s *Summary) WriteTable(w io.Writer, dir string, files []string) error {
 	if s.Scaling.ScaleOutActions+s.Scaling.ScaleInActions > 0 {
 		fmt.Fprintf(tw, "scaling\t%d scale-out, %d scale-in actions\n", s.Scaling.ScaleOutActions, s.Scaling.ScaleInActions)
 	}
-	fmt.Fprintf(tw, "cost\t$%.2f (EC2 $%.2f, Fargate $%.2f)\n", s.Cost.Total, s.Cost.EC2, s.Cost.Fargate)
+	fmt.Fprintf(tw, "cost\t$%.2f (EC2 $%.2f, Fargate $%.2f); EC2 idle $%.2f, stranded $%.2f\n",
+		s.Cost.Total, s.Cost.EC2, s.Cost.Fargate, s.Cost.Idle, s.Cost.Stranded)
 	if dir != "" {
 		fmt.Fprintf(tw, "output\t%s/ (%s)\n", dir, strings.Join(files, ", "))
 	}

@@ -30,7 +30,7 @@ const okDuration = "    duration: {distribution: constant, value: 1m}\n"
 // instanceTypeNames is the start of the accepted list of instance types.
 const instanceTypeNames = "(accepted: c4.4xlarge, c4.large, c5.large, c5.xlarge, g4dn.xlarge, m4.large, m5.2xlarge, m5.large"
 
-const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, services, faults, model, variants)"
+const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, services, faults, model, prices, variants)"
 
 const durationHelpText = "a duration such as 90s, 5m, 1h30m or 7d (units: ms, s, m, h, d)"
 

@@ -114,3 +114,30 @@ func TestCapacityProviderDefaults(t *testing.T) {
 		t.Error("a provider without a managedScaling block should have managed scaling DISABLED")
 	}
 }
+
+// TestPrices: the price catalogue defaults to us-east-1 list prices
+// (ecs-reference.md §9.2, §10) and the scenario overrides them.
+func TestPrices(t *testing.T) {
+	s := mustParse(t, "p.yaml", providerScenario+`prices:
+  ec2: {m5.large: {onDemand: 0.1, spot: 0.03}}
+  fargateSpotDiscount: 0.5
+  fargate: {linuxArm: {vcpuHour: 0.03, gbHour: 0.003}}
+`)
+	p := s.Config.Prices
+	m5, _ := s.Config.Catalogue.Lookup("m5.large")
+	m5x, _ := s.Config.Catalogue.Lookup("m5.xlarge")
+	if p.Instance(m5, false) != 0.1 || p.Instance(m5, true) != 0.03 {
+		t.Errorf("m5.large %v / %v, want 0.1 / 0.03", p.Instance(m5, false), p.Instance(m5, true))
+	}
+	// No override: catalogue price, Spot at the default 70 % discount.
+	if p.Instance(m5x, false) != 0.192 || p.Instance(m5x, true) < 0.0575 || p.Instance(m5x, true) > 0.0577 {
+		t.Errorf("m5.xlarge %v / %v, want 0.192 / 0.0576", p.Instance(m5x, false), p.Instance(m5x, true))
+	}
+	if p.FargateSpotDiscount != 0.5 || p.Fargate(false, true).PerVCPUHour != 0.03 || p.Fargate(false, false).PerVCPUHour != 0.04048 {
+		t.Errorf("fargate %+v", p)
+	}
+	lines := parseErrors(t, "p.yaml", providerScenario+"prices: {ec2: {m9.huge: {onDemand: 1}}, ec2SpotDiscount: 2}\n")
+	checkLines(t, "p.yaml", lines, []wantLine{
+		{"17:25", "prices.ec2.m9.huge", `unknown instance type "m9.huge"`},
+		{"17:58", "prices.ec2SpotDiscount", "must be a fraction between 0 and 1 (got 2)"}})
+}

@@ -19,6 +19,8 @@ type File struct {
 	Faults          []FaultSpec       `yaml:"faults"`
 	// Model changes the modelling choices (README "Model").
 	Model ModelSpec `yaml:"model"`
+	// Prices overrides the price catalogue.
+	Prices PricesSpec `yaml:"prices"`
 	// Variants are named overrides for `ecsim compare`: variant name →
 	// PATH → VALUE, as `--set` takes them.
 	Variants Variants `yaml:"variants"`
@@ -97,8 +99,6 @@ type ModelSpec struct {
 	ScaleInMetric                   string   `yaml:"scaleInMetric"`
 	ProvisioningRetryDelay          Duration `yaml:"provisioningRetryDelay"`
 	ManagedDrainingTimeout          Duration `yaml:"managedDrainingTimeout"`
-	EC2SpotDiscount                 *float64 `yaml:"ec2SpotDiscount"`
-	FargateSpotDiscount             *float64 `yaml:"fargateSpotDiscount"`
 	FargateSpotInterruptionsPerHour float64  `yaml:"fargateSpotInterruptionsPerHour"`
 }
 
@@ -422,4 +422,32 @@ type NumDistSpec struct {
 	Mean         *float64  `yaml:"mean"`
 	StdDev       *float64  `yaml:"stddev"`
 	Values       []float64 `yaml:"values"`
+}
+
+// PricesSpec overrides the built-in prices (USD; us-east-1 list prices by
+// default).
+type PricesSpec struct {
+	EC2                 map[string]EC2PriceSpec `yaml:"ec2"`
+	EC2SpotDiscount     *float64                `yaml:"ec2SpotDiscount"`
+	Fargate             FargatePricesSpec       `yaml:"fargate"`
+	FargateSpotDiscount *float64                `yaml:"fargateSpotDiscount"`
+}
+
+// EC2PriceSpec is an instance type's hourly price.
+type EC2PriceSpec struct {
+	OnDemand float64 `yaml:"onDemand"`
+	Spot     float64 `yaml:"spot"`
+}
+
+// FargatePricesSpec are Fargate's prices per platform.
+type FargatePricesSpec struct {
+	LinuxX86 *FargatePriceSpec `yaml:"linuxX86"`
+	LinuxARM *FargatePriceSpec `yaml:"linuxArm"`
+	Windows  *FargatePriceSpec `yaml:"windows"`
+}
+
+// FargatePriceSpec is a Fargate price per vCPU-hour and GB-hour.
+type FargatePriceSpec struct {
+	VCPUHour float64 `yaml:"vcpuHour"`
+	GBHour   float64 `yaml:"gbHour"`
 }

@@ -85,6 +85,7 @@ func (v *validator) validate(f *File) world.Config {
 	v.clusterSpec(&f.Cluster, &cfg)
 	v.capacityProviders(&f.Cluster, &cfg)
 	cfg.Model = v.model(&f.Model)
+	cfg.Prices = v.prices(&f.Prices)
 	v.taskDefinitions(f.TaskDefinitions, &cfg)
 	v.workloads(f, &cfg)
 	v.services(f, &cfg)

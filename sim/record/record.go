@@ -152,6 +152,8 @@ type Final struct {
 	MemoryReservedMean float64
 	CostEC2            float64
 	CostFargate        float64
+	CostIdle           float64 // EC2 spend on instances running no task (but daemons)
+	CostStranded       float64 // EC2 spend on unreserved capacity of busy instances
 	ScaleOutActions    int
 	ScaleInActions     int
 	PlacementExamined  int64

@@ -127,11 +127,9 @@ type fleet struct {
 func (w *World) launched(in *cluster.Instance) {
 	w.fleet.launched++
 	w.fleet.peak = max(w.fleet.peak, w.fleet.launched-w.fleet.terminated)
-	price := in.Type.PricePerHour
-	if in.Spot {
-		price *= 1 - w.cfg.Model.EC2SpotDiscount
-	}
+	price := w.cfg.Prices.Instance(in.Type, in.Spot)
 	w.billing.start(int(in.ID), in.LaunchedAt, price)
+	w.costs.setPrice(in, price)
 	e := w.emit(record.InstanceLaunched)
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
 	if in.Provider >= 0 {

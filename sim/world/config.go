@@ -53,6 +53,66 @@ type Config struct {
 	// Model holds the modelling choices where ECS publishes no rule
 	// (design.md §8).
 	Model Model
+	// Prices is the price catalogue.
+	Prices Prices
+}
+
+// Prices is the price catalogue of a run, us-east-1 list prices by default
+// (ecs-reference.md §9.2, §10), each overridable in the scenario.
+type Prices struct {
+	// EC2 overrides the On-Demand price of instance types and gives them a
+	// Spot price; types without an entry use the catalogue's price.
+	EC2 map[string]EC2Price
+	// EC2SpotDiscount is the fraction of the On-Demand price a Spot instance
+	// saves when its type has no Spot price (AWS: "up to 90 %", §3.3).
+	EC2SpotDiscount float64
+	// Fargate prices per platform.
+	FargateLinuxX86, FargateLinuxARM, FargateWindows cluster.FargatePrice
+	// FargateSpotDiscount is the fraction FARGATE_SPOT saves ("up to 70 %",
+	// §9.2).
+	FargateSpotDiscount float64
+}
+
+// EC2Price is an instance type's price per hour in USD; 0 means the
+// catalogue's On-Demand price, or the discounted one for Spot.
+type EC2Price struct {
+	OnDemand, Spot float64
+}
+
+// DefaultPrices returns the built-in price catalogue.
+func DefaultPrices() Prices {
+	return Prices{EC2SpotDiscount: 0.7, FargateSpotDiscount: 0.7,
+		FargateLinuxX86: cluster.DefaultFargatePrice(false, false), FargateLinuxARM: cluster.DefaultFargatePrice(false, true),
+		FargateWindows: cluster.DefaultFargatePrice(true, false)}
+}
+
+// Instance returns the hourly price of an instance of type t.
+// Example: m5.large On-Demand $0.096; as Spot with the default discount
+// 0.096 × 0.3 = $0.0288.
+func (p *Prices) Instance(t *cluster.InstanceType, spot bool) float64 {
+	ov := p.EC2[t.Name]
+	od := t.PricePerHour
+	if ov.OnDemand > 0 {
+		od = ov.OnDemand
+	}
+	switch {
+	case !spot:
+		return od
+	case ov.Spot > 0:
+		return ov.Spot
+	}
+	return od * (1 - p.EC2SpotDiscount)
+}
+
+// Fargate returns the price of a Fargate platform.
+func (p *Prices) Fargate(windows, arm bool) cluster.FargatePrice {
+	switch {
+	case windows:
+		return p.FargateWindows
+	case arm:
+		return p.FargateLinuxARM
+	}
+	return p.FargateLinuxX86
 }
 
 // Model is the set of modelling choices a scenario may change.
@@ -84,12 +144,6 @@ type Model struct {
 	// ManagedDrainingTimeout is how long a draining instance may wait for
 	// its tasks before it is terminated anyway (48 h, §4.4).
 	ManagedDrainingTimeout time.Duration
-	// EC2SpotDiscount is the fraction of the On-Demand price a Spot
-	// instance saves (AWS: "up to 90 %", §3.3).
-	EC2SpotDiscount float64
-	// FargateSpotDiscount is the fraction of the Fargate price FARGATE_SPOT
-	// saves ("up to 70 %", §9.2).
-	FargateSpotDiscount float64
 	// FargateSpotInterruptionsPerHour is the rate at which a FARGATE_SPOT
 	// task is interrupted (with a two-minute warning, §8.1).
 	FargateSpotInterruptionsPerHour float64
@@ -107,8 +161,7 @@ type Model struct {
 // DefaultModel returns the model's defaults (README "Model").
 func DefaultModel() Model {
 	return Model{MetricPeriod: time.Minute, HighDatapoints: 1, LowDatapoints: 15, ScaleInWait: 15 * time.Minute,
-		ScaleInMaxFraction: 0.5, ManagedDrainingTimeout: 48 * time.Hour, EC2SpotDiscount: 0.7,
-		FargateSpotDiscount: 0.7, ServiceThrottleInitialDelay: 10 * time.Second,
+		ScaleInMaxFraction: 0.5, ManagedDrainingTimeout: 48 * time.Hour, ServiceThrottleInitialDelay: 10 * time.Second,
 		ServiceScaleOutDatapoints: 3, ServiceScaleInDatapoints: 15, ServiceScaleInThreshold: 0.9}
 }
 

@@ -83,10 +83,10 @@ func (w *World) fargateReady(t *cluster.Task) {
 	w.c.SetTaskState(t, cluster.Pending)
 	t.PlacedAt = w.loop.Now()
 	req := t.Req()
-	price := cluster.DefaultFargatePrice(t.Def.Windows(), t.Def.CPUArchitecture == "ARM64").HourlyCost(req.CPU, req.MemoryMiB)
+	price := w.cfg.Prices.Fargate(t.Def.Windows(), t.Def.CPUArchitecture == "ARM64").HourlyCost(req.CPU, req.MemoryMiB)
 	spot := w.fargateSpot(t)
 	if spot {
-		price *= 1 - w.cfg.Model.FargateSpotDiscount
+		price *= 1 - w.cfg.Prices.FargateSpotDiscount
 	}
 	w.fg.bill.start(int(t.ID), t.PlacedAt, price)
 	e := w.emit(record.TaskPlaced)

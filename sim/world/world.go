@@ -91,6 +91,7 @@ type World struct {
 	zonesDown   map[string]bool
 	sized       placement.Request // scratch request of a sized task
 	sizes       map[sizeKey]*cluster.Requirements
+	costs       costs
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -116,6 +117,7 @@ func New(cfg Config, obs Observer) (*World, error) {
 		sizes:     map[sizeKey]*cluster.Requirements{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
+	w.c.AddListener(costListener{w})
 	if err := w.newFargate(); err != nil {
 		return nil, fmt.Errorf("fargate: %w", err)
 	}
@@ -161,12 +163,14 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 	w.loop.RunUntil(end, func(e event) {
 		w.events++
 		w.usage.advance(w.loop.Now(), w.c.Totals())
+		w.costs.advance(w.loop.Now())
 		w.handle(e)
 		if progress != nil && w.events%progressEvery == 0 {
 			progress(w.loop.Now())
 		}
 	})
 	w.usage.advance(end, w.c.Totals())
+	w.costs.advance(end)
 	if progress != nil {
 		progress(end)
 	}
@@ -357,6 +361,8 @@ func (w *World) final(end sim.Time) *record.Final {
 		MemoryReservedMean: mem,
 		CostEC2:            w.billing.closed,
 		CostFargate:        w.fg.bill.closed,
+		CostIdle:           w.costs.idle,
+		CostStranded:       w.costs.stranded,
 		PlacementExamined:  w.placer.Stats.Examined,
 		PlacementRejected:  w.placer.Stats.Rejected,
 	}

@@ -59,7 +59,7 @@ func baseConfig(t testing.TB, instances ...InstanceGroup) Config {
 	}
 	return Config{Name: "test", Seed: 1, Duration: 2 * time.Hour, SampleInterval: time.Minute, Catalogue: cat,
 		AvailabilityZones: []string{"us-east-1a", "us-east-1b", "us-east-1c"}, Instances: instances,
-		StartTime: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}
+		StartTime: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Model: DefaultModel(), Prices: DefaultPrices()}
 }
 
 func run(t testing.TB, cfg Config) (*timeline, *record.Final, *World) {
