@@ -29,7 +29,7 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "instanceType", e.InstanceType)
 	b = appendStr(b, "availabilityZone", e.AZ)
 	switch e.Type {
-	case record.TaskPlaced, record.InstanceRegistered:
+	case record.TaskSubmitted, record.TaskPlaced, record.InstanceRegistered:
 		b = appendInt(b, "cpu", e.CPU)
 		b = appendInt(b, "memory", e.MemoryMiB)
 	case record.TaskRunning:

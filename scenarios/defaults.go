@@ -64,7 +64,7 @@ func applyDefaults(f *File) {
 	}
 	for i := range f.Workloads {
 		w := &f.Workloads[i]
-		if w.Arrivals.Count == nil && w.Arrivals.Process == "poisson" {
+		if w.Arrivals.Count == nil && w.Arrivals.Process != "" && w.Arrivals.Process != "batch" {
 			one := 1
 			w.Arrivals.Count = &one
 		}

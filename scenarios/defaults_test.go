@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -414,7 +415,7 @@ workloads:
 		wantDist := workloads.DistSpec{Kind: workloads.Uniform, Min: 60, Max: 120}
 		wantStrat := []placement.Spec{{Type: "spread", Field: "attribute:ecs.availability-zone"}, {Type: "binpack", Field: "memory"}}
 		wantCons := []cluster.PlacementConstraint{{Type: "distinctInstance"}, {Type: "memberOf", Expression: "attribute:stack == prod"}}
-		if w.Name != "latest" || w.Group != "family:custom" || w.TaskStartDelay != 30*time.Second || w.Arrivals != wantArr ||
+		if w.Name != "latest" || w.Group != "family:custom" || w.TaskStartDelay != 30*time.Second || !reflect.DeepEqual(w.Arrivals, wantArr) ||
 			w.Duration.Kind != wantDist.Kind || w.Duration.Min != wantDist.Min || w.Duration.Max != wantDist.Max ||
 			!slices.Equal(w.PlacementStrategy, wantStrat) || !slices.Equal(w.PlacementConstraints, wantCons) {
 			t.Errorf("workload %+v", w)
@@ -423,7 +424,7 @@ workloads:
 	t.Run("poisson workload", func(t *testing.T) {
 		w := ws[1]
 		wantArr := workloads.ArrivalSpec{Process: workloads.Poisson, RatePerMinute: 0.5, Count: 10}
-		if w.Arrivals != wantArr || w.Duration.Kind != workloads.Empirical || !slices.Equal(w.Duration.Values, []float64{1, 60, 3600}) {
+		if !reflect.DeepEqual(w.Arrivals, wantArr) || w.Duration.Kind != workloads.Empirical || !slices.Equal(w.Duration.Values, []float64{1, 60, 3600}) {
 			t.Errorf("workload %+v", w)
 		}
 	})
@@ -521,7 +522,7 @@ workloads:
 	if c.TaskDefinitions[1].Requirements().MemoryMiB != 256 {
 		t.Errorf("aliased containers: %+v", c.TaskDefinitions[1].Containers)
 	}
-	if c.Workloads[1].Arrivals != c.Workloads[0].Arrivals || c.Workloads[1].Duration.Mean != 120 {
+	if !reflect.DeepEqual(c.Workloads[1].Arrivals, c.Workloads[0].Arrivals) || c.Workloads[1].Duration.Mean != 120 {
 		t.Errorf("aliased workload: %+v", c.Workloads[1])
 	}
 }

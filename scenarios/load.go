@@ -36,6 +36,9 @@ type Scenario struct {
 	Variants []Variant
 	// Sets are the overrides applied to the file.
 	Sets []Set
+	// Warnings are notes for the user that do not stop a run: bad trace
+	// rows skipped, a schedule that never fires during the run.
+	Warnings []string
 
 	raw []byte
 }
@@ -149,13 +152,13 @@ func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scen
 		f.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	}
 	applyDefaults(&f)
-	v := &validator{file: file, pos: d.pos}
+	v := &validator{file: file, pos: d.pos, dir: dir}
 	cfg := v.validate(&f)
 	if len(v.errs) > 0 {
 		v.errs.sort()
 		return nil, v.errs
 	}
-	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list()}
+	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list(), Warnings: v.warnings}
 	for path, keys := range d.ignored {
 		for _, k := range keys {
 			s.Ignored = append(s.Ignored, join(path, k))

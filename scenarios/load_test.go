@@ -30,7 +30,7 @@ const okDuration = "    duration: {distribution: constant, value: 1m}\n"
 // instanceTypeNames is the start of the accepted list of instance types.
 const instanceTypeNames = "(accepted: c4.4xlarge, c4.large, c5.large, c5.xlarge, g4dn.xlarge, m4.large, m5.2xlarge, m5.large"
 
-const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, services, faults, model, prices, variants)"
+const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, scheduledTasks, services, faults, model, prices, variants)"
 
 const durationHelpText = "a duration such as 90s, 5m, 1h30m or 7d (units: ms, s, m, h, d)"
 
@@ -68,7 +68,7 @@ var malformedCases = []malformedCase{
 	{name: "unknown nested workload key with suggestion",
 		src: wlHead + "    arrival: {process: poisson, ratePerMinute: 1}\n" + okDuration,
 		want: []wantLine{{"8:5", "workloads[0].arrival",
-			`unknown field "arrival" (accepted: name, taskDefinition, taskDefinitions, size, launchType, capacityProviderStrategy, group, arrivals, duration, containerDurations, taskStartDelay, placementStrategy, placementConstraints); did you mean "arrivals"?`}}},
+			`unknown field "arrival" (accepted: name, taskDefinition, taskDefinitions, size, launchType, capacityProviderStrategy, group, arrivals, duration, containerDurations, taskStartDelay, placementStrategy, placementConstraints, trace); did you mean "arrivals"?`}}},
 	{name: "unknown container key with suggestion",
 		src: "taskDefinitions:\n  - family: web\n    containerDefinitions:\n      - {name: app, memoryReservaton: 512}\n",
 		want: []wantLine{{"4:21", "taskDefinitions[0].containerDefinitions[0].memoryReservaton",
@@ -248,7 +248,7 @@ var malformedCases = []malformedCase{
 		want: []wantLine{{"3:21", "workloads[0].taskDefinition", `task definition "web" does not exist (the scenario defines none under taskDefinitions)`}}},
 	{name: "duplicate workload name",
 		src:  wlHead + okArrivals + okDuration + "  - name: w\n    taskDefinition: web\n" + okArrivals + okDuration,
-		want: []wantLine{{"10:11", "workloads[1].name", `workload names are unique, 1-255 letters, digits, '-', '_' and '.' (got "w")`}}},
+		want: []wantLine{{"10:11", "workloads[1].name", `workload and scheduled task names are unique, 1-255 letters, digits, '-', '_' and '.' (got "w")`}}},
 	{name: "invalid workload name", src: tdWeb + "workloads:\n  - name: my workload\n    taskDefinition: web\n" + okArrivals + okDuration,
 		want: []wantLine{{"6:11", "workloads[0].name", `(got "my workload")`}}},
 	{name: "duplicate task definition", src: tdWeb + "  - family: web\n    containerDefinitions: [{name: app, memory: 256}]\n",
@@ -388,7 +388,7 @@ var malformedCases = []malformedCase{
 	// Variants.
 	{name: "variant with an unknown path",
 		src:  minimalScenario + "variants:\n  fast: {workloads.w.arrivals.ratePerMinut: 3}\n",
-		want: []wantLine{{"11:3", "", `in variant "fast": variants.fast workloads.w.arrivals.ratePerMinut: unknown key "ratePerMinut" (accepted: process, ratePerMinute, at, count); did you mean "ratePerMinute"? (at workloads.w.arrivals)`}}},
+		want: []wantLine{{"11:3", "", `in variant "fast": variants.fast workloads.w.arrivals.ratePerMinut: unknown key "ratePerMinut" (accepted: process, ratePerMinute, at, count, minRatePerMinute, maxRatePerMinute, period, peakAt, ratesPerMinute, repeat, on, off, startOff, states); did you mean "ratePerMinute"? (at workloads.w.arrivals)`}}},
 	{name: "variant naming no list entry",
 		src:  minimalScenario + "variants:\n  fast: {workloads.nope.arrivals.ratePerMinute: 3}\n",
 		want: []wantLine{{"11:3", "", `in variant "fast": variants.fast workloads.nope.arrivals.ratePerMinute: no entry "nope" in the list (accepted: w) (at workloads)`}}},
@@ -408,17 +408,17 @@ var malformedCases = []malformedCase{
 			{"8:15", "workloads[0].arrivals.at", "required for a batch: when the tasks are submitted, e.g. 10m"},
 			{"8:15", "workloads[0].arrivals.count", "required for a batch: how many tasks are submitted at once"}}},
 	{name: "batch with ratePerMinute", src: wlHead + "    arrivals: {process: batch, at: 1m, count: 5, ratePerMinute: 3}\n" + okDuration,
-		want: []wantLine{{"8:65", "workloads[0].arrivals.ratePerMinute", "not used by the batch process (it is for poisson)"}}},
+		want: []wantLine{{"8:65", "workloads[0].arrivals.ratePerMinute", "not used by the batch process (it is for poisson, onoff)"}}},
 	{name: "batch after the end of the run", src: "duration: 1h\n" + wlHead + "    arrivals: {process: batch, at: 2h, count: 5}\n" + okDuration,
 		want: []wantLine{{"9:36", "workloads[0].arrivals.at", "must be between 0s and the scenario duration (1h) (got 2h)"}}},
 	{name: "poisson with at", src: wlHead + "    arrivals: {process: poisson, ratePerMinute: 1, at: 5m}\n" + okDuration,
 		want: []wantLine{{"8:56", "workloads[0].arrivals.at", "not used by the poisson process (it is for batch)"}}},
 	{name: "missing arrival process", src: wlHead + "    arrivals: {ratePerMinute: 1}\n" + okDuration,
-		want: []wantLine{{"8:15", "workloads[0].arrivals.process", "required (accepted: poisson, batch)"}}},
+		want: []wantLine{{"8:15", "workloads[0].arrivals.process", "required (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)"}}},
 	{name: "missing arrivals", src: wlHead + okDuration,
-		want: []wantLine{{"6:5", "workloads[0].arrivals.process", "required (accepted: poisson, batch)"}}},
-	{name: "unknown arrival process", src: wlHead + "    arrivals: {process: diurnal, ratePerMinute: 1}\n" + okDuration,
-		want: []wantLine{{"8:25", "workloads[0].arrivals.process", `unknown arrival process "diurnal" (accepted: poisson, batch)`}}},
+		want: []wantLine{{"6:5", "workloads[0].arrivals.process", "required (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)"}}},
+	{name: "unknown arrival process", src: wlHead + "    arrivals: {process: sawtooth, ratePerMinute: 1}\n" + okDuration,
+		want: []wantLine{{"8:25", "workloads[0].arrivals.process", `unknown arrival process "sawtooth" (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)`}}},
 
 	// Distributions.
 	{name: "distribution missing a required field", src: wlHead + okArrivals + "    duration: {distribution: uniform, min: 1m}\n",

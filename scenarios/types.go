@@ -5,18 +5,19 @@ package scenarios
 
 // File is a whole scenario file.
 type File struct {
-	Name            string            `yaml:"name"`
-	Description     string            `yaml:"description"`
-	Seed            *uint64           `yaml:"seed"`
-	Duration        Duration          `yaml:"duration"`
-	SampleInterval  Duration          `yaml:"sampleInterval"`
-	StartTime       string            `yaml:"startTime"`
-	Cluster         ClusterSpec       `yaml:"cluster"`
-	InstanceTypes   []InstanceTypeDef `yaml:"instanceTypes"`
-	TaskDefinitions []TaskDefinition  `yaml:"taskDefinitions"`
-	Workloads       []WorkloadSpec    `yaml:"workloads"`
-	Services        []ServiceSpec     `yaml:"services"`
-	Faults          []FaultSpec       `yaml:"faults"`
+	Name            string              `yaml:"name"`
+	Description     string              `yaml:"description"`
+	Seed            *uint64             `yaml:"seed"`
+	Duration        Duration            `yaml:"duration"`
+	SampleInterval  Duration            `yaml:"sampleInterval"`
+	StartTime       string              `yaml:"startTime"`
+	Cluster         ClusterSpec         `yaml:"cluster"`
+	InstanceTypes   []InstanceTypeDef   `yaml:"instanceTypes"`
+	TaskDefinitions []TaskDefinition    `yaml:"taskDefinitions"`
+	Workloads       []WorkloadSpec      `yaml:"workloads"`
+	ScheduledTasks  []ScheduledTaskSpec `yaml:"scheduledTasks"`
+	Services        []ServiceSpec       `yaml:"services"`
+	Faults          []FaultSpec         `yaml:"faults"`
 	// Model changes the modelling choices (README "Model").
 	Model ModelSpec `yaml:"model"`
 	// Prices overrides the price catalogue.
@@ -273,14 +274,68 @@ type WorkloadSpec struct {
 	TaskStartDelay           Duration            `yaml:"taskStartDelay"`
 	PlacementStrategy        []StrategySpec      `yaml:"placementStrategy"`
 	PlacementConstraints     []ConstraintSpec    `yaml:"placementConstraints"`
+	// Trace replays a trace instead of drawing arrivals, durations and
+	// sizes.
+	Trace *TraceSpec `yaml:"trace"`
 }
 
-// ArrivalsSpec is an arrival process.
+// TraceSpec is a trace to replay: {file, format, skipBadRows} and the
+// conversion factors of the normalised formats.
+type TraceSpec struct {
+	File             string  `yaml:"file"`
+	Format           string  `yaml:"format"`
+	SkipBadRows      bool    `yaml:"skipBadRows"`
+	CPUUnitsPerCore  float64 `yaml:"cpuUnitsPerCore"`
+	MachineCPUUnits  float64 `yaml:"machineCPUUnits"`
+	MachineMemoryMiB float64 `yaml:"machineMemoryMiB"`
+}
+
+// ScheduledTaskSpec is an EventBridge rule with an ECS target
+// (ecs-reference.md §11): RunTask of taskCount tasks at each firing.
+type ScheduledTaskSpec struct {
+	Name                     string              `yaml:"name"`
+	ScheduleExpression       string              `yaml:"scheduleExpression"`
+	TaskDefinition           string              `yaml:"taskDefinition"`
+	TaskCount                *int                `yaml:"taskCount"`
+	LaunchType               string              `yaml:"launchType"`
+	CapacityProviderStrategy []StrategyItemSpec  `yaml:"capacityProviderStrategy"`
+	Group                    string              `yaml:"group"`
+	Duration                 *DistSpec           `yaml:"duration"`
+	ContainerDurations       map[string]DistSpec `yaml:"containerDurations"`
+	TaskStartDelay           Duration            `yaml:"taskStartDelay"`
+	PlacementStrategy        []StrategySpec      `yaml:"placementStrategy"`
+	PlacementConstraints     []ConstraintSpec    `yaml:"placementConstraints"`
+}
+
+// ArrivalsSpec is an arrival process; which keys apply depends on process
+// (arrivalFields).
 type ArrivalsSpec struct {
-	Process       string   `yaml:"process"`
-	RatePerMinute float64  `yaml:"ratePerMinute"`
-	At            Duration `yaml:"at"`
-	Count         *int     `yaml:"count"`
+	Process          string          `yaml:"process"`
+	RatePerMinute    float64         `yaml:"ratePerMinute"`
+	At               Duration        `yaml:"at"`
+	Count            *int            `yaml:"count"`
+	MinRatePerMinute float64         `yaml:"minRatePerMinute"`
+	MaxRatePerMinute float64         `yaml:"maxRatePerMinute"`
+	Period           Duration        `yaml:"period"`
+	PeakAt           Duration        `yaml:"peakAt"`
+	RatesPerMinute   []RatePointSpec `yaml:"ratesPerMinute"`
+	Repeat           Duration        `yaml:"repeat"`
+	On               *DistSpec       `yaml:"on"`
+	Off              *DistSpec       `yaml:"off"`
+	StartOff         bool            `yaml:"startOff"`
+	States           []MMPPStateSpec `yaml:"states"`
+}
+
+// RatePointSpec is one point of a piecewise rate: {at, rate}.
+type RatePointSpec struct {
+	At   Duration `yaml:"at"`
+	Rate *float64 `yaml:"rate"`
+}
+
+// MMPPStateSpec is one state of a Markov-modulated Poisson process.
+type MMPPStateSpec struct {
+	RatePerMinute *float64 `yaml:"ratePerMinute"`
+	MeanDuration  Duration `yaml:"meanDuration"`
 }
 
 // DistSpec is a distribution of durations.

@@ -42,6 +42,12 @@ type validator struct {
 	// providers maps capacity provider names to their index.
 	providers map[string]int
 	spec      *File
+	// names are the workload and scheduled task names seen so far.
+	names map[string]bool
+	// dir resolves the relative paths of trace files; warnings are notes
+	// for the user (bad trace rows skipped).
+	dir      string
+	warnings []string
 }
 
 // errf records a problem at path, positioned at path or its nearest
@@ -88,6 +94,7 @@ func (v *validator) validate(f *File) world.Config {
 	cfg.Prices = v.prices(&f.Prices)
 	v.taskDefinitions(f.TaskDefinitions, &cfg)
 	v.workloads(f, &cfg)
+	v.scheduledTasks(f, &cfg)
 	v.services(f, &cfg)
 	v.faults(f, &cfg)
 	return cfg

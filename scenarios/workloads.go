@@ -1,8 +1,6 @@
 package scenarios
 
 import (
-	"time"
-
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/world"
@@ -12,37 +10,62 @@ import (
 var launchTypes = []string{"EC2", "FARGATE"}
 
 func (v *validator) workloads(f *File, cfg *world.Config) {
-	seen := map[string]bool{}
 	for i := range f.Workloads {
 		w := &f.Workloads[i]
 		p := index("workloads", i)
-		if !nameRE.MatchString(w.Name) || seen[w.Name] {
-			v.errf(join(p, "name"), "workload names are unique, 1-255 letters, digits, '-', '_' and '.' (got %q)", w.Name)
-		}
-		seen[w.Name] = true
+		v.uniqueName(join(p, "name"), w.Name)
 		wl := world.Workload{Name: w.Name, LaunchType: w.LaunchType, Group: w.Group, TaskStartDelay: w.TaskStartDelay.D}
-		wl.TaskDefinition = v.taskDefinitionRef(join(p, "taskDefinition"), w.TaskDefinition)
-		v.launchMode(p, w, &wl, cfg)
-		if len(w.Group) > 255 {
-			v.errf(join(p, "group"), "task group names are at most 255 characters")
-		}
-		wl.Arrivals = v.arrivals(join(p, "arrivals"), &w.Arrivals, f.Duration.D)
-		if w.Duration == nil {
-			v.errf(join(p, "duration"), "required: how long each task runs, e.g. {distribution: exponential, mean: 5m}")
+		v.definitions(p, w, &wl)
+		v.runTask(p, w, &wl, cfg)
+		if w.Trace != nil {
+			v.traceWorkload(p, w, &wl, cfg)
 		} else {
-			wl.Duration = v.dist(join(p, "duration"), w.Duration)
+			wl.Arrivals = v.arrivals(join(p, "arrivals"), &w.Arrivals, f.Duration.D)
+			wl.Duration = v.taskDuration(p, w.Duration)
+			wl.Size = v.size(p, w.Size, &wl, cfg)
+			wl.ContainerDurations = v.containerDurations(join(p, "containerDurations"), w.ContainerDurations, wl.TaskDefinition)
 		}
-		if w.TaskStartDelay.D < 0 {
-			v.errf(join(p, "taskStartDelay"), "must be >= 0 (got %s)", FormatDuration(w.TaskStartDelay.D))
-		}
-		wl.PlacementStrategy = v.strategies(join(p, "placementStrategy"), w.PlacementStrategy)
-		wl.PlacementConstraints = v.constraints(join(p, "placementConstraints"), w.PlacementConstraints, wl.TaskDefinition)
-		if wl.LaunchType == world.LaunchFargate && (len(w.PlacementStrategy) > 0 || len(w.PlacementConstraints) > 0) {
-			v.errf(join(p, "launchType"), "FARGATE tasks take no placement strategy or constraints (ECS spreads them over the zones)")
-		}
-		wl.ContainerDurations = v.containerDurations(join(p, "containerDurations"), w.ContainerDurations, wl.TaskDefinition)
 		cfg.Workloads = append(cfg.Workloads, wl)
 	}
+}
+
+// uniqueName checks the name of a workload or scheduled task: they share
+// one namespace (they name the tasks' startedBy).
+func (v *validator) uniqueName(p, name string) {
+	if v.names == nil {
+		v.names = map[string]bool{}
+	}
+	if !nameRE.MatchString(name) || v.names[name] {
+		v.errf(p, "workload and scheduled task names are unique, 1-255 letters, digits, '-', '_' and '.' (got %q)", name)
+	}
+	v.names[name] = true
+}
+
+// runTask checks what a RunTask call takes: how the tasks get capacity,
+// their group, start delay, placement strategy and constraints.
+func (v *validator) runTask(p string, w *WorkloadSpec, wl *world.Workload, cfg *world.Config) {
+	v.launchMode(p, w, wl, cfg)
+	v.mixLaunchTypes(p, wl)
+	if len(w.Group) > 255 {
+		v.errf(join(p, "group"), "task group names are at most 255 characters")
+	}
+	if w.TaskStartDelay.D < 0 {
+		v.errf(join(p, "taskStartDelay"), "must be >= 0 (got %s)", FormatDuration(w.TaskStartDelay.D))
+	}
+	wl.PlacementStrategy = v.strategies(join(p, "placementStrategy"), w.PlacementStrategy)
+	wl.PlacementConstraints = v.constraints(join(p, "placementConstraints"), w.PlacementConstraints, wl.TaskDefinition)
+	if wl.LaunchType == world.LaunchFargate && (len(w.PlacementStrategy) > 0 || len(w.PlacementConstraints) > 0) {
+		v.errf(join(p, "launchType"), "FARGATE tasks take no placement strategy or constraints (ECS spreads them over the zones)")
+	}
+}
+
+// taskDuration converts a required run time distribution.
+func (v *validator) taskDuration(p string, d *DistSpec) workloads.DistSpec {
+	if d == nil {
+		v.errf(join(p, "duration"), "required: how long each task runs, e.g. {distribution: exponential, mean: 5m}")
+		return workloads.DistSpec{}
+	}
+	return v.dist(join(p, "duration"), d)
 }
 
 // launchMode resolves how a request's tasks get capacity (ecs-reference.md
@@ -87,42 +110,6 @@ func (v *validator) launchType(p, lt string, def *cluster.TaskDefinition) {
 		}
 	}
 	v.errf(join(p, "launchType"), "task definition %s does not list %s in requiresCompatibilities (it has %v)", def.Name(), lt, def.RequiresCompatibilities)
-}
-
-func (v *validator) arrivals(p string, a *ArrivalsSpec, horizon time.Duration) workloads.ArrivalSpec {
-	spec := workloads.ArrivalSpec{Process: a.Process, RatePerMinute: a.RatePerMinute, At: a.At.D}
-	if a.Count != nil {
-		spec.Count = *a.Count
-	}
-	switch a.Process {
-	case workloads.Poisson:
-		if !(a.RatePerMinute > 0) || a.RatePerMinute > MaxRatePerMin {
-			v.errf(join(p, "ratePerMinute"), "must be > 0 and at most %d (got %v)", MaxRatePerMin, a.RatePerMinute)
-		}
-		v.intRange(join(p, "count"), int64(spec.Count), 1, MaxTasksPerCall)
-		if a.At.Set {
-			v.errf(join(p, "at"), "not used by the poisson process (it is for batch)")
-		}
-	case workloads.Batch:
-		if !a.At.Set {
-			v.errf(join(p, "at"), "required for a batch: when the tasks are submitted, e.g. 10m")
-		} else if a.At.D < 0 || a.At.D > horizon {
-			v.errf(join(p, "at"), "must be between 0s and the scenario duration (%s) (got %s)", FormatDuration(horizon), FormatDuration(a.At.D))
-		}
-		if a.Count == nil {
-			v.errf(join(p, "count"), "required for a batch: how many tasks are submitted at once")
-		} else {
-			v.intRange(join(p, "count"), int64(spec.Count), 1, MaxBatchCount)
-		}
-		if a.RatePerMinute != 0 {
-			v.errf(join(p, "ratePerMinute"), "not used by the batch process (it is for poisson)")
-		}
-	case "":
-		v.errf(join(p, "process"), "required%s", accepted(workloads.Processes...))
-	default:
-		v.errf(join(p, "process"), "unknown arrival process %q%s", a.Process, accepted(workloads.Processes...))
-	}
-	return spec
 }
 
 // distFields lists which fields each distribution uses.

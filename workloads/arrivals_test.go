@@ -166,8 +166,8 @@ func TestArrivalValidate(t *testing.T) {
 		s    workloads.ArrivalSpec
 		want string
 	}{
-		{workloads.ArrivalSpec{}, `unknown arrival process "" (accepted: poisson, batch)`},
-		{workloads.ArrivalSpec{Process: "piecewise", RatePerMinute: 1}, `unknown arrival process "piecewise"`},
+		{workloads.ArrivalSpec{}, `unknown arrival process "" (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)`},
+		{workloads.ArrivalSpec{Process: "sawtooth", RatePerMinute: 1}, `unknown arrival process "sawtooth"`},
 		{workloads.ArrivalSpec{Process: workloads.Poisson}, "ratePerMinute must be > 0 (got 0)"},
 		{workloads.ArrivalSpec{Process: workloads.Poisson, RatePerMinute: -1}, "ratePerMinute must be > 0 (got -1)"},
 		{workloads.ArrivalSpec{Process: workloads.Poisson, RatePerMinute: math.NaN()}, "ratePerMinute must be > 0 (got NaN)"},

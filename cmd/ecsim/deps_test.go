@@ -14,17 +14,19 @@ const module = "github.com/ecsim/ecsim"
 // cobra is imported by cmd alone, yaml.v3 by scenarios alone, go-echarts by
 // reports alone.
 var allowed = map[string][]string{
-	"cmd/ecsim":     {"scenarios", "reports", "sim", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
-	"scenarios":     {"sim/world", "sim", "sim/cluster", "placement", "placement/cql", "autoscaling", "workloads", "gopkg.in/yaml.v3"},
-	"sim/world":     {"sim", "sim/cluster", "sim/record", "placement", "autoscaling", "workloads"},
-	"autoscaling":   {"placement", "sim/cluster", "sim"},
-	"workloads":     {"sim", "sim/cluster", "gonum.org/v1/gonum"},
-	"placement":     {"sim/cluster", "placement/cql"},
-	"placement/cql": {},
-	"sim/cluster":   {"sim"},
-	"sim/record":    {"sim"},
-	"sim":           {},
-	"reports":       {"sim", "sim/record", "sim/cluster", "gonum.org/v1/gonum", "gonum.org/v1/plot", "github.com/go-echarts/go-echarts"},
+	"cmd/ecsim":          {"scenarios", "reports", "sim", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
+	"scenarios":          {"sim/world", "sim", "sim/cluster", "placement", "placement/cql", "autoscaling", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
+	"sim/world":          {"sim", "sim/cluster", "sim/record", "placement", "autoscaling", "workloads", "workloads/trace"},
+	"autoscaling":        {"placement", "sim/cluster", "sim"},
+	"workloads":          {"sim", "sim/cluster", "gonum.org/v1/gonum"},
+	"workloads/schedule": {},
+	"workloads/trace":    {},
+	"placement":          {"sim/cluster", "placement/cql"},
+	"placement/cql":      {},
+	"sim/cluster":        {"sim"},
+	"sim/record":         {"sim"},
+	"sim":                {},
+	"reports":            {"sim", "sim/record", "sim/cluster", "gonum.org/v1/gonum", "gonum.org/v1/plot", "github.com/go-echarts/go-echarts"},
 }
 
 // TestPackageDependenciesPointDown holds the package graph: every import of

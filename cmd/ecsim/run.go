@@ -78,6 +78,11 @@ func runRun(opts *runOptions) error {
 	if opts.seedSet {
 		cfg.Seed = opts.seed
 	}
+	if !opts.quiet {
+		for _, w := range sc.Warnings {
+			fmt.Fprintf(opts.stderr, "ecsim: warning: %s\n", w)
+		}
+	}
 	dir := opts.out
 	if dir == "" {
 		dir = filepath.Join("ecsim-out", cfg.Name)
@@ -127,6 +132,10 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 	start := time.Now()
 	final := w.Run(bar.update)
 	bar.finish()
+	if err := w.Err(); err != nil {
+		out.Abort()
+		return nil, err
+	}
 	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed, WallSeconds: time.Since(start).Seconds()}, final)
 	if err != nil {
 		out.Abort()

@@ -34,6 +34,9 @@ gives that the model accepts but does not use.`,
 					continue
 				}
 				fmt.Fprintf(out, "%s: ok (%s)\n", sc.File, describeScenario(sc))
+				for _, w := range sc.Warnings {
+					fmt.Fprintf(out, "  warning: %s\n", w)
+				}
 				if verbose {
 					for _, f := range sc.Ignored {
 						fmt.Fprintf(out, "  ignored: %s (accepted, not used by the model)\n", f)
@@ -56,6 +59,7 @@ func describeScenario(sc *scenarios.Scenario) string {
 	for _, g := range c.Instances {
 		instances += g.Count
 	}
-	return fmt.Sprintf("%s, %d container instances, %d task definitions, %d workloads",
-		scenarios.FormatDuration(c.Duration), instances, len(c.TaskDefinitions), len(c.Workloads))
+	return fmt.Sprintf("%s, %d container instances, %d task definitions, %d workloads, %d scheduled tasks, %d services",
+		scenarios.FormatDuration(c.Duration), instances, len(c.TaskDefinitions), len(c.Workloads)-len(sc.Spec.ScheduledTasks),
+		len(sc.Spec.ScheduledTasks), len(c.Services))
 }

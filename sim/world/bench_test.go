@@ -1,6 +1,9 @@
 package world
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"runtime"
 	"testing"
 	"time"
@@ -83,4 +86,26 @@ func BenchmarkRunTask100k(b *testing.B) {
 // tasks on 10,000 instances with binpack on memory, at most 1 s and 300 MB.
 func BenchmarkMillionTasksBinpack(b *testing.B) {
 	benchRun(b, runTaskConfig(b, 1_000_000, 10_000, []placement.Spec{{Type: "binpack", Field: "memory"}}), 1_000_000)
+}
+
+// BenchmarkTraceReplay1M is issue 5's trace figure: a CSV trace of
+// 1,000,000 rows (one task each, sizes from 256 to 1024 CPU units and 512
+// to 2048 MiB, 5 to 15 minutes each) replayed over a day onto 2,000
+// m5.xlarge instances with binpack, from parsing to the last stop.
+func BenchmarkTraceReplay1M(b *testing.B) {
+	const rows = 1_000_000
+	var buf bytes.Buffer
+	buf.WriteString("submitSeconds,durationSeconds,cpu,memory\n")
+	for i := 0; i < rows; i++ {
+		fmt.Fprintf(&buf, "%.3f,%d,%d,%d\n", float64(i)*86400/rows, 300+i%600, 256<<(i%3), 512<<(i%3))
+	}
+	data := buf.Bytes()
+	cfg := baseConfig(b, InstanceGroup{Count: 2000})
+	cfg.Instances[0].Type, _ = cfg.Catalogue.Lookup("m5.xlarge")
+	cfg.Duration = 26 * time.Hour
+	cfg.Workloads = []Workload{{Name: "trace", TaskDefinition: def("load", 256, 512), LaunchType: LaunchEC2,
+		PlacementStrategy: []placement.Spec{{Type: "binpack", Field: "memory"}},
+		Trace:             &Trace{Format: "csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}}}
+	b.SetBytes(int64(len(data)))
+	benchRun(b, cfg, rows)
 }

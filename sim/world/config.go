@@ -1,11 +1,13 @@
 package world
 
 import (
+	"io"
 	"time"
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/workloads"
+	"github.com/ecsim/ecsim/workloads/trace"
 )
 
 // Launch types.
@@ -280,6 +282,35 @@ type Workload struct {
 	// (seconds); the task stops when its first essential container exits.
 	// Containers without one exit after Duration.
 	ContainerDurations map[string]workloads.DistSpec
+	// Schedule, when not nil, makes the workload an EventBridge scheduled
+	// task (ecs-reference.md §11): each firing after StartTime runs RunTask
+	// for Arrivals.Count tasks (the rule's TaskCount); Arrivals.Process is
+	// not used.
+	Schedule Schedule
+	// Trace, when not nil, replays a trace: each record submits its Count
+	// tasks at its Submit time with its own duration and size; Arrivals,
+	// Duration, Mix, Size and ContainerDurations are not used.
+	Trace *Trace
+}
+
+// Schedule is an EventBridge schedule expression (workloads/schedule).
+type Schedule interface {
+	// Next returns the first firing strictly after t, false when there is
+	// none.
+	Next(t time.Time) (time.Time, bool)
+	String() string
+}
+
+// Trace is a trace to replay (workloads/trace).
+type Trace struct {
+	// Open opens the trace afresh for each run; the world closes it.
+	Open func() (io.ReadCloser, error)
+	// Format is one of the trace formats (csv, google2011, alibaba2018).
+	Format  string
+	Options trace.Options
+	// Definitions are the task definitions that rows name; a row without a
+	// name uses the workload's TaskDefinition.
+	Definitions map[string]*cluster.TaskDefinition
 }
 
 // Service is an ECS service (ecs-reference.md §6).

@@ -58,7 +58,7 @@ func (w *World) placeDaemon(s *serviceRun, in *cluster.Instance) {
 		w.placementFailed(s, res.String())
 		return
 	}
-	t := w.newTask(s.current)
+	t := w.newTask(s.current, nil)
 	s.tasks = append(s.tasks, queued{t.ID, t.Gen})
 	s.daemonOn[in.ID] = t.ID
 	w.placeOwned(t, in)

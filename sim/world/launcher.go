@@ -146,12 +146,18 @@ type sizeKey struct {
 	cpu, memory int64
 }
 
-// newTask creates a task for l, submitted now.
-func (w *World) newTask(l *launcher) *cluster.Task {
+// newTask creates a task for l, submitted now; req, when not nil, sizes it
+// (a size drawn from a distribution or read from a trace).
+func (w *World) newTask(l *launcher, req *cluster.Requirements) *cluster.Task {
 	t := w.c.NewTask(l.def, l.req.Group, w.loop.Now())
 	t.Owner, t.OwnerIndex = l.kind, l.idx
+	if req != nil {
+		t.SetReq(req)
+	}
 	e := w.emit(record.TaskSubmitted)
 	w.taskFields(e, t)
+	r := t.Req()
+	e.CPU, e.MemoryMiB = r.CPU, r.MemoryMiB
 	w.publish()
 	return t
 }

@@ -35,34 +35,48 @@ type workloadRun struct {
 	// usesDefault is set when some essential container exits after the
 	// workload's duration.
 	usesDefault bool
+	// trace is the replay state of a trace workload, nil otherwise.
+	trace *traceRun
 }
 
 // runTaskDefault is RunTask's default placement: random (ecs-reference.md §5.3).
 var runTaskDefault = []placement.Spec{{Type: "random"}}
 
 func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
-	arr, err := workloads.NewArrivals(cfg.Arrivals, w.streams.Source("workload/"+cfg.Name+"/arrivals"))
-	if err != nil {
-		return nil, fmt.Errorf("arrivals: %w", err)
-	}
-	dur, err := workloads.NewSampler(cfg.Duration, w.streams.Source("workload/"+cfg.Name+"/duration"))
-	if err != nil {
-		return nil, fmt.Errorf("duration: %w", err)
-	}
 	group := cfg.Group
 	if group == "" {
 		group = "family:" + cfg.TaskDefinition.Family
 	}
-	l, err := w.newLauncher(launchSpec{name: cfg.Name, group: group, def: cfg.TaskDefinition, kind: cluster.OwnerRunTask,
+	spec := launchSpec{name: cfg.Name, group: group, def: cfg.TaskDefinition, kind: cluster.OwnerRunTask,
 		launchType: cfg.LaunchType, items: cfg.CapacityProviderStrategy, strategy: cfg.PlacementStrategy,
-		constraints: cfg.PlacementConstraints, defaultStrategy: runTaskDefault, startDelay: cfg.TaskStartDelay})
+		constraints: cfg.PlacementConstraints, defaultStrategy: runTaskDefault, startDelay: cfg.TaskStartDelay}
+	l, err := w.newLauncher(spec)
 	if err != nil {
 		return nil, err
 	}
-	wr := &workloadRun{cfg: cfg, idx: idx, arrivals: arr, duration: dur, l: l}
+	wr := &workloadRun{cfg: cfg, idx: idx, l: l}
+	if cfg.Trace != nil {
+		wr.trace, err = w.newTraceRun(cfg, spec, l)
+		return wr, err
+	}
+	if cfg.Schedule != nil {
+		wr.arrivals = &scheduled{s: cfg.Schedule, start: w.cfg.StartTime, count: max(1, cfg.Arrivals.Count)}
+	} else if wr.arrivals, err = workloads.NewArrivals(cfg.Arrivals, w.streams.Source("workload/"+cfg.Name+"/arrivals")); err != nil {
+		return nil, fmt.Errorf("arrivals: %w", err)
+	}
+	if wr.duration, err = workloads.NewSampler(cfg.Duration, w.streams.Source("workload/"+cfg.Name+"/duration")); err != nil {
+		return nil, fmt.Errorf("duration: %w", err)
+	}
 	if err := w.mixAndSize(wr, group); err != nil {
 		return nil, err
 	}
+	return wr, w.essentialDurations(wr)
+}
+
+// essentialDurations prepares the run time samplers of the essential
+// containers that have their own.
+func (w *World) essentialDurations(wr *workloadRun) error {
+	cfg := wr.cfg
 	for _, c := range cfg.TaskDefinition.Containers {
 		spec, ok := cfg.ContainerDurations[c.Name]
 		if !c.Essential {
@@ -74,11 +88,11 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 		}
 		s, err := workloads.NewSampler(spec, w.streams.Source("workload/"+cfg.Name+"/duration/"+c.Name))
 		if err != nil {
-			return nil, fmt.Errorf("container %s duration: %w", c.Name, err)
+			return fmt.Errorf("container %s duration: %w", c.Name, err)
 		}
 		wr.essential = append(wr.essential, s)
 	}
-	return wr, nil
+	return nil
 }
 
 // mixAndSize prepares a workload's mix of task definitions and its size
@@ -124,10 +138,11 @@ func (wr *workloadRun) launcherFor() *launcher {
 	return wr.mix[min(i, len(wr.mix)-1)]
 }
 
-// size gives t a drawn size, if the workload has size distributions.
-func (w *World) size(wr *workloadRun, t *cluster.Task) {
+// size draws a task size for def, if the workload has size distributions;
+// nil otherwise.
+func (w *World) size(wr *workloadRun, def *cluster.TaskDefinition) *cluster.Requirements {
 	if wr.cpu == nil && wr.memory == nil {
-		return
+		return nil
 	}
 	var cpu, mem int64
 	if wr.cpu != nil {
@@ -136,7 +151,7 @@ func (w *World) size(wr *workloadRun, t *cluster.Task) {
 	if wr.memory != nil {
 		mem = max(1, int64(math.Round(wr.memory.Rand())))
 	}
-	t.SetReq(w.sizedReq(t.Def, cpu, mem))
+	return w.sizedReq(def, cpu, mem)
 }
 
 // taskDuration draws how long a task runs: until its first essential
@@ -155,6 +170,10 @@ func (wr *workloadRun) taskDuration() time.Duration {
 }
 
 func (w *World) scheduleArrival(wr *workloadRun, now sim.Time) {
+	if wr.trace != nil {
+		w.scheduleTraceArrival(wr, now)
+		return
+	}
 	at, n, ok := wr.arrivals.Next(now)
 	if !ok || at > sim.At(w.cfg.Duration) {
 		return
@@ -165,6 +184,10 @@ func (w *World) scheduleArrival(wr *workloadRun, now sim.Time) {
 
 // arrive submits the tasks of one arrival and schedules the next.
 func (w *World) arrive(wr *workloadRun) {
+	if wr.trace != nil {
+		w.arriveTrace(wr)
+		return
+	}
 	for i := 0; i < wr.count; i++ {
 		w.submit(wr)
 	}
@@ -175,8 +198,7 @@ func (w *World) arrive(wr *workloadRun) {
 // nowhere and may not wait fails at once with the ECS reason (design.md §8).
 func (w *World) submit(wr *workloadRun) {
 	l := wr.launcherFor()
-	t := w.newTask(l)
-	w.size(wr, t)
+	t := w.newTask(l, w.size(wr, l.def))
 	t.Duration = wr.taskDuration()
 	if reason, ok := w.launch(t, l); !ok {
 		w.failTask(t, reason)

@@ -184,7 +184,7 @@ func (w *World) startServiceTasks(s *serviceRun, n int) int {
 	}
 	started := 0
 	for ; started < n; started++ {
-		t := w.newTask(s.current)
+		t := w.newTask(s.current, nil)
 		s.tasks = append(s.tasks, queued{t.ID, t.Gen})
 		if reason, ok := w.launch(t, s.current); !ok {
 			s.tasks = s.tasks[:len(s.tasks)-1]

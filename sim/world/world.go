@@ -2,6 +2,7 @@ package world
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"time"
 
@@ -64,6 +65,10 @@ type World struct {
 	placer  *placement.Placer
 	obs     Observer
 	wls     []*workloadRun
+	// closers are the files the run reads (traces); err is what cut the
+	// run short.
+	closers []io.Closer
+	err     error
 
 	ev      record.Event
 	sample  record.Sample
@@ -132,6 +137,7 @@ func New(cfg Config, obs Observer) (*World, error) {
 	for i := range cfg.Workloads {
 		wr, err := w.newWorkloadRun(&cfg.Workloads[i], int32(i))
 		if err != nil {
+			w.close()
 			return nil, fmt.Errorf("workload %q: %w", cfg.Workloads[i].Name, err)
 		}
 		w.wls = append(w.wls, wr)
@@ -139,6 +145,7 @@ func New(cfg Config, obs Observer) (*World, error) {
 	for i := range cfg.Services {
 		s, err := w.newServiceRun(&w.cfg.Services[i], int32(i))
 		if err != nil {
+			w.close()
 			return nil, err
 		}
 		w.svcs = append(w.svcs, s)
@@ -169,6 +176,7 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 			progress(w.loop.Now())
 		}
 	})
+	w.close()
 	w.usage.advance(end, w.c.Totals())
 	w.costs.advance(end)
 	if progress != nil {
