@@ -21,7 +21,7 @@ test:
 	$(GO) test ./...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling
+	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling ./workloads/schedule ./workloads/trace
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./sim/world
 
 lint:
@@ -34,6 +34,10 @@ run:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./scenarios
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./placement/cql
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./workloads/schedule
+	$(GO) test -run '^$$' -fuzz FuzzCSV -fuzztime 30s ./workloads/trace
+	$(GO) test -run '^$$' -fuzz FuzzGoogle2011 -fuzztime 30s ./workloads/trace
+	$(GO) test -run '^$$' -fuzz FuzzAlibaba2018 -fuzztime 30s ./workloads/trace
 
 clean:
 	rm -rf bin ecsim-out
