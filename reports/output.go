@@ -38,9 +38,14 @@ func (o *Output) Path(name string) string { return filepath.Join(o.tmp, name) }
 // Dir returns the final directory.
 func (o *Output) Dir() string { return o.final }
 
-// Create creates name in the directory under construction.
+// Create creates name (which may be in a subfolder, "figures/cost.svg") in
+// the directory under construction.
 func (o *Output) Create(name string) (*os.File, error) {
-	return os.Create(o.Path(name))
+	p := o.Path(name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	return os.Create(p)
 }
 
 // Commit replaces the final directory with the one built.

@@ -41,6 +41,8 @@ type Recorder struct {
 	eventsWritten int64
 	eventsDropped bool
 
+	series *Series
+
 	submitted, placed, completed, failed int64
 	reasons                              map[string]int64
 	waits                                []float64
@@ -62,11 +64,17 @@ const (
 type Options struct {
 	Events      EventsMode
 	EventsLimit int64
+	// Series keeps the samples and scaling actions in memory for charts
+	// (report.html, figures): see Recorder.Series.
+	Series bool
 }
 
 // NewRecorder starts recording into out.
 func NewRecorder(out *Output, opts Options) (*Recorder, error) {
 	r := &Recorder{out: out, reasons: map[string]int64{}, eventsMode: opts.Events, eventsLimit: opts.EventsLimit}
+	if opts.Series {
+		r.series = &Series{}
+	}
 	ts, err := r.create(TimeseriesFile)
 	if err != nil {
 		return nil, err
@@ -113,6 +121,9 @@ func (r *Recorder) Event(e *record.Event) {
 		r.failed++
 		r.reasons[e.Reason]++
 	}
+	if r.series != nil {
+		r.series.event(e)
+	}
 	if r.events != nil && r.err == nil {
 		r.eventsWritten++
 		if r.eventsMode == EventsAuto && r.eventsWritten > r.eventsLimit {
@@ -127,6 +138,9 @@ func (r *Recorder) Event(e *record.Event) {
 
 // Sample implements the world's Observer.
 func (r *Recorder) Sample(s *record.Sample) {
+	if r.series != nil {
+		r.series.sample(s, r.failed)
+	}
 	if r.err != nil {
 		return
 	}
@@ -174,6 +188,9 @@ func (r *Recorder) Sample(s *record.Sample) {
 // Output.
 func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
 	s := r.summary(meta, final)
+	if r.series != nil {
+		r.series.Scenario, r.series.Seed, r.series.Summary = meta.Scenario, meta.Seed, s
+	}
 	for _, w := range []*bufio.Writer{r.ts, r.prov, r.events} {
 		if w != nil && r.err == nil {
 			r.err = w.Flush()
@@ -198,6 +215,10 @@ func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
 	}
 	return s, f.Close()
 }
+
+// Series returns the samples and scaling actions kept for charts (nil
+// unless Options.Series); complete after Finish.
+func (r *Recorder) Series() *Series { return r.series }
 
 // EventsDropped reports whether events.jsonl was left out because the run
 // passed the automatic limit.

@@ -121,6 +121,9 @@ type ProviderSample struct {
 	TasksProvisioning int
 	AlarmHigh         string
 	AlarmLow          string
+	// Target is the provider's targetCapacity (percent), the value its
+	// CapacityProviderReservation is tracked to.
+	Target int
 }
 
 // ProviderFinal is one capacity provider's figures for the run.

@@ -148,7 +148,8 @@ func (p *providerRun) zoneOf(az string) int {
 func (w *World) providerSample(p *providerRun) record.ProviderSample {
 	return record.ProviderSample{Name: p.cfg.Name, InstancesRunning: w.c.Provider(p.idx).Registered,
 		InstancesPending: p.pending, Desired: p.desired, CPR: p.last.Value, TasksProvisioning: p.provisioning,
-		AlarmHigh: p.scaler.High.State.String(), AlarmLow: p.scaler.Low.State.String()}
+		AlarmHigh: p.scaler.High.State.String(), AlarmLow: p.scaler.Low.State.String(),
+		Target: p.cfg.ManagedScaling.TargetCapacity}
 }
 
 func (p *providerRun) final() record.ProviderFinal {
