@@ -26,6 +26,10 @@ type runOptions struct {
 	events    bool
 	eventsSet bool
 	sets      []string
+	assets    string
+	assetsJS  string
+	figures   string
+	formats   []string
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -38,9 +42,13 @@ func newRunCmd() *cobra.Command {
 		Long: `Run a scenario file, or a built-in scenario by name (see "ecsim scenarios");
 without SCENARIO, run the built-in default, quickstart.
 
-Writes summary.json, timeseries.csv and events.jsonl into the output directory
-(default ecsim-out/<scenario name>), all at once when the run ends, and prints a
-summary table (or summary.json with --json). events.jsonl is written unless the
+Writes summary.json, timeseries.csv, providers.csv, events.jsonl and report.html
+into the output directory (default ecsim-out/<scenario name>), all at once when
+the run ends, and prints a summary table (or summary.json with --json).
+report.html loads the echarts library from go-echarts' asset host unless
+--assets names a folder holding it (npm install echarts; --assets
+node_modules/echarts): then the page is self-contained and renders offline.
+--figures svg,png,pdf also draws the charts as static files under figures/. events.jsonl is written unless the
 run has more than 1,000,000 events; --events=true forces it, --events=false
 leaves it out.
 
@@ -65,11 +73,16 @@ taskDefinitions.web.cpu=512) and the value is YAML
 	f.BoolVar(&opts.json, "json", false, "print summary.json to stdout instead of the table")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors (no progress bar, no table)")
 	f.BoolVar(&opts.events, "events", true, "write events.jsonl (default: when the run has at most 1,000,000 events)")
+	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js (e.g. node_modules/echarts) to inline into report.html")
+	f.StringVar(&opts.figures, "figures", "", "also write the charts as static figures: svg,png,pdf (any of them)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable), e.g. workloads.web.arrivals.ratePerMinute=40")
 	return cmd
 }
 
 func runRun(opts *runOptions) error {
+	if err := opts.loadOutputs(); err != nil {
+		return err
+	}
 	sc, err := loadScenario(opts.scenario, opts.sets)
 	if err != nil {
 		return err
@@ -118,7 +131,7 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 			events = reports.EventsOn
 		}
 	}
-	rec, err := reports.NewRecorder(out, reports.Options{Events: events, EventsLimit: autoEventsLimit})
+	rec, err := reports.NewRecorder(out, reports.Options{Events: events, EventsLimit: autoEventsLimit, Series: true})
 	if err != nil {
 		out.Abort()
 		return nil, err
@@ -141,13 +154,46 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 		out.Abort()
 		return nil, err
 	}
+	files, err := writeCharts(out, rec.Series(), opts)
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
 	if err := out.Commit(); err != nil {
 		return nil, err
 	}
 	if rec.EventsDropped() && !opts.quiet {
 		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run had more than %d events (use --events=true to write it)\n", autoEventsLimit)
 	}
-	return &runResult{summary: sum, files: rec.Files()}, nil
+	return &runResult{summary: sum, files: append(rec.Files(), files...)}, nil
+}
+
+// loadOutputs checks --assets and --figures before anything runs.
+func (opts *runOptions) loadOutputs() error {
+	var err error
+	if opts.assets != "" {
+		if opts.assetsJS, err = reports.LoadAssets(opts.assets); err != nil {
+			return badInput("%v", err)
+		}
+	}
+	return nil
+}
+
+// writeCharts writes report.html (and the figures asked for) from the
+// run's series.
+func writeCharts(out *reports.Output, s *reports.Series, opts *runOptions) ([]string, error) {
+	f, err := out.Create(reports.ReportFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := reports.WriteReport(f, s, opts.assetsJS); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return []string{reports.ReportFile}, nil
 }
 
 // loadScenario resolves a scenario argument and applies --set overrides.
