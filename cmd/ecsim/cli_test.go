@@ -100,7 +100,8 @@ func TestExitCodes(t *testing.T) {
 var wallRE = regexp.MustCompile(`"wallSeconds": [0-9.e+-]+`)
 
 // TestSameSeedSameOutputs: the same scenario and seed give byte-identical
-// summary.json (but wallSeconds), timeseries.csv and events.jsonl; another
+// summary.json (but wallSeconds), timeseries.csv, providers.csv,
+// events.jsonl and report.html; another
 // seed gives other outputs (design.md §3).
 func TestSameSeedSameOutputs(t *testing.T) {
 	dir := t.TempDir()
@@ -119,7 +120,7 @@ func TestSameSeedSameOutputs(t *testing.T) {
 	if code, _, stderr := runCLI(t, dir, "run", "quickstart", "-q", "--seed", "99", "-o", "c"); code != 0 {
 		t.Fatal(stderr)
 	}
-	for _, f := range []string{"summary.json", "timeseries.csv", "events.jsonl"} {
+	for _, f := range []string{"summary.json", "timeseries.csv", "providers.csv", "events.jsonl", "report.html"} {
 		if read("a", f) != read("b", f) {
 			t.Errorf("%s differs between two runs with the same seed", f)
 		}
@@ -147,7 +148,7 @@ func TestRunJSONIsSummary(t *testing.T) {
 }
 
 // TestQuickstartGolden pins the quickstart's summary.json (wallSeconds
-// zeroed) and the head of its timeseries; run with -update to rewrite them
+// zeroed), the head of its timeseries and its report.html; run with -update to rewrite them
 // after a deliberate change of the model.
 func TestQuickstartGolden(t *testing.T) {
 	dir := t.TempDir()
@@ -159,6 +160,9 @@ func TestQuickstartGolden(t *testing.T) {
 	ts, _ := os.ReadFile(filepath.Join(dir, "out", "timeseries.csv"))
 	lines := strings.SplitAfter(string(ts), "\n")
 	golden(t, "quickstart.timeseries.head.csv", strings.Join(lines[:min(40, len(lines))], ""))
+	// report.html: the title block and every chart's data and options.
+	report, _ := os.ReadFile(filepath.Join(dir, "out", "report.html"))
+	golden(t, "quickstart.report.html", string(report))
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
