@@ -60,9 +60,22 @@ type Decision struct {
 	Desired int // the new desired capacity (the old one for NoAction)
 	// Why explains the decision in ECS terms, for events and explain.
 	Why string
+	// Blocked names, when an alarm is in ALARM and nothing happens, what
+	// stopped the action: one of the Blocked* constants; "" otherwise.
+	Blocked string
 	// HighChanged and LowChanged report alarm state changes this tick.
 	HighChanged, LowChanged bool
 }
+
+// Reasons an alarm in ALARM leads to no action (Decision.Blocked).
+const (
+	BlockedWarmup      = "warm-up"       // an instance is within instanceWarmupPeriod
+	BlockedMaxSize     = "max-size"      // the group is at maxSize
+	BlockedCovered     = "covered"       // desired already covers M
+	BlockedScaleInWait = "scale-in-wait" // within 15 minutes of a scale-out
+	BlockedFewest      = "fewest"        // no instance can go without exceeding the target
+	BlockedMinSize     = "min-size"      // the group is at minSize
+)
 
 // Scaler is the CloudWatch alarms and target tracking policy ECS attaches to
 // a capacity provider's Auto Scaling group (ecs-reference.md §1.1, §1.5–1.7,
@@ -110,6 +123,7 @@ func (s *Scaler) Tick(now sim.Time, m Metric, g GroupState) Decision {
 func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
 	if g.Warming > 0 {
 		d.Why = fmt.Sprintf("scale-out blocked: %d instance(s) still within the %s warm-up", g.Warming, s.cfg.WarmupPeriod)
+		d.Blocked = BlockedWarmup
 		return
 	}
 	want := DesiredFor(m.M, s.cfg.TargetCapacity)
@@ -122,9 +136,9 @@ func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
 	want = min(max(want, g.Min), g.Max)
 	if want <= g.Desired {
 		if g.Desired >= g.Max {
-			d.Why = fmt.Sprintf("scale-out blocked: the group is at maxSize %d", g.Max)
+			d.Why, d.Blocked = fmt.Sprintf("scale-out blocked: the group is at maxSize %d", g.Max), BlockedMaxSize
 		} else {
-			d.Why = fmt.Sprintf("no scale-out: desired %d already covers M = %d", g.Desired, m.M)
+			d.Why, d.Blocked = fmt.Sprintf("no scale-out: desired %d already covers M = %d", g.Desired, m.M), BlockedCovered
 		}
 		return
 	}
@@ -140,6 +154,7 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 	if s.scaledOut && now.Sub(s.lastScaleOut) < s.cfg.ScaleInWait {
 		d.Why = fmt.Sprintf("scale-in blocked: %s since the last scale-out, ECS waits %s",
 			now.Sub(s.lastScaleOut), s.cfg.ScaleInWait)
+		d.Blocked = BlockedScaleInWait
 		return
 	}
 	n := m.N
@@ -150,12 +165,13 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 		// metric staying below the target (§1.4: spare empty instances).
 		d.Why = fmt.Sprintf("no scale-in: %d instances are the fewest that keep the reservation at or below %d (M = %d)",
 			n, s.cfg.TargetCapacity, m.M)
+		d.Blocked = BlockedFewest
 		return
 	}
 	r = min(r, max(1, int(float64(n)*s.cfg.ScaleInMaxFraction)))
 	want := max(g.Desired-r, g.Min)
 	if want >= g.Desired {
-		d.Why = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min)
+		d.Why, d.Blocked = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min), BlockedMinSize
 		return
 	}
 	d.Action, d.Desired = ScaleIn, want

@@ -184,3 +184,21 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%s differs from the golden file; see %s.got (go test -update rewrites it)", name, path)
 	}
 }
+
+// TestExplainWarmupGolden pins the narrated first 20 minutes of
+// warmup-blocking: PROVISIONING tasks, the reservation above the target,
+// AlarmHigh, scale-outs and the warm-up that blocks the next ones
+// (ecs-reference.md §1.7).
+func TestExplainWarmupGolden(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, dir, "explain", "warmup-blocking", "--to", "20m")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, want := range []string{"AlarmHigh OK → ALARM", "scale-out blocked", "within the 5m0s warm-up", "desired capacity 1 → 2"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain lacks %q", want)
+		}
+	}
+	golden(t, "warmup-blocking.explain.txt", stdout)
+}

@@ -36,6 +36,11 @@ const (
 	ServiceDesiredCountChanged
 	FaultInjected
 	InstanceInterruptionNotice
+	// ScalingSkipped: an alarm of a capacity provider is in ALARM but
+	// managed scaling does not act (the warm-up gate, the scale-in wait,
+	// min/max size, nothing to remove); Reason says why. Emitted when the
+	// reason starts, not every minute it lasts.
+	ScalingSkipped
 	numEventTypes
 )
 
@@ -44,7 +49,7 @@ var eventTypeNames = [numEventTypes]string{
 	"InstanceLaunched", "InstanceRegistered", "InstanceDraining", "InstanceTerminated",
 	"MetricPublished", "AlarmStateChanged", "DesiredCapacityChanged", "ServicePlacementFailed",
 	"TaskInterruptionNotice", "ServiceSteadyState", "ServiceDeploymentChanged", "ServiceDesiredCountChanged",
-	"FaultInjected", "InstanceInterruptionNotice",
+	"FaultInjected", "InstanceInterruptionNotice", "ScalingSkipped",
 }
 
 // String returns the event type's name, e.g. "TaskPlaced".

@@ -20,6 +20,7 @@ type providerRun struct {
 	idx int
 
 	scaler      *autoscaling.Scaler // nil without managed scaling
+	blocked     string              // what blocked the last tick's action (autoscaling.Blocked*)
 	fixedStep   bool
 	desired     int
 	members     []cluster.InstanceID // launched and not terminating, launch order

@@ -55,6 +55,12 @@ func (w *World) tickProvider(p *providerRun) {
 	if d.LowChanged {
 		w.alarmChanged(p, &p.scaler.Low, m.Value)
 	}
+	if d.Blocked != p.blocked && d.Blocked != "" {
+		e := w.emit(record.ScalingSkipped)
+		e.Provider, e.Reason, e.Value, e.M, e.N = p.cfg.Name, d.Why, m.Value, m.M, m.N
+		w.publish()
+	}
+	p.blocked = d.Blocked
 	if d.Action == autoscaling.NoAction {
 		return
 	}

@@ -152,6 +152,17 @@ func TestWarmupBlocksTheSecondStep(t *testing.T) {
 			t.Fatalf("metric at %v is %v; the alarm should stay high during warm-up", e.T, e.Value)
 		}
 	}
+	// The block is told once, when it starts (3m), not every minute it
+	// lasts: ScalingSkipped names the warm-up.
+	skips := l.of(record.ScalingSkipped)
+	if len(skips) == 0 || skips[0].T != 3*sim.Minute || !strings.Contains(skips[0].Reason, "warm-up") {
+		t.Fatalf("ScalingSkipped %+v, want the warm-up at 3m first", skips)
+	}
+	for _, e := range skips[1:] {
+		if e.T < 7*sim.Minute {
+			t.Fatalf("the warm-up block told again at %v", e.T)
+		}
+	}
 }
 
 // TestSlowScaleIn: after the tasks end, scale-in waits for 15 low
@@ -225,6 +236,13 @@ func TestMaxSizeStopsScaleOut(t *testing.T) {
 	// other 22 wait.
 	if at := l.samples[60]; max != 4 || at.TasksProvisioning != 30-8 || final.ScaleOutActions == 0 {
 		t.Fatalf("desired reached %d (want maxSize 4), %d provisioning at 1h (want 22)", max, at.TasksProvisioning)
+	}
+	found := false
+	for _, e := range l.of(record.ScalingSkipped) {
+		found = found || strings.Contains(e.Reason, "at maxSize 4")
+	}
+	if !found {
+		t.Fatal("no ScalingSkipped saying the group is at maxSize")
 	}
 }
 

@@ -1,0 +1,84 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+func at(sec float64) sim.Time { return sim.Time(sec * float64(sim.Second)) }
+
+// TestNarratorTellsAScaleOutFromZero follows ecs-reference.md §1.7's
+// scale-out from zero: tasks go PROVISIONING (MISSING), the reservation is
+// 200 with N = 0, AlarmHigh fires, the desired capacity goes 0 → 2, an
+// instance registers and the tasks are placed.
+func TestNarratorTellsAScaleOutFromZero(t *testing.T) {
+	n := NewNarrator(0, at(600))
+	n.Sample(&record.Sample{Providers: []record.ProviderSample{{Name: "general", Target: 100}}})
+	events := []record.Event{
+		{T: at(20), Type: record.TaskProvisioning, Task: 1, Owner: "web", Provider: "general", Reason: "MISSING"},
+		{T: at(30), Type: record.TaskProvisioning, Task: 2, Owner: "web", Provider: "general", Reason: "MISSING"},
+		{T: at(60), Type: record.MetricPublished, Provider: "general", Value: 200, M: 2, N: 0},
+		{T: at(60), Type: record.AlarmStateChanged, Provider: "general", Alarm: "AlarmHigh", State: "ALARM", Value: 200},
+		{T: at(60), Type: record.DesiredCapacityChanged, Provider: "general", From: 0, To: 2, Cause: "AlarmHigh: scale-out from zero"},
+		{T: at(120), Type: record.MetricPublished, Provider: "general", Value: 200, M: 2, N: 0}, // unchanged: not told
+		{T: at(150), Type: record.InstanceRegistered, Provider: "general", InstanceType: "m5.large"},
+		{T: at(150), Type: record.TaskPlaced, Task: 1, Provider: "general", InstanceType: "m5.large"},
+		{T: at(150), Type: record.TaskPlaced, Task: 2, Provider: "general", InstanceType: "m5.large"},
+		{T: at(151), Type: record.TaskPlaced, Task: 3, Provider: "general", InstanceType: "m5.large"}, // never PROVISIONING
+		{T: at(180), Type: record.ScalingSkipped, Provider: "general", Reason: "scale-out blocked: 1 instance(s) still within the 5m0s warm-up"},
+	}
+	for i := range events {
+		n.Event(&events[i])
+	}
+	var b bytes.Buffer
+	if err := n.WriteText(&b, "t (seed 1)"); err != nil {
+		t.Fatal(err)
+	}
+	want := `t (seed 1): 7 decisions and events from 00:00:00 to 00:10:00
+00:00:20  general        2 tasks of web went PROVISIONING on general: MISSING, no container instance is registered (the group has none yet) (until 00:00:30)
+00:01:00  general        CapacityProviderReservation 200 (target 100): the group has no instance and tasks wait, so ECS publishes 200 (scale out from zero)
+00:01:00  general        AlarmHigh INSUFFICIENT_DATA → ALARM at 200 (1 datapoint above the target starts a scale-out)
+00:01:00  general        desired capacity 0 → 2: AlarmHigh: scale-out from zero
+00:02:30  general        1 instance registered (m5.large): their capacity can take tasks now
+00:02:30  general        2 PROVISIONING tasks placed (m5.large)
+00:03:00  general        no scaling action: scale-out blocked: 1 instance(s) still within the 5m0s warm-up
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestNarratorWindow: events outside [From, To] are not told, but the state
+// they carry is (the alarm's previous state, the last metric).
+func TestNarratorWindow(t *testing.T) {
+	n := NewNarrator(at(120), at(240))
+	events := []record.Event{
+		{T: at(60), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "ALARM", Value: 50},
+		{T: at(60), Type: record.MetricPublished, Provider: "p", Value: 50, M: 1, N: 2},
+		{T: at(120), Type: record.MetricPublished, Provider: "p", Value: 50, M: 1, N: 2},
+		{T: at(180), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "OK", Value: 100},
+		{T: at(300), Type: record.DesiredCapacityChanged, Provider: "p", From: 2, To: 1},
+	}
+	for i := range events {
+		n.Event(&events[i])
+	}
+	if len(n.Lines) != 1 || n.Lines[0].Text != "AlarmLow ALARM → OK at 100 (15 datapoints below the target start a scale-in)" {
+		t.Errorf("lines %+v", n.Lines)
+	}
+	var b bytes.Buffer
+	if err := n.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var lines []ExplainLine
+	if err := json.Unmarshal(b.Bytes(), &lines); err != nil || len(lines) != 1 || lines[0].Kind != "alarm" || lines[0].T != 180 {
+		t.Errorf("json %s: %v", b.String(), err)
+	}
+	if empty := NewNarrator(0, 0); !strings.Contains(func() string { var b bytes.Buffer; empty.WriteJSON(&b); return b.String() }(), "[]") {
+		t.Error("no lines must be an empty JSON array")
+	}
+}
