@@ -69,11 +69,16 @@ type Options struct {
 	Series bool
 }
 
-// NewRecorder starts recording into out.
+// NewRecorder starts recording into out. With out nil it writes nothing and
+// only computes the summary (ecsim compare's replications).
 func NewRecorder(out *Output, opts Options) (*Recorder, error) {
 	r := &Recorder{out: out, reasons: map[string]int64{}, eventsMode: opts.Events, eventsLimit: opts.EventsLimit}
 	if opts.Series {
 		r.series = &Series{}
+	}
+	if out == nil {
+		r.eventsMode = EventsOff
+		return r, nil
 	}
 	ts, err := r.create(TimeseriesFile)
 	if err != nil {
@@ -141,7 +146,7 @@ func (r *Recorder) Sample(s *record.Sample) {
 	if r.series != nil {
 		r.series.sample(s, r.failed)
 	}
-	if r.err != nil {
+	if r.err != nil || r.ts == nil {
 		return
 	}
 	b := s.T.AppendSeconds(r.buf[:0])
@@ -204,6 +209,9 @@ func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("write output: %w", r.err)
+	}
+	if r.out == nil {
+		return s, nil
 	}
 	f, err := r.out.Create(SummaryFile)
 	if err != nil {

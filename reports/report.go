@@ -37,23 +37,7 @@ func WriteReport(w io.Writer, s *Series, assetsJS string) error {
 	if err := page.Render(&buf); err != nil {
 		return err
 	}
-	// The title goes after the page's <body>, which follows </head> (the
-	// inlined library in the head may contain such strings itself).
-	html_ := buf.Bytes()
-	head := bytes.Index(html_, []byte("</head>"))
-	body := bytes.Index(html_[head+1:], []byte("<body>"))
-	if head < 0 || body < 0 {
-		return fmt.Errorf("report.html: unexpected page layout from go-echarts")
-	}
-	at := head + 1 + body + len("<body>")
-	if _, err := w.Write(html_[:at]); err != nil {
-		return err
-	}
-	if _, err := io.WriteString(w, "\n"+titleBlock(s)); err != nil {
-		return err
-	}
-	_, err := w.Write(html_[at:])
-	return err
+	return writeAfterBody(w, buf.Bytes(), titleBlock(s))
 }
 
 // ReportCharts returns the charts of report.html in page order, each with a

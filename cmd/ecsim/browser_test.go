@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ecsim/ecsim/reports"
 	"github.com/ecsim/ecsim/scenarios"
 )
 
@@ -61,6 +62,32 @@ func TestReportsRenderInChromium(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCompareRendersInChromium does the same for compare.html of the
+// built-in compare example: one chart per compared metric, each drawn.
+func TestCompareRendersInChromium(t *testing.T) {
+	browser, assets := browserTools(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"compare", "binpack-vs-spread", "-r", "2", "-q", "-o", out, "--assets", assets}, &stdout, &stderr); code != 0 {
+		t.Fatalf("ecsim compare: exit %d: %s", code, stderr.String())
+	}
+	page := instrument(t, filepath.Join(out, "compare.html"))
+	result := renderInBrowser(t, browser, dir, page)
+	if len(result.Errors) > 0 {
+		t.Errorf("console errors: %q", result.Errors)
+	}
+	ids := chartIDs(t, page)
+	if len(ids) != len(reports.CompareMetrics) {
+		t.Errorf("%d charts in the page, want one per metric (%d)", len(ids), len(reports.CompareMetrics))
+	}
+	for _, id := range ids {
+		if n, ok := result.Charts[id]; !ok || n == 0 {
+			t.Errorf("chart %s drew nothing (%d non-blank pixels)", id, n)
+		}
 	}
 }
 
@@ -119,7 +146,7 @@ func browserTools(t *testing.T) (browser, assets string) {
 	return "", ""
 }
 
-// instrument writes a copy of report.html with the error capture and the
+// instrument writes a copy of a page (report.html, compare.html) with the error capture and the
 // chart check injected, and returns its path.
 func instrument(t *testing.T, report string) string {
 	data, err := os.ReadFile(report)
@@ -127,12 +154,12 @@ func instrument(t *testing.T, report string) string {
 		t.Fatal(err)
 	}
 	if bytes.Contains(data, []byte("https://")) && bytes.Contains(data, []byte("<script src=")) {
-		t.Fatalf("report.html still loads a script from the network")
+		t.Fatalf("%s still loads a script from the network", report)
 	}
 	s := strings.Replace(string(data), "<head>", "<head>\n"+captureErrors, 1)
 	end := strings.LastIndex(s, "</body>") // the inlined library may contain the string too
 	if end < 0 {
-		t.Fatalf("report.html has no </body>")
+		t.Fatalf("%s has no </body>", report)
 	}
 	s = s[:end] + checkCharts + "\n" + s[end:]
 	page := filepath.Join(filepath.Dir(report), "checked.html")

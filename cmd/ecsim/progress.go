@@ -43,3 +43,36 @@ func (p *progress) finish() {
 		_ = p.bar.Finish()
 	}
 }
+
+// countProgress shows a progress bar of finished runs on a terminal, and
+// nothing otherwise or when quiet.
+type countProgress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newCountProgress(w io.Writer, quiet bool, total int) *countProgress {
+	f, ok := w.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return &countProgress{}
+	}
+	return &countProgress{bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("runs"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *countProgress) add() {
+	if p.bar != nil {
+		_ = p.bar.Add(1)
+	}
+}
+
+func (p *countProgress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

@@ -176,6 +176,9 @@ func (opts *runOptions) loadOutputs() error {
 			return badInput("%v", err)
 		}
 	}
+	if opts.formats, err = reports.ParseFigureFormats(opts.figures); err != nil {
+		return badInput("--figures: %v", err)
+	}
 	return nil
 }
 
@@ -193,7 +196,15 @@ func writeCharts(out *reports.Output, s *reports.Series, opts *runOptions) ([]st
 	if err := f.Close(); err != nil {
 		return nil, err
 	}
-	return []string{reports.ReportFile}, nil
+	files := []string{reports.ReportFile}
+	if len(opts.formats) > 0 {
+		figs, err := reports.WriteFigures(out, s, opts.formats)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fmt.Sprintf("figures/ (%d files)", len(figs)))
+	}
+	return files, nil
 }
 
 // loadScenario resolves a scenario argument and applies --set overrides.

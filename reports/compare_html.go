@@ -1,0 +1,142 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/components"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// compare.html chart sizes.
+const (
+	compareChartWidth  = "900px"
+	compareChartHeight = "320px"
+)
+
+// WriteHTML writes compare.html: a heading and the table of paired
+// differences from the baseline, then one bar chart per metric of the
+// variants' means, each with a whisker spanning its 95% confidence
+// interval. Chart IDs are CompareChartID(metric), so the page is
+// deterministic. assetsJS, when not empty, is the echarts library inlined so
+// the page renders offline (LoadAssets); otherwise the page loads it from
+// go-echarts' asset host.
+func (c *Comparison) WriteHTML(w io.Writer, assetsJS string) error {
+	page := components.NewPage()
+	page.SetPageTitle("ecsim compare: " + c.Scenario)
+	page.SetLayout(components.PageNoneLayout)
+	for _, m := range c.metricNames() {
+		page.AddCharts(c.meanChart(m))
+	}
+	inlineAssets(page, assetsJS)
+	var buf bytes.Buffer
+	if err := page.Render(&buf); err != nil {
+		return err
+	}
+	return writeAfterBody(w, buf.Bytes(), c.htmlBlock())
+}
+
+// CompareChartID is the ID of metric m's chart in compare.html: "compare_"
+// and the metric with every character but letters, digits and _ replaced by
+// _ ("compare_cost_total"). It is a JavaScript identifier, as go-echarts
+// names the chart's variables after it.
+func CompareChartID(m string) string { return chartID("compare", m) }
+
+// meanChart is metric m's bar chart: a bar per variant at its mean and a
+// vertical line (a markLine from low to high) over its 95% CI.
+func (c *Comparison) meanChart(m string) *charts.Bar {
+	b := charts.NewBar()
+	b.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: CompareChartID(m), Width: compareChartWidth, Height: compareChartHeight}),
+		charts.WithTitleOpts(opts.Title{Title: metricLabel(m),
+			Subtitle: fmt.Sprintf("mean of %d replications per variant; line: 95%% confidence interval (Student t)", c.Replications)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(false)}),
+		charts.WithAnimation(false),
+	)
+	var bars []opts.BarData
+	var whiskers []opts.MarkLineNameCoordItem
+	for i, v := range c.Variants {
+		in := c.Metrics[m][v]
+		bars = append(bars, opts.BarData{Name: v, Value: roundOut(in.Mean)})
+		lo, hi := roundOut(in.CI95[0]), roundOut(in.CI95[1])
+		whiskers = append(whiskers, opts.MarkLineNameCoordItem{
+			Name:        fmt.Sprintf("%s: 95%% CI [%g, %g]", v, lo, hi),
+			Coordinate0: []any{i, lo}, Coordinate1: []any{i, hi}})
+	}
+	b.SetXAxis(c.Variants)
+	b.AddSeries("mean", bars,
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "40%"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#7aa6c2"}),
+		charts.WithMarkLineNameCoordItemOpts(whiskers...),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+			LineStyle: &opts.LineStyle{Color: "#222", Width: 3, Type: "solid"}, Label: &opts.Label{Show: opts.Bool(false)}}))
+	return b
+}
+
+// htmlBlock is the page's heading and the table of differences.
+func (c *Comparison) htmlBlock() string {
+	var b strings.Builder
+	b.WriteString(`<div id="ecsim-compare" style="font-family:sans-serif;margin:16px 24px;">` + "\n")
+	fmt.Fprintf(&b, "<h1 style=\"margin:0\">%s: compare</h1>\n", html.EscapeString(c.Scenario))
+	fmt.Fprintf(&b, "<p>%d variants × %d replications (master seed %d; replication k of every variant uses the same seed). Baseline: %s.</p>\n",
+		len(c.Variants), c.Replications, c.Seed, html.EscapeString(c.Baseline))
+	b.WriteString(`<style>#differences td,#differences th{padding:2px 10px}</style>\n<table id="differences" style="border-collapse:collapse;text-align:right;">` + "\n")
+	b.WriteString("<tr><th style=\"text-align:left\">metric</th><th style=\"text-align:left\">variant</th><th>baseline mean</th><th>variant mean</th><th>difference</th><th>95% CI</th><th>significant</th></tr>\n")
+	for _, m := range c.metricNames() {
+		mdec, dec := c.decimals(m)
+		for _, v := range c.Variants[1:] {
+			d, ok := c.Differences[m][v]
+			if !ok {
+				continue
+			}
+			sig := ""
+			if d.Significant {
+				sig = "*"
+			}
+			fmt.Fprintf(&b, "<tr><td style=\"text-align:left\">%s</td><td style=\"text-align:left\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>[%s, %s]</td><td>%s</td></tr>\n",
+				html.EscapeString(m), html.EscapeString(v), fmtNum(c.Metrics[m][c.Baseline].Mean, mdec), fmtNum(c.Metrics[m][v].Mean, mdec),
+				signed(d.Mean, dec), fmtNum(d.CI95[0], dec), fmtNum(d.CI95[1], dec), sig)
+		}
+	}
+	b.WriteString("</table>\n<p>difference: mean paired difference variant − baseline with its 95% confidence interval (Student t); " +
+		"* marks a significant difference, whose interval excludes 0.</p>\n</div>\n")
+	return b.String()
+}
+
+// signed formats x with dec decimals and a sign.
+func signed(x float64, dec int) string {
+	s := fmtNum(x, dec)
+	if strings.HasPrefix(s, "-") {
+		return s
+	}
+	return "+" + s
+}
+
+// writeAfterBody writes page with block inserted after its <body> tag,
+// which follows the last </head> (an inlined library in the head may
+// contain such strings itself; the charts' options after it are JSON, whose
+// < are escaped).
+func writeAfterBody(w io.Writer, page []byte, block string) error {
+	head := bytes.LastIndex(page, []byte("</head>"))
+	if head < 0 {
+		return fmt.Errorf("unexpected page layout from go-echarts")
+	}
+	body := bytes.Index(page[head:], []byte("<body>"))
+	if body < 0 {
+		return fmt.Errorf("unexpected page layout from go-echarts")
+	}
+	at := head + body + len("<body>")
+	if _, err := w.Write(page[:at]); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "\n"+block); err != nil {
+		return err
+	}
+	_, err := w.Write(page[at:])
+	return err
+}
