@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,7 +129,10 @@ func Compare(scenario string, seed uint64, baseline string, variants []string, r
 			c.Differences[m][v] = difference(xs, base, t)
 		}
 	}
-	return c, c.checkFinite()
+	if err := c.checkFinite(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // compareOrder checks the variants and the baseline and returns the
@@ -141,16 +145,18 @@ func compareOrder(baseline string, variants []string, runs map[string][]map[stri
 		return nil, fmt.Errorf("compare: baseline %q is not among the variants %q", baseline, variants)
 	}
 	order := []string{baseline}
-	seen := map[string]bool{baseline: true}
+	seen := map[string]bool{}
 	for _, v := range variants {
-		if v == baseline {
-			continue
+		if !variantNameRE.MatchString(v) {
+			return nil, fmt.Errorf("compare: variant name %q: use letters, digits, '.', '_' and '-'", v)
 		}
 		if seen[v] {
 			return nil, fmt.Errorf("compare: variant %q given twice", v)
 		}
 		seen[v] = true
-		order = append(order, v)
+		if v != baseline {
+			order = append(order, v)
+		}
 	}
 	for v := range runs {
 		if !seen[v] {
@@ -159,6 +165,10 @@ func compareOrder(baseline string, variants []string, runs map[string][]map[stri
 	}
 	return order, nil
 }
+
+// variantNameRE is what a variant may be called: the scenario names'
+// alphabet, which also keeps names inert in compare.html's scripts.
+var variantNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
 // replications returns the number of replications R, the same for every
 // variant and at least 2.

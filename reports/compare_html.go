@@ -118,9 +118,10 @@ func signed(x float64, dec int) string {
 }
 
 // writeAfterBody writes page with block inserted after its <body> tag,
-// which follows the last </head> (an inlined library in the head may
-// contain such strings itself; the charts' options after it are JSON, whose
-// < are escaped).
+// which follows the last </head>: an inlined library in the head may hold
+// such strings itself (LoadAssets escapes its </script), while the chart
+// options after <body> hold only names the scenario validation (or
+// Compare) restricts to letters, digits, '.', '_' and '-'.
 func writeAfterBody(w io.Writer, page []byte, block string) error {
 	head := bytes.LastIndex(page, []byte("</head>"))
 	if head < 0 {

@@ -25,6 +25,8 @@ type ExplainLine struct {
 	Count int     `json:"count"`
 	Last  float64 `json:"last"`
 	Text  string  `json:"text"`
+	// Instances are the instances a drain or terminate line stands for.
+	Instances []string `json:"instances,omitempty"`
 }
 
 // Narrator observes a run and tells its scaling decisions in plain words
@@ -107,13 +109,15 @@ func (n *Narrator) other(e *record.Event) {
 	case record.ScalingSkipped:
 		n.add(e, "skipped", e.Provider, "no scaling action: %s", e.Reason)
 	case record.InstanceLaunched:
-		n.add(e, "launch", subject(e), "instance(s) launched (%s); they join the cluster when their agent registers", e.InstanceType)
+		n.add(e, "launch", subject(e), "instance(s) launched (%s), to join the cluster when the ECS agent registers", e.InstanceType)
 	case record.InstanceRegistered:
-		n.add(e, "register", subject(e), "instance(s) registered (%s): their capacity can take tasks now", e.InstanceType)
+		n.add(e, "register", subject(e), "instance(s) registered (%s): ready for tasks", e.InstanceType)
 	case record.InstanceDraining:
-		n.add(e, "drain", subject(e), "instance %s set to DRAINING: %s", e.Instance, e.Cause)
+		l := n.add(e, "drain", subject(e), "instance(s) set to DRAINING: %s", e.Cause)
+		l.Instances = append(l.Instances, e.Instance)
 	case record.InstanceTerminated:
-		n.add(e, "terminate", subject(e), "instance %s terminated: %s", e.Instance, e.Cause)
+		l := n.add(e, "terminate", subject(e), "instance(s) terminated: %s", e.Cause)
+		l.Instances = append(l.Instances, e.Instance)
 	case record.ServicePlacementFailed:
 		n.add(e, "unplaced", e.Service, "service %s could not place a task: %s", e.Service, reasonText(e.Reason))
 	case record.ServiceDesiredCountChanged:
@@ -147,9 +151,9 @@ func (n *Narrator) metric(e *record.Event, in bool) {
 	case e.N == 0:
 		why = "no instance and nothing to run: at the target"
 	case e.Value > target:
-		why = fmt.Sprintf("above the target: the tasks need M = %d instances, the group has N = %d", e.M, e.N)
+		why = fmt.Sprintf("above the target: the tasks need M = %s, the group has N = %d", instances(e.M), e.N)
 	case e.Value < target:
-		why = fmt.Sprintf("below the target: M = %d instances would do where N = %d run", e.M, e.N)
+		why = fmt.Sprintf("below the target: M = %s would do where N = %d run", instances(e.M), e.N)
 	default:
 		why = fmt.Sprintf("at the target: M = N = %d", e.N)
 	}
@@ -173,9 +177,17 @@ func (n *Narrator) alarm(e *record.Event, from string) {
 	n.add(e, "alarm", e.Provider, "%s %s → %s at %s (%s)", e.Alarm, from, e.State, num(e.Value), rule)
 }
 
+// instances is "1 instance" or "k instances".
+func instances(k int) string {
+	if k == 1 {
+		return "1 instance"
+	}
+	return fmt.Sprintf("%d instances", k)
+}
+
 // add appends a line, or counts e into the line of the same minute that
-// tells the same thing.
-func (n *Narrator) add(e *record.Event, kind, subj, format string, args ...any) {
+// tells the same thing, and returns that line.
+func (n *Narrator) add(e *record.Event, kind, subj, format string, args ...any) *ExplainLine {
 	text := fmt.Sprintf(format, args...)
 	if m := int64(e.T / sim.Minute); m != n.minute {
 		n.minute = m
@@ -185,11 +197,12 @@ func (n *Narrator) add(e *record.Event, kind, subj, format string, args ...any) 
 	if i, ok := n.open[key]; ok {
 		n.Lines[i].Count++
 		n.Lines[i].Last = e.T.Seconds()
-		return
+		return &n.Lines[i]
 	}
 	n.open[key] = len(n.Lines)
 	n.Lines = append(n.Lines, ExplainLine{T: e.T.Seconds(), Clock: clock(e.T), Subject: subj, Kind: kind, Count: 1,
 		Last: e.T.Seconds(), Text: text})
+	return &n.Lines[len(n.Lines)-1]
 }
 
 // WriteText writes the lines for a terminal: "clock  subject  text", a
@@ -203,6 +216,14 @@ func (n *Narrator) WriteText(w io.Writer, title string) error {
 		}
 		if last := clock(sim.At(time.Duration(l.Last * float64(time.Second)))); l.Count > 1 && last != l.Clock {
 			text += " (until " + last + ")"
+		}
+		if ids := l.Instances; len(ids) > 0 {
+			if len(ids) > maxListedInstances {
+				ids = append(ids[:maxListedInstances:maxListedInstances], fmt.Sprintf("… %d more", len(l.Instances)-maxListedInstances))
+			}
+			// "3 instances terminated (i-1, i-2, i-3): cause"
+			head, cause, _ := strings.Cut(text, ": ")
+			text = head + " (" + strings.Join(ids, ", ") + "): " + cause
 		}
 		if _, err := fmt.Fprintf(w, "%s  %-14s %s\n", l.Clock, l.Subject, text); err != nil {
 			return err
@@ -222,8 +243,12 @@ func (n *Narrator) WriteJSON(w io.Writer) error {
 	return enc.Encode(lines)
 }
 
+// maxListedInstances bounds the instance IDs a text line lists.
+const maxListedInstances = 5
+
 // counted are the kinds whose lines stand for several tasks or instances.
-var counted = map[string]bool{"provisioning": true, "placed": true, "failed": true, "launch": true, "register": true}
+var counted = map[string]bool{"provisioning": true, "placed": true, "failed": true, "launch": true, "register": true,
+	"drain": true, "terminate": true}
 
 func plural(text string, count int) string {
 	if count == 1 {

@@ -44,7 +44,7 @@ func TestNarratorTellsAScaleOutFromZero(t *testing.T) {
 00:01:00  general        CapacityProviderReservation 200 (target 100): the group has no instance and tasks wait, so ECS publishes 200 (scale out from zero)
 00:01:00  general        AlarmHigh INSUFFICIENT_DATA → ALARM at 200 (1 datapoint above the target starts a scale-out)
 00:01:00  general        desired capacity 0 → 2: AlarmHigh: scale-out from zero
-00:02:30  general        1 instance registered (m5.large): their capacity can take tasks now
+00:02:30  general        1 instance registered (m5.large): ready for tasks
 00:02:30  general        2 PROVISIONING tasks placed (m5.large)
 00:03:00  general        no scaling action: scale-out blocked: 1 instance(s) still within the 5m0s warm-up
 `
@@ -80,5 +80,31 @@ func TestNarratorWindow(t *testing.T) {
 	}
 	if empty := NewNarrator(0, 0); !strings.Contains(func() string { var b bytes.Buffer; empty.WriteJSON(&b); return b.String() }(), "[]") {
 		t.Error("no lines must be an empty JSON array")
+	}
+}
+
+// TestNarratorMergesTerminations: the instances one scale-in terminates in
+// a minute make one line listing them (at most 5, then a count), the
+// cause told once.
+func TestNarratorMergesTerminations(t *testing.T) {
+	n := NewNarrator(0, at(600))
+	cause := "AlarmLow: CapacityProviderReservation 50.00 < target 100 for 15 datapoints (M = 1, N = 2)"
+	for i, id := range []string{"i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-7"} {
+		n.Event(&record.Event{T: at(60 + float64(i)), Type: record.InstanceTerminated, Provider: "asg", Instance: id, Cause: cause})
+	}
+	n.Event(&record.Event{T: at(120), Type: record.InstanceTerminated, Provider: "asg", Instance: "i-8", Cause: cause})
+	var b bytes.Buffer
+	if err := n.WriteText(&b, "t"); err != nil {
+		t.Fatal(err)
+	}
+	want := `t: 2 decisions and events from 00:00:00 to 00:10:00
+00:01:00  asg            7 instances terminated (i-1, i-2, i-3, i-4, i-5, … 2 more): ` + cause + ` (until 00:01:06)
+00:02:00  asg            1 instance terminated (i-8): ` + cause + `
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if ids := n.Lines[0].Instances; len(ids) != 7 || ids[6] != "i-7" {
+		t.Errorf("JSON instances %q, want all 7", ids)
 	}
 }

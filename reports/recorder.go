@@ -252,8 +252,13 @@ func (r *Recorder) close() error {
 	return first
 }
 
-// round rounds x to n decimals so that outputs are byte-stable.
+// round rounds x to n decimals so that outputs are byte-stable. Numbers
+// too large for x·10^n (beyond 2^53 it holds no decimals anyway) stay as
+// they are.
 func round(x float64, n int) float64 {
 	p := math.Pow10(n)
+	if math.Abs(x) >= 1<<53 {
+		return x
+	}
 	return math.Round(x*p) / p
 }
