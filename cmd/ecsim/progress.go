@@ -16,9 +16,15 @@ type progress struct {
 	bar *progressbar.ProgressBar
 }
 
-func newProgress(w io.Writer, quiet bool, total time.Duration) *progress {
+// showBar reports whether a progress bar goes to w: a terminal, and not
+// quiet.
+func showBar(w io.Writer, quiet bool) bool {
 	f, ok := w.(*os.File)
-	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+	return !quiet && ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newProgress(w io.Writer, quiet bool, total time.Duration) *progress {
+	if !showBar(w, quiet) {
 		return &progress{}
 	}
 	bar := progressbar.NewOptions64(int64(total/time.Second),
@@ -51,8 +57,7 @@ type countProgress struct {
 }
 
 func newCountProgress(w io.Writer, quiet bool, total int) *countProgress {
-	f, ok := w.(*os.File)
-	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+	if !showBar(w, quiet) {
 		return &countProgress{}
 	}
 	return &countProgress{bar: progressbar.NewOptions(total,
