@@ -2,6 +2,7 @@ package autoscaling
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ecsim/ecsim/sim"
@@ -122,7 +123,7 @@ func (s *Scaler) Tick(now sim.Time, m Metric, g GroupState) Decision {
 
 func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
 	if g.Warming > 0 {
-		d.Why = fmt.Sprintf("scale-out blocked: %d instance(s) still within the %s warm-up", g.Warming, s.cfg.WarmupPeriod)
+		d.Why = fmt.Sprintf("scale-out blocked: %s still within the %s warm-up (instanceWarmupPeriod)", countInstances(g.Warming), shortDuration(s.cfg.WarmupPeriod))
 		d.Blocked = BlockedWarmup
 		return
 	}
@@ -153,7 +154,7 @@ func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
 func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 	if s.scaledOut && now.Sub(s.lastScaleOut) < s.cfg.ScaleInWait {
 		d.Why = fmt.Sprintf("scale-in blocked: %s since the last scale-out, ECS waits %s",
-			now.Sub(s.lastScaleOut), s.cfg.ScaleInWait)
+			shortDuration(now.Sub(s.lastScaleOut)), shortDuration(s.cfg.ScaleInWait))
 		d.Blocked = BlockedScaleInWait
 		return
 	}
@@ -201,4 +202,24 @@ func NextDesired(m Metric, cfg ScalerConfig) int {
 		return m.N - min(r, max(1, int(float64(m.N)*cfg.ScaleInMaxFraction)))
 	}
 	return m.N
+}
+
+// countInstances is "1 instance" or "k instances".
+func countInstances(k int) string {
+	if k == 1 {
+		return "1 instance"
+	}
+	return fmt.Sprintf("%d instances", k)
+}
+
+// shortDuration writes d without zero trailing units: 5m, 1h, 1h30m, 45s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if d%time.Minute == 0 && d != 0 {
+		s = strings.TrimSuffix(s, "0s")
+		if d%time.Hour == 0 {
+			s = strings.TrimSuffix(s, "0m")
+		}
+	}
+	return s
 }

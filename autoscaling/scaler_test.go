@@ -130,7 +130,7 @@ func TestScalerWarmupGate(t *testing.T) {
 	g := grp(3)
 	g.Warming = 1
 	d := s.Tick(0, metric(4, 3), g)
-	want(t, "warming", d, autoscaling.NoAction, 3, "warm-up", "5m0s")
+	want(t, "warming", d, autoscaling.NoAction, 3, "warm-up", "1 instance still within the 5m warm-up")
 	if s.High.State != autoscaling.InAlarm {
 		t.Errorf("high alarm %v, want ALARM while blocked", s.High.State)
 	}
@@ -242,7 +242,7 @@ func TestScalerScaleInWaitRule(t *testing.T) {
 	}
 	for i := 3; i <= 14; i++ {
 		d := s.Tick(minute(i), metric(2, 4), grp(4))
-		want(t, "minute "+itoa(i), d, autoscaling.NoAction, 4, "scale-in blocked", "15m0s")
+		want(t, "minute "+itoa(i), d, autoscaling.NoAction, 4, "scale-in blocked", "ECS waits 15m")
 		if s.Low.State != autoscaling.InAlarm {
 			t.Fatalf("minute %d: low alarm %v, want ALARM", i, s.Low.State)
 		}

@@ -86,7 +86,11 @@ func (n *Narrator) Event(e *record.Event) {
 			n.add(e, "failed", e.Owner, "task(s) failed: %s", reasonText(e.Reason))
 		}
 	case record.MetricPublished:
-		n.metric(e, in)
+		// Service auto scaling's metric (no provider) is told through the
+		// desired-count changes it causes.
+		if e.Provider != "" {
+			n.metric(e, in)
+		}
 	case record.AlarmStateChanged:
 		key := e.Provider + "/" + e.Alarm
 		from := n.alarms[key]
@@ -119,11 +123,11 @@ func (n *Narrator) other(e *record.Event) {
 		l := n.add(e, "terminate", subject(e), "instance(s) terminated: %s", e.Cause)
 		l.Instances = append(l.Instances, e.Instance)
 	case record.ServicePlacementFailed:
-		n.add(e, "unplaced", e.Service, "service %s could not place a task: %s", e.Service, reasonText(e.Reason))
+		n.add(e, "unplaced", e.Service, "task(s) of service %s could not be placed: %s", e.Service, reasonText(e.Reason))
 	case record.ServiceDesiredCountChanged:
 		n.add(e, "service", e.Service, "service desired count %d → %d: %s", e.From, e.To, e.Cause)
 	case record.FaultInjected:
-		n.add(e, "fault", e.Cause, "fault %s %s %s", e.Cause, e.State, e.AZ)
+		n.add(e, "fault", "fault", "%s", faultText(e))
 	}
 }
 
@@ -148,6 +152,8 @@ func (n *Narrator) metric(e *record.Event, in bool) {
 	switch {
 	case e.N == 0 && e.M > 0:
 		why = "the group has no instance and tasks wait, so ECS publishes 200 (scale out from zero)"
+	case e.N == 0 && e.Reason != "":
+		why = "the group has no instance but publishes 100, not 200"
 	case e.N == 0:
 		why = "no instance and nothing to run: at the target"
 	case e.Value > target:
@@ -248,7 +254,29 @@ const maxListedInstances = 5
 
 // counted are the kinds whose lines stand for several tasks or instances.
 var counted = map[string]bool{"provisioning": true, "placed": true, "failed": true, "launch": true, "register": true,
-	"drain": true, "terminate": true}
+	"drain": true, "terminate": true, "unplaced": true}
+
+// faultText tells a fault starting (State ALARM) or ending (OK).
+func faultText(e *record.Event) string {
+	what := e.Cause
+	switch e.Cause {
+	case "availabilityZoneOutage":
+		what = "availability zone outage"
+	case "agentDisconnect":
+		what = "container agents disconnected"
+	case "instanceFailure":
+		what = "instance failure"
+	case "spotInterruption":
+		what = "Spot interruptions"
+	}
+	if e.AZ != "" {
+		what += " in " + e.AZ
+	}
+	if e.State == "OK" {
+		return what + " ends"
+	}
+	return what + " begins"
+}
 
 func plural(text string, count int) string {
 	if count == 1 {

@@ -108,3 +108,31 @@ func TestNarratorMergesTerminations(t *testing.T) {
 		t.Errorf("JSON instances %q, want all 7", ids)
 	}
 }
+
+// TestNarratorServiceMetricsAndFaults: service auto scaling's metric is
+// not a CapacityProviderReservation (its desired-count change is told
+// instead); a fault is told as it begins and ends.
+func TestNarratorServiceMetricsAndFaults(t *testing.T) {
+	n := NewNarrator(0, at(600))
+	events := []record.Event{
+		{T: at(60), Type: record.MetricPublished, Service: "api", Owner: "api", Value: 58.6, N: 2, Alarm: "ECSServiceAverageCPUUtilization"},
+		{T: at(60), Type: record.ServiceDesiredCountChanged, Service: "api", From: 2, To: 3, Cause: "ECSServiceAverageCPUUtilization 80 > 50"},
+		{T: at(120), Type: record.FaultInjected, Cause: "availabilityZoneOutage", AZ: "us-east-1b", State: "ALARM"},
+		{T: at(180), Type: record.FaultInjected, Cause: "availabilityZoneOutage", AZ: "us-east-1b", State: "OK"},
+	}
+	for i := range events {
+		n.Event(&events[i])
+	}
+	var got []string
+	for _, l := range n.Lines {
+		got = append(got, l.Subject+": "+l.Text)
+	}
+	want := []string{
+		"api: service desired count 2 → 3: ECSServiceAverageCPUUtilization 80 > 50",
+		"fault: availability zone outage in us-east-1b begins",
+		"fault: availability zone outage in us-east-1b ends",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

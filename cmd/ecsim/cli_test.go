@@ -195,7 +195,7 @@ func TestExplainWarmupGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	for _, want := range []string{"AlarmHigh OK → ALARM", "scale-out blocked", "within the 5m0s warm-up", "desired capacity 1 → 2"} {
+	for _, want := range []string{"AlarmHigh OK → ALARM", "scale-out blocked", "within the 5m warm-up", "desired capacity 1 → 2"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("explain lacks %q", want)
 		}
