@@ -19,7 +19,10 @@ import (
 // CompareMetrics lists the metrics ecsim compare compares, in output order,
 // as dotted summary.json paths. "scaling.actions" is
 // scaling.scaleOutActions + scaling.scaleInActions.
-var CompareMetrics = []string{"cost.total", "instanceHours", "utilization.cpuReservedMean", "utilization.memoryReservedMean", "taskWaitSeconds.p50", "taskWaitSeconds.p95", "tasks.failed", "scaling.actions"}
+func CompareMetrics() []string {
+	return []string{"cost.total", "instanceHours", "utilization.cpuReservedMean", "utilization.memoryReservedMean",
+		"taskWaitSeconds.p50", "taskWaitSeconds.p95", "tasks.failed", "scaling.actions"}
+}
 
 // compareDecimals is the rounding of compare.json and compare.csv: a fixed
 // number of decimal places, so the files are byte-stable.
@@ -67,7 +70,12 @@ type Comparison struct {
 	// Seed is the master seed; the CLI derives replication k's seed from it.
 	Seed         uint64 `json:"seed"`
 	Replications int    `json:"replications"`
-	Baseline     string `json:"baseline"`
+	// Seeds are the replications' seeds, derived from Seed, the same in
+	// every variant: `ecsim run --seed Seeds[k]` (with a variant's
+	// overrides as --set) reproduces replication k. Compare leaves it
+	// empty; the CLI fills it in.
+	Seeds    []uint64 `json:"seeds,omitempty"`
+	Baseline string   `json:"baseline"`
 	// Variants are in the order given, the baseline first.
 	Variants []string `json:"variants"`
 	// Metrics maps METRIC → VARIANT → interval.
@@ -113,7 +121,7 @@ func Compare(scenario string, seed uint64, baseline string, variants []string, r
 	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(r - 1)}.Quantile(0.975)
 	c := &Comparison{Scenario: scenario, Seed: seed, Replications: r, Baseline: baseline, Variants: order,
 		Metrics: map[string]map[string]Interval{}, Differences: map[string]map[string]Difference{}}
-	for _, m := range CompareMetrics {
+	for _, m := range CompareMetrics() {
 		base, err := column(baseline, m, runs[baseline])
 		if err != nil {
 			return nil, err
@@ -236,7 +244,7 @@ func (c *Comparison) checkFinite() error {
 	bad := func(xs ...float64) bool {
 		return slices.ContainsFunc(xs, func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) })
 	}
-	for _, m := range CompareMetrics {
+	for _, m := range CompareMetrics() {
 		for _, v := range c.Variants {
 			in, d := c.Metrics[m][v], c.Differences[m][v]
 			if bad(in.Mean, in.CI95[0], in.CI95[1], d.Mean, d.CI95[0], d.CI95[1]) {
@@ -251,13 +259,13 @@ func (c *Comparison) checkFinite() error {
 // then any others by name.
 func (c *Comparison) metricNames() []string {
 	var out, extra []string
-	for _, m := range CompareMetrics {
+	for _, m := range CompareMetrics() {
 		if _, ok := c.Metrics[m]; ok {
 			out = append(out, m)
 		}
 	}
 	for m := range c.Metrics {
-		if !slices.Contains(CompareMetrics, m) {
+		if !slices.Contains(CompareMetrics(), m) {
 			extra = append(extra, m)
 		}
 	}

@@ -27,13 +27,13 @@ const (
 )
 
 // repsOf builds R replications in which metric "cost.total" takes the given
-// values and every other metric of CompareMetrics a constant (its index + 1),
+// values and every other metric of CompareMetrics() a constant (its index + 1),
 // so every metric is present.
 func repsOf(values ...float64) []map[string]float64 {
 	reps := make([]map[string]float64, len(values))
 	for k, x := range values {
 		rep := map[string]float64{}
-		for i, m := range CompareMetrics {
+		for i, m := range CompareMetrics() {
 			rep[m] = float64(i + 1)
 		}
 		rep["cost.total"] = x
@@ -116,7 +116,7 @@ func TestCompareWorkedExample(t *testing.T) {
 		t.Errorf("shift CI95 = %v, want exactly [2 2]", got)
 	}
 	// The constant metrics: interval [x, x], difference exactly 0.
-	for i, m := range CompareMetrics[1:] {
+	for i, m := range CompareMetrics()[1:] {
 		x := float64(i + 2)
 		for _, v := range c.Variants {
 			if in := c.Metrics[m][v]; in.Mean != x || in.CI95 != [2]float64{x, x} {
@@ -127,8 +127,8 @@ func TestCompareWorkedExample(t *testing.T) {
 			}
 		}
 	}
-	if len(c.Metrics) != len(CompareMetrics) || len(c.Differences) != len(CompareMetrics) {
-		t.Errorf("%d metrics, %d differences, want %d", len(c.Metrics), len(c.Differences), len(CompareMetrics))
+	if len(c.Metrics) != len(CompareMetrics()) || len(c.Differences) != len(CompareMetrics()) {
+		t.Errorf("%d metrics, %d differences, want %d", len(c.Metrics), len(c.Differences), len(CompareMetrics()))
 	}
 }
 
@@ -151,7 +151,7 @@ func TestCompareEqualValuesExact(t *testing.T) {
 	}
 }
 
-// TestCompareIgnoresExtraMetrics: metrics outside CompareMetrics are not
+// TestCompareIgnoresExtraMetrics: metrics outside CompareMetrics() are not
 // compared.
 func TestCompareIgnoresExtraMetrics(t *testing.T) {
 	a, b := repsOf(1, 2), repsOf(2, 3)
@@ -191,7 +191,7 @@ func TestCompareCoverage(t *testing.T) {
 				runs[v][k] = map[string]float64{}
 			}
 		}
-		for _, m := range CompareMetrics {
+		for _, m := range CompareMetrics() {
 			for k := 0; k < r; k++ {
 				shared := sharedSD * rng.NormFloat64()
 				runs["base"][k][m] = mu + shared + noiseSD*rng.NormFloat64()
@@ -203,7 +203,7 @@ func TestCompareCoverage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range CompareMetrics {
+		for _, m := range CompareMetrics() {
 			trials++
 			d := c.Differences[m]["plus3"]
 			if d.CI95[0] <= trueDiff && trueDiff <= d.CI95[1] {
@@ -454,8 +454,8 @@ func TestCompareWriteCSV(t *testing.T) {
 	if len(rows) == 0 || !slices.Equal(rows[0], wantHeader) {
 		t.Fatalf("header = %q, want %q", rows[0], wantHeader)
 	}
-	if len(rows) != 1+len(CompareMetrics)*3 {
-		t.Fatalf("%d rows, want %d", len(rows), 1+len(CompareMetrics)*3)
+	if len(rows) != 1+len(CompareMetrics())*3 {
+		t.Fatalf("%d rows, want %d", len(rows), 1+len(CompareMetrics())*3)
 	}
 	want := [][]string{
 		{"cost.total", "base", "2", "-0.484138", "4.484138", "", "", "", ""},
@@ -469,9 +469,9 @@ func TestCompareWriteCSV(t *testing.T) {
 			t.Errorf("row %d = %q, want %q", 1+i, rows[1+i], w)
 		}
 	}
-	// Rows follow CompareMetrics, variants baseline first.
+	// Rows follow CompareMetrics(), variants baseline first.
 	for i, row := range rows[1:] {
-		if m, v := CompareMetrics[i/3], c.Variants[i%3]; row[0] != m || row[1] != v {
+		if m, v := CompareMetrics()[i/3], c.Variants[i%3]; row[0] != m || row[1] != v {
 			t.Errorf("row %d is %s/%s, want %s/%s", i+1, row[0], row[1], m, v)
 		}
 		if len(row) != len(wantHeader) {
@@ -515,8 +515,8 @@ func TestCompareWriteTable(t *testing.T) {
 		return got
 	}
 	base, mixed, shift := find("base"), find("mixed"), find("shift")
-	if len(base) != len(CompareMetrics) || len(mixed) != len(CompareMetrics) || len(shift) != len(CompareMetrics) {
-		t.Fatalf("rows: %d base, %d mixed, %d shift, want %d each:\n%s", len(base), len(mixed), len(shift), len(CompareMetrics), out)
+	if len(base) != len(CompareMetrics()) || len(mixed) != len(CompareMetrics()) || len(shift) != len(CompareMetrics()) {
+		t.Fatalf("rows: %d base, %d mixed, %d shift, want %d each:\n%s", len(base), len(mixed), len(shift), len(CompareMetrics()), out)
 	}
 	// cost.total: 3 decimals for values up to 6.48 (about 4 significant digits).
 	if !regexp.MustCompile(`4\.000 \[1\.516, 6\.484\]\s+\+2\.000 \[2\.000, 2\.000\] \*$`).MatchString(shift[0]) {
@@ -555,7 +555,7 @@ func TestCompareChartID(t *testing.T) {
 	}
 	ident := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	seen := map[string]string{}
-	for _, m := range CompareMetrics {
+	for _, m := range CompareMetrics() {
 		id := CompareChartID(m)
 		if !ident.MatchString(id) {
 			t.Errorf("CompareChartID(%q) = %q, not an identifier", m, id)
@@ -581,7 +581,7 @@ func TestCompareWriteHTML(t *testing.T) {
 		return b.String()
 	}
 	check := func(t *testing.T, page string) {
-		for _, m := range CompareMetrics {
+		for _, m := range CompareMetrics() {
 			id := CompareChartID(m)
 			if !strings.Contains(page, `id="`+id+`"`) || !strings.Contains(page, "goecharts_"+id+" = echarts.init") {
 				t.Errorf("no chart %s", id)
@@ -613,8 +613,8 @@ func TestCompareWriteHTML(t *testing.T) {
 			}
 		}
 		// One table row per metric and non-baseline variant.
-		if n := strings.Count(page, "<tr><td"); n != 2*len(CompareMetrics) {
-			t.Errorf("%d difference rows, want %d", n, 2*len(CompareMetrics))
+		if n := strings.Count(page, "<tr><td"); n != 2*len(CompareMetrics()) {
+			t.Errorf("%d difference rows, want %d", n, 2*len(CompareMetrics()))
 		}
 	}
 	t.Run("asset host", func(t *testing.T) {
@@ -685,9 +685,9 @@ func TestMetricsOf(t *testing.T) {
 			t.Errorf("%s = %v (present %v), want %v", m, g, ok, w)
 		}
 	}
-	for _, m := range CompareMetrics {
+	for _, m := range CompareMetrics() {
 		if _, ok := got[m]; !ok {
-			t.Errorf("MetricsOf lacks %s of CompareMetrics", m)
+			t.Errorf("MetricsOf lacks %s of CompareMetrics()", m)
 		}
 	}
 	// Its maps feed Compare.

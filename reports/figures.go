@@ -17,9 +17,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// FigureFormats are the formats --figures accepts, in the order of the
+// FigureFormats returns the formats --figures accepts, in the order of the
 // message that lists them.
-var FigureFormats = []string{"svg", "png", "pdf"}
+func FigureFormats() []string { return []string{"svg", "png", "pdf"} }
 
 // FiguresDir is the folder of the output directory that holds the figures.
 const FiguresDir = "figures"
@@ -40,8 +40,10 @@ func ParseFigureFormats(list string) ([]string, error) {
 		switch {
 		case f == "" && strings.TrimSpace(list) == "":
 			continue
-		case !slices.Contains(FigureFormats, f):
-			return nil, fmt.Errorf("unknown figure format %q (accepted: %s)", f, strings.Join(FigureFormats, ", "))
+		case f == "":
+			return nil, fmt.Errorf("empty figure format in %q (accepted: %s)", list, strings.Join(FigureFormats(), ", "))
+		case !slices.Contains(FigureFormats(), f):
+			return nil, fmt.Errorf("unknown figure format %q (accepted: %s)", f, strings.Join(FigureFormats(), ", "))
 		case !slices.Contains(out, f):
 			out = append(out, f)
 		}
@@ -112,17 +114,13 @@ func writeFigure(out *Output, name string, p *plot.Plot, format string) error {
 // managed scaling, tasks, reserved, cost.
 func Figures(s *Series) []Figure {
 	out := []Figure{{"instances", instancesFigure(s)}}
-	for i := range s.Providers {
-		out = append(out, Figure{chartID("reservation", s.Providers[i].Name), reservationFigure(s, i)})
+	for i, id := range reservationIDs(s) {
+		out = append(out, Figure{id, reservationFigure(s, i)})
 	}
 	out = append(out,
 		Figure{"tasks", tasksFigure(s)},
 		Figure{"reserved", reservedFigure(s)},
 		Figure{"cost", costFigure(s)})
-	for _, f := range out {
-		// Headroom for the legend, which sits at the top left.
-		f.Plot.Y.Max *= 1.25
-	}
 	return out
 }
 
@@ -190,15 +188,17 @@ func markActions(p *plot.Plot, s *Series, kind, name string, top float64) {
 	}
 }
 
-// top is the largest value of the series, at least 1.
-func top(series ...[]float64) float64 {
+// axisTop is the top of a figure's y axis: the largest value of the
+// series (at least 1) and a quarter more, room for the legend at the top
+// left.
+func axisTop(series ...[]float64) float64 {
 	m := 1.0
 	for _, ys := range series {
 		for _, y := range ys {
 			m = max(m, y)
 		}
 	}
-	return m
+	return 1.25 * m
 }
 
 func instancesFigure(s *Series) *plot.Plot {
@@ -210,14 +210,17 @@ func instancesFigure(s *Series) *plot.Plot {
 		addLine(p, 2+i, "desired ("+s.Providers[i].Name+")", s.T, s.Providers[i].Desired, true)
 		all = append(all, s.Providers[i].Desired)
 	}
-	markActions(p, s, ActionCapacityProvider, "", top(all...))
+	hi := axisTop(all...)
+	markActions(p, s, ActionCapacityProvider, "", hi)
+	p.Y.Max = hi
 	return p
 }
 
 func reservationFigure(s *Series, i int) *plot.Plot {
 	pr := &s.Providers[i]
 	p := newPlot("CapacityProviderReservation: "+pr.Name, "percent")
-	hi := top(pr.CPR, []float64{pr.Target})
+	hi := axisTop(pr.CPR, []float64{pr.Target})
+	p.Y.Max = hi
 	shadeAlarm(p, s.T, pr.AlarmHigh, hi, color.NRGBA{R: 220, G: 50, B: 47, A: 40})
 	shadeAlarm(p, s.T, pr.AlarmLow, hi, color.NRGBA{R: 38, G: 139, B: 210, A: 40})
 	addLine(p, 0, "CapacityProviderReservation", s.T, pr.CPR, false)
@@ -264,7 +267,9 @@ func tasksFigure(s *Series) *plot.Plot {
 	addLine(p, 1, "provisioning", s.T, s.TasksProvisioning, true)
 	addLine(p, 2, "pending", s.T, s.TasksPending, true)
 	addLine(p, 3, "failed (cumulative)", s.T, s.TasksFailed, true)
-	markActions(p, s, ActionService, "", top(s.TasksRunning, s.TasksProvisioning, s.TasksPending, s.TasksFailed))
+	hi := axisTop(s.TasksRunning, s.TasksProvisioning, s.TasksPending, s.TasksFailed)
+	markActions(p, s, ActionService, "", hi)
+	p.Y.Max = hi
 	return p
 }
 
@@ -279,5 +284,6 @@ func reservedFigure(s *Series) *plot.Plot {
 func costFigure(s *Series) *plot.Plot {
 	p := newPlot("Cumulative cost", "USD")
 	addLine(p, 0, "cost", s.T, s.CostUSD, false)
+	p.Y.Max = axisTop(s.CostUSD)
 	return p
 }

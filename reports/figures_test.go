@@ -25,7 +25,7 @@ func TestParseFigureFormats(t *testing.T) {
 		{in: "pdf, svg,png", want: []string{"pdf", "svg", "png"}},
 		{in: "SVG,svg", want: []string{"svg"}},
 		{in: "jpg", wantErr: `unknown figure format "jpg" (accepted: svg, png, pdf)`},
-		{in: "svg,", wantErr: `unknown figure format ""`},
+		{in: "svg,", wantErr: `empty figure format in "svg," (accepted: svg, png, pdf)`},
 	}
 	for _, tt := range tests {
 		got, err := ParseFigureFormats(tt.in)
@@ -168,7 +168,7 @@ func TestWriteFiguresIsByteStable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := WriteFigures(out, figureSeries(), FigureFormats)
+		files, err := WriteFigures(out, figureSeries(), FigureFormats())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,5 +203,26 @@ func TestWriteFiguresNoFormatsWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out.Path(FiguresDir)); !os.IsNotExist(err) {
 		t.Errorf("figures folder created with no formats: %v", err)
+	}
+}
+
+// TestChartIDsAreUnique: provider names that map to the same JavaScript
+// identifier (cp-a, cp_a) still get distinct chart IDs and figure files.
+func TestChartIDsAreUnique(t *testing.T) {
+	s := figureSeries()
+	s.Providers[0].Name, s.Providers[1].Name = "cp-a", "cp_a"
+	s.Providers = append(s.Providers, s.Providers[1])
+	s.Providers[2].Name = "cp.a"
+	got := reservationIDs(s)
+	want := []string{"reservation_cp_a", "reservation_cp_a_2", "reservation_cp_a_3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reservationIDs = %q, want %q", got, want)
+	}
+	var names []string
+	for _, f := range Figures(s) {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names[1:4], want) {
+		t.Errorf("figure names %q", names)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Output is an output directory under construction: files are written into
@@ -15,15 +16,79 @@ type Output struct {
 	tmp   string
 }
 
-// NewOutput starts an output directory that will become dir.
+// Names ecsim writes into an output directory: a directory holding only
+// these (or nothing) may be replaced by a new run.
+var outputNames = map[string]bool{
+	SummaryFile: true, TimeseriesFile: true, ProvidersFile: true, EventsFile: true, ReportFile: true, FiguresDir: true,
+	CompareJSONFile: true, CompareCSVFile: true, CompareHTMLFile: true,
+}
+
+// Files ecsim compare writes.
+const (
+	CompareJSONFile = "compare.json"
+	CompareCSVFile  = "compare.csv"
+	CompareHTMLFile = "compare.html"
+)
+
+// CheckOutputDir reports, without writing anything, whether dir can become
+// an output directory: it is not the working directory or one of its
+// parents; if it exists it is a directory holding nothing but ecsim's own
+// outputs (an earlier run's, which the new one replaces); and a directory
+// can be created next to it.
+func CheckOutputDir(dir string) error {
+	dir = filepath.Clean(dir)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("output directory %s: %w", dir, err)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(abs, wd); err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)))) {
+			return fmt.Errorf("output directory %s: the working directory or one of its parents; give a new folder, e.g. -o ecsim-out/NAME", dir)
+		}
+	}
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return fmt.Errorf("output directory %s: exists and is not a directory", dir)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("output directory %s: %w", dir, err)
+		}
+		for _, e := range entries {
+			if !outputNames[e.Name()] {
+				return fmt.Errorf("output directory %s: holds %s, which ecsim did not write; it replaces only a folder of its own outputs (give another -o)", dir, e.Name())
+			}
+		}
+	}
+	// Probe the nearest existing ancestor: can a folder be made there?
+	parent := filepath.Dir(abs)
+	for {
+		st, err := os.Stat(parent)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("output directory %s: %s is not a directory", dir, parent)
+			}
+			break
+		}
+		parent = filepath.Dir(parent)
+	}
+	probe, err := os.MkdirTemp(parent, ".ecsim-probe-")
+	if err != nil {
+		return fmt.Errorf("output directory %s: %w", dir, err)
+	}
+	return os.Remove(probe)
+}
+
+// NewOutput starts an output directory that will become dir, after
+// CheckOutputDir.
 func NewOutput(dir string) (*Output, error) {
+	if err := CheckOutputDir(dir); err != nil {
+		return nil, err
+	}
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory %s: %w", dir, err)
-	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("output directory %s: exists and is not a directory", dir)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -46,8 +47,8 @@ func WriteReport(w io.Writer, s *Series, assetsJS string) error {
 // scaling, tasks, reserved, cost.
 func ReportCharts(s *Series) []components.Charter {
 	out := []components.Charter{instancesChart(s)}
-	for i := range s.Providers {
-		out = append(out, reservationChart(s, i))
+	for i, id := range reservationIDs(s) {
+		out = append(out, reservationChart(s, i, id))
 	}
 	return append(out, tasksChart(s), reservedChart(s), costChart(s))
 }
@@ -125,9 +126,26 @@ func actionLines(s *Series, kind, name string) charts.SeriesOpts {
 	}
 }
 
-func reservationChart(s *Series, i int) *charts.Line {
+// reservationIDs returns the ID of each provider's reservation chart:
+// reservation_<provider> as a JavaScript identifier, with _2, _3, … added
+// when two names map to the same one (cp-a and cp_a).
+func reservationIDs(s *Series) []string {
+	ids := make([]string, len(s.Providers))
+	used := map[string]bool{}
+	for i, p := range s.Providers {
+		id := chartID("reservation", p.Name)
+		for k := 2; used[id]; k++ {
+			id = chartID("reservation", p.Name, strconv.Itoa(k))
+		}
+		used[id] = true
+		ids[i] = id
+	}
+	return ids
+}
+
+func reservationChart(s *Series, i int, id string) *charts.Line {
 	p := &s.Providers[i]
-	l := newLine(chartID("reservation", p.Name), "CapacityProviderReservation: "+p.Name,
+	l := newLine(id, "CapacityProviderReservation: "+p.Name,
 		fmt.Sprintf("percent of what the group needs that it has (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target), "percent")
 	l.AddSeries("CapacityProviderReservation", points(s.T, p.CPR), plain(),
 		charts.WithMarkLineNameYAxisItemOpts(opts.MarkLineNameYAxisItem{Name: "target", YAxis: p.Target}),

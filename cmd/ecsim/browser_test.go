@@ -81,8 +81,8 @@ func TestCompareRendersInChromium(t *testing.T) {
 		t.Errorf("console errors: %q", result.Errors)
 	}
 	ids := chartIDs(t, page)
-	if len(ids) != len(reports.CompareMetrics) {
-		t.Errorf("%d charts in the page, want one per metric (%d)", len(ids), len(reports.CompareMetrics))
+	if len(ids) != len(reports.CompareMetrics()) {
+		t.Errorf("%d charts in the page, want one per metric (%d)", len(ids), len(reports.CompareMetrics()))
 	}
 	for _, id := range ids {
 		if n, ok := result.Charts[id]; !ok || n == 0 {

@@ -16,13 +16,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Files ecsim compare writes.
-const (
-	compareJSON = "compare.json"
-	compareCSV  = "compare.csv"
-	compareHTML = "compare.html"
-)
-
 type compareOptions struct {
 	replications int
 	baseline     string
@@ -68,19 +61,23 @@ first variant in name order.`,
 	f.Uint64Var(&opts.seed, "seed", 0, "master random seed (default: the scenario's seed)")
 	f.IntVar(&opts.parallel, "parallel", 0, "runs at once (default: the number of CPUs)")
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js to inline into compare.html")
-	f.StringArrayVar(&opts.sets, "set", nil, "override a field of every variant, PATH=VALUE (repeatable)")
+	f.StringArrayVar(&opts.sets, "set", nil, "override a field of the scenario, PATH=VALUE (repeatable), before each variant's own overrides (a variant's value wins)")
 	return cmd
 }
 
+// maxReplications bounds -r: a million runs of even a tiny scenario take
+// hours, and the runs' metrics are held in memory.
+const maxReplications = 100000
+
 // job is one run: replication k of variant v.
-type job struct {
-	v, k int
-	cfg  world.Config
-}
+type job struct{ v, k int }
 
 func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) error {
-	if opts.replications < 2 {
-		return badInput("--replications %d: a confidence interval needs at least 2", opts.replications)
+	if opts.replications < 2 || opts.replications > maxReplications {
+		return badInput("--replications %d: give 2 to %d (a confidence interval needs at least 2)", opts.replications, maxReplications)
+	}
+	if opts.parallel < 0 {
+		return badInput("--parallel %d: give the number of runs at once, or 0 for one per CPU", opts.parallel)
 	}
 	var assetsJS string
 	if opts.assets != "" {
@@ -97,33 +94,38 @@ func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	cfgs, err := variantConfigs(sc, names, opts.quiet, stderr)
+	if err != nil {
+		return err
+	}
 	master := sc.Config.Seed
 	if opts.seedSet {
 		master = opts.seed
-	}
-	jobs, err := compareJobs(sc, names, opts.replications, master)
-	if err != nil {
-		return err
 	}
 	dir := opts.out
 	if dir == "" {
 		dir = filepath.Join("ecsim-out", sc.Config.Name+"-compare")
 	}
-	// The output directory is checked before the runs, and written all
-	// or nothing after them.
-	out, err := reports.NewOutput(dir)
-	if err != nil {
+	// The output directory is checked before the runs and written, all or
+	// nothing, after them.
+	if err := reports.CheckOutputDir(dir); err != nil {
 		return badInput("%v", err)
 	}
-	cmp, err := compareRuns(sc, jobs, names, baseline, master, opts, stderr)
-	if err == nil {
-		err = writeComparison(out, cmp, assetsJS)
-	}
+	seeds := replicationSeeds(master, opts.replications)
+	runs, err := runJobs(cfgs, names, seeds, opts, stderr)
 	if err != nil {
-		out.Abort()
 		return err
 	}
-	if err := out.Commit(); err != nil {
+	byName := map[string][]map[string]float64{}
+	for i, n := range names {
+		byName[n] = runs[i]
+	}
+	cmp, err := reports.Compare(sc.Config.Name, master, baseline, names, byName)
+	if err != nil {
+		return err
+	}
+	cmp.Seeds = seeds
+	if err := writeComparison(dir, cmp, assetsJS); err != nil {
 		return err
 	}
 	switch {
@@ -133,22 +135,97 @@ func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) erro
 		if err := cmp.WriteTable(stdout); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "output: %s/ (%s, %s, %s)\n", filepath.Clean(dir), compareJSON, compareCSV, compareHTML)
+		fmt.Fprintf(stdout, "output: %s/ (%s, %s, %s)\n", filepath.Clean(dir), reports.CompareJSONFile, reports.CompareCSVFile, reports.CompareHTMLFile)
 	}
 	return nil
 }
 
-// compareRuns runs the jobs and compares the variants' metrics.
-func compareRuns(sc *scenarios.Scenario, jobs []job, names []string, baseline string, master uint64, opts *compareOptions, stderr io.Writer) (*reports.Comparison, error) {
-	runs, err := runJobs(jobs, names, opts, stderr)
-	if err != nil {
-		return nil, err
+// variantConfigs applies every variant's overrides, checks that its world
+// builds, and prints its warnings (once per variant, unless quiet).
+func variantConfigs(sc *scenarios.Scenario, names []string, quiet bool, stderr io.Writer) ([]world.Config, error) {
+	cfgs := make([]world.Config, len(names))
+	for i, name := range names {
+		vs, err := sc.Variant(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := world.New(vs.Config, nil); err != nil {
+			return nil, badInput("variant %s: %v", name, err)
+		}
+		if !quiet {
+			for _, w := range vs.Warnings {
+				fmt.Fprintf(stderr, "ecsim: warning: variant %s: %s\n", name, w)
+			}
+		}
+		cfgs[i] = vs.Config
 	}
-	byName := map[string][]map[string]float64{}
-	for i, n := range names {
-		byName[n] = runs[i]
+	return cfgs, nil
+}
+
+// replicationSeeds returns the seed of every replication: stream k of the
+// master seed, the same in every variant (common random numbers).
+// `ecsim run --seed` with seeds[k] reproduces replication k of a variant.
+func replicationSeeds(master uint64, r int) []uint64 {
+	streams := sim.NewStreams(master)
+	seeds := make([]uint64, r)
+	for k := range seeds {
+		seeds[k] = streams.Replication(k).Seed()
 	}
-	return reports.Compare(sc.Config.Name, master, baseline, names, byName)
+	return seeds
+}
+
+// runJobs runs every replication of every variant on opts.parallel workers
+// (all CPUs by default) and returns each variant's metrics by replication,
+// in order whatever the order the runs finish in. After a run fails, no
+// new run starts.
+func runJobs(cfgs []world.Config, names []string, seeds []uint64, opts *compareOptions, stderr io.Writer) ([][]map[string]float64, error) {
+	out := make([][]map[string]float64, len(names))
+	for i := range out {
+		out[i] = make([]map[string]float64, len(seeds))
+	}
+	workers := opts.parallel
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := len(cfgs) * len(seeds)
+	bar := newCountProgress(stderr, opts.quiet || opts.json, total)
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+		queue = make(chan job)
+	)
+	failed := func() bool { mu.Lock(); defer mu.Unlock(); return first != nil }
+	for range min(workers, total) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range queue {
+				cfg := cfgs[j.v]
+				cfg.Seed = seeds[j.k]
+				m, err := runOne(cfg)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = fmt.Errorf("variant %s replication %d (seed %d): %w", names[j.v], j.k, seeds[j.k], err)
+				}
+				out[j.v][j.k] = m
+				bar.add()
+				mu.Unlock()
+			}
+		}()
+	}
+	for v := range cfgs {
+		for k := range seeds {
+			if failed() {
+				break
+			}
+			queue <- job{v, k}
+		}
+	}
+	close(queue)
+	wg.Wait()
+	bar.finish()
+	return out, first
 }
 
 // compareVariants returns the variant names (baseline first, then the
@@ -176,69 +253,6 @@ func compareVariants(sc *scenarios.Scenario, baseline string) ([]string, string,
 	return out, baseline, nil
 }
 
-// compareJobs builds every run: replication k of every variant gets the
-// seed of replication k of the master seed (common random numbers).
-func compareJobs(sc *scenarios.Scenario, names []string, r int, master uint64) ([]job, error) {
-	streams := sim.NewStreams(master)
-	var jobs []job
-	for v, name := range names {
-		vs, err := sc.Variant(name)
-		if err != nil {
-			return nil, err
-		}
-		for k := 0; k < r; k++ {
-			cfg := vs.Config
-			cfg.Seed = streams.Replication(k).Seed()
-			jobs = append(jobs, job{v: v, k: k, cfg: cfg})
-		}
-	}
-	return jobs, nil
-}
-
-// runJobs runs the jobs on opts.parallel workers (all CPUs by default) and
-// returns each variant's metrics by replication, in order whatever the
-// order the runs finish in.
-func runJobs(jobs []job, names []string, opts *compareOptions, stderr io.Writer) ([][]map[string]float64, error) {
-	out := make([][]map[string]float64, len(names))
-	for i := range out {
-		out[i] = make([]map[string]float64, opts.replications)
-	}
-	workers := opts.parallel
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	bar := newCountProgress(stderr, opts.quiet || opts.json, len(jobs))
-	var (
-		mu    sync.Mutex
-		first error
-		wg    sync.WaitGroup
-		queue = make(chan job)
-	)
-	for range min(workers, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range queue {
-				m, err := runOne(j.cfg)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = fmt.Errorf("variant %s replication %d: %w", names[j.v], j.k, err)
-				}
-				out[j.v][j.k] = m
-				bar.add()
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, j := range jobs {
-		queue <- j
-	}
-	close(queue)
-	wg.Wait()
-	bar.finish()
-	return out, first
-}
-
 // runOne runs cfg and returns its summary's compared metrics.
 func runOne(cfg world.Config) (map[string]float64, error) {
 	rec, err := reports.NewRecorder(nil, reports.Options{})
@@ -261,27 +275,37 @@ func runOne(cfg world.Config) (map[string]float64, error) {
 }
 
 // writeComparison writes compare.json, compare.csv and compare.html into
-// the directory under construction.
-func writeComparison(out *reports.Output, cmp *reports.Comparison, assetsJS string) error {
+// dir, all or nothing.
+func writeComparison(dir string, cmp *reports.Comparison, assetsJS string) error {
+	out, err := reports.NewOutput(dir)
+	if err != nil {
+		return badInput("%v", err)
+	}
 	for _, w := range []struct {
 		name string
 		fn   func(io.Writer) error
 	}{
-		{compareJSON, cmp.WriteJSON},
-		{compareCSV, cmp.WriteCSV},
-		{compareHTML, func(w io.Writer) error { return cmp.WriteHTML(w, assetsJS) }},
+		{reports.CompareJSONFile, cmp.WriteJSON},
+		{reports.CompareCSVFile, cmp.WriteCSV},
+		{reports.CompareHTMLFile, func(w io.Writer) error { return cmp.WriteHTML(w, assetsJS) }},
 	} {
-		f, err := out.Create(w.name)
-		if err != nil {
-			return err
-		}
-		if err := w.fn(f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
+		if err := writeFile(out, w.name, w.fn); err != nil {
+			out.Abort()
 			return err
 		}
 	}
-	return nil
+	return out.Commit()
+}
+
+// writeFile creates name in out and writes it with fn.
+func writeFile(out *reports.Output, name string, fn func(io.Writer) error) error {
+	f, err := out.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := fn(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/ecsim/ecsim/reports"
@@ -93,4 +95,31 @@ func TestCompareGolden(t *testing.T) {
 		t.Error("--json output differs from compare.json")
 	}
 	golden(t, "binpack-vs-spread.compare.json", stdout)
+}
+
+// TestCompareSeedsReproduceRuns: compare.json's seeds are the replications'
+// seeds, so `ecsim run --seed` with seeds[k] and a variant's overrides
+// reproduces replication k; the interval's mean is the mean of those runs.
+func TestCompareSeedsReproduceRuns(t *testing.T) {
+	c := compareResult(t, "binpack-vs-spread", "-r", "2")
+	if len(c.Seeds) != 2 || c.Seeds[0] == c.Seeds[1] {
+		t.Fatalf("seeds %v, want 2 distinct", c.Seeds)
+	}
+	var sum float64
+	for _, seed := range c.Seeds {
+		dir := t.TempDir()
+		code, stdout, stderr := runCLI(t, dir, "run", "binpack-vs-spread", "--json", "-o", "out",
+			"--seed", strconv.FormatUint(seed, 10), "--set", "workloads.small.placementStrategy=[{type: spread, field: instanceId}]")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		var s reports.Summary
+		if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+			t.Fatal(err)
+		}
+		sum += s.Cost.Total
+	}
+	if got, want := c.Metrics["cost.total"]["spread"].Mean, sum/2; math.Abs(got-want) > 1e-6 {
+		t.Errorf("spread cost mean %v, the runs' mean %v", got, want)
+	}
 }

@@ -77,7 +77,11 @@ Run the default scenario with "ecsim run"; list the built-in ones with
 // rangeArgs is cobra.RangeArgs whose errors count as bad input.
 func rangeArgs(lo, hi int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.RangeArgs(lo, hi)(cmd, args); err != nil {
+		check := cobra.RangeArgs(lo, hi)
+		if lo == hi {
+			check = cobra.ExactArgs(lo)
+		}
+		if err := check(cmd, args); err != nil {
 			return flagError{fmt.Errorf("%w (see '%s --help')", err, cmd.CommandPath())}
 		}
 		return nil

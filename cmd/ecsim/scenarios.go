@@ -44,8 +44,23 @@ func newScenariosCmd() *cobra.Command {
 func listScenarios(cmd *cobra.Command) error {
 	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 	for _, b := range scenarios.Builtins() {
-		first, _, _ := strings.Cut(b.Description, ".")
-		fmt.Fprintf(tw, "%s\t%s\n", b.Name, strings.Join(strings.Fields(first), " ")+".")
+		// The first sentence: up to a full stop and a space, so that
+		// "m5.large" or "ecs-reference.md" do not end it.
+		first, _, _ := strings.Cut(strings.Join(strings.Fields(b.Description), " "), ". ")
+		fmt.Fprintf(tw, "%s\t%s\n", b.Name, clip(strings.TrimSuffix(first, ".")+".", 100))
 	}
 	return tw.Flush()
+}
+
+// clip shortens s to at most n characters, at a space, ending with "…".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + " …"
 }
