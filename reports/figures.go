@@ -238,26 +238,15 @@ func reservationFigure(s *Series, i int) *plot.Plot {
 
 // shadeAlarm shades the spans where states is ALARM, from 0 to top.
 func shadeAlarm(p *plot.Plot, t []float64, states []string, top float64, c color.Color) {
-	start := -1
-	for i := 0; i <= len(states); i++ {
-		in := i < len(states) && states[i] == "ALARM"
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			end := t[len(t)-1]
-			if i < len(t) {
-				end = t[i]
-			}
-			x0, x1 := t[start]/3600, end/3600
-			poly, err := plotter.NewPolygon(plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: top}, {X: x0, Y: top}})
-			if err == nil {
-				poly.Color = c
-				poly.LineStyle = draw.LineStyle{}
-				p.Add(poly)
-			}
-			start = -1
+	for _, span := range alarmSpans(t, states) {
+		x0, x1 := span[0]/3600, span[1]/3600
+		poly, err := plotter.NewPolygon(plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: top}, {X: x0, Y: top}})
+		if err != nil {
+			continue
 		}
+		poly.Color = c
+		poly.LineStyle = draw.LineStyle{}
+		p.Add(poly)
 	}
 }
 

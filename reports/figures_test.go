@@ -226,3 +226,17 @@ func TestChartIDsAreUnique(t *testing.T) {
 		t.Errorf("figure names %q", names)
 	}
 }
+
+// TestAlarmSpans: a run of ALARM samples lasts until the next sample, or
+// the last sample when it runs to the end.
+func TestAlarmSpans(t *testing.T) {
+	tm := []float64{0, 60, 120, 180, 240}
+	got := alarmSpans(tm, []string{"ALARM", "OK", "ALARM", "ALARM", "ALARM"})
+	want := [][2]float64{{0, 60}, {120, 240}}
+	if !slices.Equal(got, want) {
+		t.Errorf("alarmSpans = %v, want %v", got, want)
+	}
+	if got := alarmSpans(tm, []string{"OK", "INSUFFICIENT_DATA", "OK", "OK", "OK"}); len(got) != 0 {
+		t.Errorf("no ALARM gave spans %v", got)
+	}
+}

@@ -157,6 +157,24 @@ func reservationChart(s *Series, i int, id string) *charts.Line {
 // alarmAreas shades the spans where states is ALARM.
 func alarmAreas(t []float64, states []string, name, color string) charts.SeriesOpts {
 	var areas [][]opts.MarkAreaData
+	for _, span := range alarmSpans(t, states) {
+		areas = append(areas, []opts.MarkAreaData{
+			{Name: name, XAxis: round(span[0]/3600, 4), MarkAreaStyle: opts.MarkAreaStyle{
+				ItemStyle: &opts.ItemStyle{Color: color}, Label: &opts.Label{Show: opts.Bool(false)}}},
+			{XAxis: round(span[1]/3600, 4)}})
+	}
+	return func(ss *charts.SingleSeries) {
+		if len(areas) > 0 {
+			charts.WithMarkAreaData(areas...)(ss)
+		}
+	}
+}
+
+// alarmSpans returns the [start, end] times (seconds) of the runs of
+// samples whose state is ALARM; a run lasts until the next sample, or the
+// last one.
+func alarmSpans(t []float64, states []string) [][2]float64 {
+	var spans [][2]float64
 	start := -1
 	for i := 0; i <= len(states); i++ {
 		in := i < len(states) && states[i] == "ALARM"
@@ -168,18 +186,11 @@ func alarmAreas(t []float64, states []string, name, color string) charts.SeriesO
 			if i < len(t) {
 				end = t[i]
 			}
-			areas = append(areas, []opts.MarkAreaData{
-				{Name: name, XAxis: round(t[start]/3600, 4), MarkAreaStyle: opts.MarkAreaStyle{
-					ItemStyle: &opts.ItemStyle{Color: color}, Label: &opts.Label{Show: opts.Bool(false)}}},
-				{XAxis: round(end/3600, 4)}})
+			spans = append(spans, [2]float64{t[start], end})
 			start = -1
 		}
 	}
-	return func(ss *charts.SingleSeries) {
-		if len(areas) > 0 {
-			charts.WithMarkAreaData(areas...)(ss)
-		}
-	}
+	return spans
 }
 
 func tasksChart(s *Series) *charts.Line {
