@@ -53,7 +53,7 @@ first variant in name order.`,
 		},
 	}
 	f := cmd.Flags()
-	f.IntVarP(&opts.replications, "replications", "r", 10, "runs per variant (at least 2)")
+	f.IntVarP(&opts.replications, "replications", "r", 10, "runs per variant (2 to 100000)")
 	f.StringVar(&opts.baseline, "baseline", "", "the variant the others are compared with (default: the first by name)")
 	f.StringVarP(&opts.out, "output", "o", "", "output directory (default ecsim-out/<scenario name>-compare)")
 	f.BoolVar(&opts.json, "json", false, "print compare.json to stdout instead of the table")
