@@ -51,6 +51,8 @@ type Loop[E any] struct {
 	slots []slotState
 	free  []uint32
 	live  int
+	// stop asks the RunUntil in progress to return (Stop).
+	stop bool
 }
 
 const seqMask = 1<<56 - 1
@@ -149,9 +151,16 @@ func (l *Loop[E]) Next() (ev E, ok bool) {
 // RunUntil pops and hands to handle every event due at or before end, in
 // order, then sets Now to end (if end is later). Events that handle schedules
 // at or before end run in the same call. It returns the number of events run.
+//
+// Stop, called from handle, makes RunUntil return after that event, leaving
+// Now at its time and the later events queued.
 func (l *Loop[E]) RunUntil(end Time, handle func(E)) int {
 	n := 0
 	for {
+		if l.stop {
+			l.stop = false
+			return n
+		}
 		t, ok := l.Peek()
 		if !ok || t > end {
 			break
@@ -165,6 +174,10 @@ func (l *Loop[E]) RunUntil(end Time, handle func(E)) int {
 	}
 	return n
 }
+
+// Stop makes the RunUntil in progress return once the event being handled
+// is done (an interrupted run).
+func (l *Loop[E]) Stop() { l.stop = true }
 
 // release returns a slot to the free list and bumps its generation so stale
 // handles no longer match.

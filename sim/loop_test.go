@@ -181,3 +181,25 @@ func ExampleLoop() {
 	// 30s task starts
 	// 1m30s task stops
 }
+
+// TestLoopStop: Stop from a handler ends RunUntil after that event; Now
+// stays at its time, later events stay queued and a new RunUntil goes on.
+func TestLoopStop(t *testing.T) {
+	l := NewLoop[int](0)
+	for i := 1; i <= 4; i++ {
+		l.At(At(time.Duration(i)*time.Second), 0, i)
+	}
+	var got []int
+	n := l.RunUntil(At(10*time.Second), func(e int) {
+		got = append(got, e)
+		if e == 2 {
+			l.Stop()
+		}
+	})
+	if n != 2 || len(got) != 2 || l.Now() != At(2*time.Second) || l.Pending() != 2 {
+		t.Fatalf("ran %d %v, now %v, pending %d; want 2 events, now 2s, 2 pending", n, got, l.Now(), l.Pending())
+	}
+	if n := l.RunUntil(At(10*time.Second), func(e int) { got = append(got, e) }); n != 2 || got[3] != 4 {
+		t.Fatalf("after Stop: ran %d, %v", n, got)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 )
 
 type compareOptions struct {
+	ctx          context.Context
 	replications int
 	baseline     string
 	out          string
@@ -49,6 +51,7 @@ first variant in name order.`,
 		Args: rangeArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.seedSet = cmd.Flags().Changed("seed")
+			opts.ctx = cmd.Context()
 			return runCompare(args[0], opts, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
@@ -203,7 +206,7 @@ func runJobs(cfgs []world.Config, names []string, seeds []uint64, opts *compareO
 			for j := range queue {
 				cfg := cfgs[j.v]
 				cfg.Seed = seeds[j.k]
-				m, err := runOne(cfg)
+				m, err := runOne(opts.ctx, cfg)
 				mu.Lock()
 				if err != nil && first == nil {
 					first = fmt.Errorf("variant %s replication %d (seed %d): %w", names[j.v], j.k, seeds[j.k], err)
@@ -216,7 +219,7 @@ func runJobs(cfgs []world.Config, names []string, seeds []uint64, opts *compareO
 	}
 	for v := range cfgs {
 		for k := range seeds {
-			if failed() {
+			if failed() || opts.ctx.Err() != nil {
 				break
 			}
 			queue <- job{v, k}
@@ -225,6 +228,9 @@ func runJobs(cfgs []world.Config, names []string, seeds []uint64, opts *compareO
 	close(queue)
 	wg.Wait()
 	bar.finish()
+	if opts.ctx.Err() != nil {
+		return nil, errInterrupted
+	}
 	return out, first
 }
 
@@ -254,7 +260,7 @@ func compareVariants(sc *scenarios.Scenario, baseline string) ([]string, string,
 }
 
 // runOne runs cfg and returns its summary's compared metrics.
-func runOne(cfg world.Config) (map[string]float64, error) {
+func runOne(ctx context.Context, cfg world.Config) (map[string]float64, error) {
 	rec, err := reports.NewRecorder(nil, reports.Options{})
 	if err != nil {
 		return nil, err
@@ -263,8 +269,8 @@ func runOne(cfg world.Config) (map[string]float64, error) {
 	if err != nil {
 		return nil, badInput("%v", err)
 	}
-	final := w.Run(nil)
-	if err := w.Err(); err != nil {
+	final, err := runWorld(ctx, w, nil)
+	if err != nil {
 		return nil, err
 	}
 	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed}, final)

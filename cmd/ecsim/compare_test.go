@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ecsim/ecsim/reports"
@@ -121,5 +124,37 @@ func TestCompareSeedsReproduceRuns(t *testing.T) {
 	}
 	if got, want := c.Metrics["cost.total"]["spread"].Mean, sum/2; math.Abs(got-want) > 1e-6 {
 		t.Errorf("spread cost mean %v, the runs' mean %v", got, want)
+	}
+}
+
+// TestInterruptLeavesNothing: a run, a compare or an explain whose context
+// is done (Ctrl-C) stops, exits 130 and leaves no output directory or
+// temporary folder behind.
+func TestInterruptLeavesNothing(t *testing.T) {
+	for _, args := range [][]string{
+		{"run", "-q", "-o", "out"},
+		{"compare", "binpack-vs-spread", "-r", "3", "-q", "-o", "out"},
+		{"explain", "quickstart"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			dir := t.TempDir()
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			wd, _ := os.Getwd()
+			if err := os.Chdir(dir); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Chdir(wd)
+			var stdout, stderr bytes.Buffer
+			if code := runContext(ctx, args, &stdout, &stderr); code != exitInterrupted {
+				t.Fatalf("exit %d, want %d; stderr %s", code, exitInterrupted, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "interrupted; nothing written") || stdout.Len() > 0 {
+				t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
 	}
 }

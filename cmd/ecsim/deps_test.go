@@ -14,7 +14,7 @@ const module = "github.com/ecsim/ecsim"
 // cobra is imported by cmd alone, yaml.v3 by scenarios alone, go-echarts by
 // reports alone.
 var allowed = map[string][]string{
-	"cmd/ecsim":          {"scenarios", "reports", "sim", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
+	"cmd/ecsim":          {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
 	"scenarios":          {"sim/world", "sim", "sim/cluster", "placement", "placement/cql", "autoscaling", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"sim/world":          {"sim", "sim/cluster", "sim/record", "placement", "autoscaling", "workloads", "workloads/trace"},
 	"autoscaling":        {"placement", "sim/cluster", "sim"},

@@ -68,8 +68,7 @@ func runExplain(cmd *cobra.Command, scenario string, opts *explainOptions) error
 	if err != nil {
 		return badInput("%v", err)
 	}
-	w.Run(nil)
-	if err := w.Err(); err != nil {
+	if _, err := runWorld(cmd.Context(), w, nil); err != nil {
 		return err
 	}
 	out := cmd.OutOrStdout()

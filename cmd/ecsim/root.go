@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,13 +28,22 @@ func badInput(format string, args ...any) error { return inputError{fmt.Errorf(f
 
 // run executes the command line args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdout, stderr)
+}
+
+// runContext is run until ctx is done: then a running simulation stops,
+// removes what it was writing and the exit code is exitInterrupted.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "ecsim:", err)
+	if errors.Is(err, errInterrupted) {
+		return exitInterrupted
+	}
 	var in inputError
 	var se scenarios.Errors
 	if errors.As(err, &in) || errors.As(err, &se) || isFlagError(err) || strings.HasPrefix(err.Error(), "unknown command") {

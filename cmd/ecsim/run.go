@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 const autoEventsLimit = 1_000_000
 
 type runOptions struct {
+	ctx       context.Context
 	scenario  string
 	out       string
 	seed      uint64
@@ -64,6 +66,7 @@ taskDefinitions.web.cpu=512) and the value is YAML
 			opts.seedSet = cmd.Flags().Changed("seed")
 			opts.eventsSet = cmd.Flags().Changed("events")
 			opts.stdout, opts.stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.ctx = cmd.Context()
 			return runRun(opts)
 		},
 	}
@@ -143,9 +146,9 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 	}
 	bar := newProgress(opts.stderr, opts.quiet, cfg.Duration)
 	start := time.Now()
-	final := w.Run(bar.update)
+	final, err := runWorld(opts.ctx, w, bar.update)
 	bar.finish()
-	if err := w.Err(); err != nil {
+	if err != nil {
 		out.Abort()
 		return nil, err
 	}

@@ -69,6 +69,7 @@ type World struct {
 	// run short.
 	closers []io.Closer
 	err     error
+	stopped bool // Stop was called
 
 	ev      record.Event
 	sample  record.Sample
@@ -159,11 +160,19 @@ func (w *World) Cluster() *cluster.Cluster { return w.c }
 // Now returns the current simulated time.
 func (w *World) Now() sim.Time { return w.loop.Now() }
 
+// Stop interrupts Run from its progress callback (the user pressed Ctrl-C):
+// Run returns nil at once.
+func (w *World) Stop() {
+	w.stopped = true
+	w.loop.Stop()
+}
+
 // progressEvery is how many events pass between progress callbacks.
 const progressEvery = 1 << 16
 
 // Run simulates cfg.Duration and returns the final figures. progress, if not
-// nil, is called now and then with the simulated time reached.
+// nil, is called now and then with the simulated time reached; if it calls
+// Stop, the run ends there and Run returns nil.
 func (w *World) Run(progress func(now sim.Time)) *record.Final {
 	w.start()
 	end := sim.At(w.cfg.Duration)
@@ -177,6 +186,9 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 		}
 	})
 	w.close()
+	if w.stopped {
+		return nil
+	}
 	w.usage.advance(end, w.c.Totals())
 	w.costs.advance(end)
 	if progress != nil {
