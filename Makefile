@@ -21,7 +21,7 @@ test:
 	$(GO) test ./...
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling ./workloads/schedule ./workloads/trace
+	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling ./workloads/schedule ./workloads/trace ./reports
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./sim/world
 
 lint:

@@ -24,7 +24,7 @@ func FigureFormats() []string { return []string{"svg", "png", "pdf"} }
 // FiguresDir is the folder of the output directory that holds the figures.
 const FiguresDir = "figures"
 
-// Figure size: a two-column paper's full width at a 16:7 aspect.
+// Figure size: 7 × 3 inches, a two-column paper's full text width.
 const (
 	figureWidth  = 7 * vg.Inch
 	figureHeight = 3 * vg.Inch
@@ -124,8 +124,8 @@ func Figures(s *Series) []Figure {
 	return out
 }
 
-// newPlot starts a figure with the common axes, a grid and the legend
-// below the title.
+// newPlot starts a figure with the common axes, a grid and the legend at
+// the top left (each figure leaves room for it above its data).
 func newPlot(title, yName string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
