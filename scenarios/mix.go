@@ -94,35 +94,21 @@ func (v *validator) numDist(p string, d *NumDistSpec) workloads.DistSpec {
 	}
 	spec := workloads.DistSpec{Kind: d.Distribution, Value: get(d.Value), Min: get(d.Min), Max: get(d.Max),
 		Mean: get(d.Mean), StdDev: get(d.StdDev), Values: d.Values}
-	uses, ok := distFields[d.Distribution]
-	if !ok {
-		if d.Distribution == "" {
-			v.errf(join(p, "distribution"), "required%s", accepted(workloads.Kinds...))
-		} else {
-			v.errf(join(p, "distribution"), "unknown distribution %q%s", d.Distribution, accepted(workloads.Kinds...))
-		}
+	set := map[string]bool{"value": d.Value != nil, "min": d.Min != nil, "max": d.Max != nil, "mean": d.Mean != nil,
+		"stddev": d.StdDev != nil, "values": d.Values != nil}
+	if !v.distShape(p, d.Distribution, set) {
 		return spec
 	}
-	fields := []struct {
+	if d.Distribution == workloads.Empirical && d.Values != nil && len(d.Values) == 0 {
+		v.errf(join(p, "values"), "required by the empirical distribution: a list of values, each equally likely")
+	}
+	for _, f := range []struct {
 		name string
 		x    *float64
-	}{{"value", d.Value}, {"min", d.Min}, {"max", d.Max}, {"mean", d.Mean}, {"stddev", d.StdDev}}
-	for _, f := range fields {
-		used := contains(uses, f.name)
-		switch {
-		case used && f.x == nil:
-			v.errf(join(p, f.name), "required by the %s distribution", d.Distribution)
-		case !used && f.x != nil:
-			v.errf(join(p, f.name), "not used by the %s distribution%s", d.Distribution, accepted(uses...))
-		case f.x != nil && !(*f.x >= 0 && *f.x <= MaxTaskSize):
+	}{{"value", d.Value}, {"min", d.Min}, {"max", d.Max}, {"mean", d.Mean}, {"stddev", d.StdDev}} {
+		if f.x != nil && !(*f.x >= 0 && *f.x <= MaxTaskSize) {
 			v.errf(join(p, f.name), "must be between 0 and %d (got %v)", MaxTaskSize, *f.x)
 		}
-	}
-	switch used := contains(uses, "values"); {
-	case used && len(d.Values) == 0:
-		v.errf(join(p, "values"), "required by the empirical distribution: a list of values, each equally likely")
-	case !used && d.Values != nil:
-		v.errf(join(p, "values"), "not used by the %s distribution%s", d.Distribution, accepted(uses...))
 	}
 	for i, x := range d.Values {
 		if !(x >= 0 && x <= MaxTaskSize) {

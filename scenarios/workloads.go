@@ -128,31 +128,39 @@ func (v *validator) dist(p string, d *DistSpec) workloads.DistSpec {
 	for _, x := range d.Values {
 		spec.Values = append(spec.Values, x.D.Seconds())
 	}
-	uses, ok := distFields[d.Distribution]
-	if !ok {
-		if d.Distribution == "" {
-			v.errf(join(p, "distribution"), "required%s", accepted(workloads.Kinds...))
-		} else {
-			v.errf(join(p, "distribution"), "unknown distribution %q%s", d.Distribution, accepted(workloads.Kinds...))
-		}
-		return spec
-	}
 	set := map[string]bool{"value": d.Value.Set, "min": d.Min.Set, "max": d.Max.Set, "mean": d.Mean.Set,
 		"stddev": d.StdDev.Set, "values": d.Values != nil}
-	for _, field := range []string{"value", "min", "max", "mean", "stddev", "values"} {
-		used := false
-		for _, u := range uses {
-			used = used || u == field
-		}
-		switch {
-		case used && !set[field]:
-			v.errf(join(p, field), "required by the %s distribution", d.Distribution)
-		case !used && set[field]:
-			v.errf(join(p, field), "not used by the %s distribution%s", d.Distribution, accepted(uses...))
-		}
+	if !v.distShape(p, d.Distribution, set) {
+		return spec
 	}
 	v.distValues(p, d)
 	return spec
+}
+
+// distShape checks a distribution's kind and that exactly the fields it
+// uses are set (set: field → given); false when the kind is missing or
+// unknown, so its values are not checked further.
+func (v *validator) distShape(p, kind string, set map[string]bool) bool {
+	uses, ok := distFields[kind]
+	if !ok {
+		if kind == "" {
+			v.errf(join(p, "distribution"), "required%s", accepted(workloads.Kinds...))
+		} else {
+			v.errf(join(p, "distribution"), "unknown distribution %q%s", kind, accepted(workloads.Kinds...))
+		}
+		return false
+	}
+	for _, field := range []string{"value", "min", "max", "mean", "stddev", "values"} {
+		switch used := contains(uses, field); {
+		case used && !set[field] && field == "values":
+			v.errf(join(p, field), "required by the %s distribution: a list of values, each equally likely", kind)
+		case used && !set[field]:
+			v.errf(join(p, field), "required by the %s distribution", kind)
+		case !used && set[field]:
+			v.errf(join(p, field), "not used by the %s distribution%s", kind, accepted(uses...))
+		}
+	}
+	return true
 }
 
 // distValues checks a distribution's values, one message per problem, with

@@ -56,11 +56,7 @@ const aTerminated = "Terminated"
 type Alibaba2018Reader struct {
 	src      io.Reader
 	cpu, mem float64 // CPU units per core, MiB of the largest machine
-	loaded   bool
-	recs     []Record
-	next     int
-	dropped  int
-	err      error
+	sortedRecords
 	badRows
 }
 
@@ -76,20 +72,7 @@ func newAlibaba(r io.Reader, opts Options) *Alibaba2018Reader {
 // Next returns the next task in Submit order (ties in line order), io.EOF
 // at the end, or a *RowError for a bad row (unless Options.SkipBadRows).
 // The first call reads the whole input. Errors are sticky.
-func (a *Alibaba2018Reader) Next() (Record, error) {
-	if !a.loaded {
-		a.loaded = true
-		a.err = a.load()
-	}
-	if a.err != nil {
-		return Record{}, a.err
-	}
-	if a.next == len(a.recs) {
-		return Record{}, io.EOF
-	}
-	a.next++
-	return a.recs[a.next-1], nil
-}
+func (a *Alibaba2018Reader) Next() (Record, error) { return a.nextRecord(a.load) }
 
 // Dropped returns the number of well-formed rows dropped: status other than
 // Terminated, a missing (empty or 0) start_time or end_time, an empty

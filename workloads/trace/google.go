@@ -88,11 +88,7 @@ const (
 type Google2011Reader struct {
 	src      io.Reader
 	cpu, mem float64 // conversion factors
-	loaded   bool
-	recs     []Record
-	next     int
-	dropped  int
-	err      error
+	sortedRecords
 	badRows
 }
 
@@ -108,20 +104,7 @@ func newGoogle(r io.Reader, opts Options) *Google2011Reader {
 // Next returns the next task in Submit order (ties in input order), io.EOF
 // at the end, or a *RowError for a bad row (unless Options.SkipBadRows).
 // The first call reads the whole input. Errors are sticky.
-func (g *Google2011Reader) Next() (Record, error) {
-	if !g.loaded {
-		g.loaded = true
-		g.err = g.load()
-	}
-	if g.err != nil {
-		return Record{}, g.err
-	}
-	if g.next == len(g.recs) {
-		return Record{}, io.EOF
-	}
-	g.next++
-	return g.recs[g.next-1], nil
-}
+func (g *Google2011Reader) Next() (Record, error) { return g.nextRecord(g.load) }
 
 // Dropped returns the number of tasks dropped because they were never
 // submitted, never scheduled, never ended within the trace, or had no CPU

@@ -308,3 +308,30 @@ func newRowReader(r io.Reader) *csv.Reader {
 	cr.ReuseRecord = true
 	return cr
 }
+
+// sortedRecords is the state of a reader that reads its whole input on the
+// first Next and then hands out the records in Submit order.
+type sortedRecords struct {
+	loaded  bool
+	recs    []Record
+	next    int
+	dropped int
+	err     error
+}
+
+// nextRecord loads the records with load on the first call, then returns
+// them one by one and io.EOF at the end. Errors are sticky.
+func (r *sortedRecords) nextRecord(load func() error) (Record, error) {
+	if !r.loaded {
+		r.loaded = true
+		r.err = load()
+	}
+	if r.err != nil {
+		return Record{}, r.err
+	}
+	if r.next == len(r.recs) {
+		return Record{}, io.EOF
+	}
+	r.next++
+	return r.recs[r.next-1], nil
+}
