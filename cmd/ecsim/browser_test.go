@@ -41,25 +41,9 @@ func TestReportsRenderInChromium(t *testing.T) {
 	browser, assets := browserTools(t)
 	for _, name := range scenarios.BuiltinNames() {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			out := filepath.Join(dir, "out")
-			var stdout, stderr bytes.Buffer
-			if code := run([]string{"run", name, "-q", "-o", out, "--assets", assets}, &stdout, &stderr); code != 0 {
-				t.Fatalf("ecsim run %s: exit %d: %s", name, code, stderr.String())
-			}
-			page := instrument(t, filepath.Join(out, "report.html"))
-			result := renderInBrowser(t, browser, dir, page)
-			if len(result.Errors) > 0 {
-				t.Errorf("console errors: %q", result.Errors)
-			}
-			ids := chartIDs(t, page)
+			ids := renderedCharts(t, browser, "report.html", "run", name, "--assets", assets)
 			if len(ids) < 4 {
 				t.Errorf("%d charts in the page, want at least 4 (instances, tasks, reserved, cost)", len(ids))
-			}
-			for _, id := range ids {
-				if n, ok := result.Charts[id]; !ok || n == 0 {
-					t.Errorf("chart %s drew nothing (%d non-blank pixels)", id, n)
-				}
 			}
 		})
 	}
@@ -69,26 +53,35 @@ func TestReportsRenderInChromium(t *testing.T) {
 // built-in compare example: one chart per compared metric, each drawn.
 func TestCompareRendersInChromium(t *testing.T) {
 	browser, assets := browserTools(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"compare", "binpack-vs-spread", "-r", "2", "-q", "-o", out, "--assets", assets}, &stdout, &stderr); code != 0 {
-		t.Fatalf("ecsim compare: exit %d: %s", code, stderr.String())
-	}
-	page := instrument(t, filepath.Join(out, "compare.html"))
-	result := renderInBrowser(t, browser, dir, page)
-	if len(result.Errors) > 0 {
-		t.Errorf("console errors: %q", result.Errors)
-	}
-	ids := chartIDs(t, page)
+	ids := renderedCharts(t, browser, "compare.html", "compare", "binpack-vs-spread", "-r", "2", "--assets", assets)
 	if len(ids) != len(reports.CompareMetrics()) {
 		t.Errorf("%d charts in the page, want one per metric (%d)", len(ids), len(reports.CompareMetrics()))
 	}
+}
+
+// renderedCharts runs ecsim with args (plus -q -o DIR), loads the page it
+// wrote in browser, checks that the console shows no error and that every
+// chart drew, and returns the chart IDs.
+func renderedCharts(t *testing.T, browser, page string, args ...string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	if code := run(append(args, "-q", "-o", out), &stdout, &stderr); code != 0 {
+		t.Fatalf("ecsim %v: exit %d: %s", args, code, stderr.String())
+	}
+	checked := instrument(t, filepath.Join(out, page))
+	result := renderInBrowser(t, browser, dir, checked)
+	if len(result.Errors) > 0 {
+		t.Errorf("console errors: %q", result.Errors)
+	}
+	ids := chartIDs(t, checked)
 	for _, id := range ids {
 		if n, ok := result.Charts[id]; !ok || n == 0 {
 			t.Errorf("chart %s drew nothing (%d non-blank pixels)", id, n)
 		}
 	}
+	return ids
 }
 
 // TestBrowserCheckCatchesErrors: the check itself sees a console error and
