@@ -158,26 +158,56 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 		d.Blocked = BlockedScaleInWait
 		return
 	}
-	n := m.N
-	r := n - DesiredFor(m.M, s.cfg.TargetCapacity)
-	if r <= 0 {
-		// Target tracking rounds removals down (§2): with a target below
-		// 100 the group may already be the smallest that meets it, the
-		// metric staying below the target (§1.4: spare empty instances).
-		d.Why = fmt.Sprintf("no scale-in: %d instances are the fewest that keep the reservation at or below %d (M = %d)",
-			n, s.cfg.TargetCapacity, m.M)
-		d.Blocked = BlockedFewest
-		return
-	}
-	r = min(r, max(1, int(float64(n)*s.cfg.ScaleInMaxFraction)))
-	want := max(g.Desired-r, g.Min)
-	if want >= g.Desired {
-		d.Why, d.Blocked = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min), BlockedMinSize
+	want, ok := ScaleInDesired(m, g.Desired, g.Min, s.cfg)
+	if !ok {
+		goal := DesiredFor(m.M, s.cfg.TargetCapacity)
+		switch {
+		case goal >= g.Desired && g.Desired < m.N:
+			// Target tracking sizes the group from its desired capacity,
+			// which no longer holds the instances being terminated
+			// (docs/model.md §1.6): they are not removed twice.
+			d.Why = fmt.Sprintf("no scale-in: desired %d already is the fewest instances for M = %d at target %d; %s being terminated still count in N = %d",
+				g.Desired, m.M, s.cfg.TargetCapacity, countInstances(m.N-g.Desired), m.N)
+			d.Blocked = BlockedFewest
+		case goal >= g.Desired:
+			// Target tracking rounds removals down (§2): with a target
+			// below 100 the group may already be the smallest that meets
+			// it, the metric staying below the target (§1.4: spare empty
+			// instances).
+			d.Why = fmt.Sprintf("no scale-in: desired %d already is the fewest instances that keep the reservation at or below %d (M = %d)",
+				g.Desired, s.cfg.TargetCapacity, m.M)
+			d.Blocked = BlockedFewest
+		default:
+			d.Why, d.Blocked = fmt.Sprintf("scale-in blocked: the group is at minSize %d", g.Min), BlockedMinSize
+		}
 		return
 	}
 	d.Action, d.Desired = ScaleIn, want
 	d.Why = fmt.Sprintf("AlarmLow: CapacityProviderReservation %.2f < target %d for %d datapoints (M = %d, N = %d)",
 		m.Value, s.cfg.TargetCapacity, s.Low.Breaching, m.M, m.N)
+}
+
+// ScaleInDesired is the desired capacity one scale-in step sets
+// (docs/model.md §1.6, §1.7): the goal G = ceil(100·M/target) is the
+// fewest instances that hold the reservation at or below the target; a
+// step removes desired − G instances, at most ScaleInMaxFraction of the N
+// running instances (at least 1), never going below G or minSize. The
+// step counts from the desired capacity, which excludes instances whose
+// termination is already under way (DRAINING under managed draining), so
+// those are never removed twice and one episode removes at most N − G.
+// ok is false when no instance can go.
+//
+// Example: M = 3, N = 4, desired 4, target 100 → G = 3, desired 3; the
+// next minute, with a busy instance DRAINING (M = 3, N = 4, desired 3),
+// nothing more goes.
+func ScaleInDesired(m Metric, desired, minSize int, cfg ScalerConfig) (int, bool) {
+	goal := DesiredFor(m.M, cfg.TargetCapacity)
+	if goal >= desired {
+		return desired, false
+	}
+	r := min(desired-goal, max(1, int(float64(m.N)*cfg.ScaleInMaxFraction)))
+	want := max(desired-r, minSize)
+	return want, want < desired
 }
 
 // NextDesired is what target tracking would set the desired capacity to for
@@ -195,11 +225,8 @@ func NextDesired(m Metric, cfg ScalerConfig) int {
 	case m.Value > t:
 		return max(m.N, DesiredFor(m.M, cfg.TargetCapacity))
 	case m.Value < t:
-		r := m.N - DesiredFor(m.M, cfg.TargetCapacity)
-		if r <= 0 {
-			return m.N
-		}
-		return m.N - min(r, max(1, int(float64(m.N)*cfg.ScaleInMaxFraction)))
+		want, _ := ScaleInDesired(m, m.N, 0, cfg)
+		return want
 	}
 	return m.N
 }

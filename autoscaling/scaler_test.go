@@ -423,3 +423,63 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
 }
+
+// TestScaleInDesiredNeverRemovesTwice is docs/model.md §1.6 (scale-in with
+// managed draining): the step counts from the desired capacity, which no
+// longer holds instances whose termination is under way, never goes below
+// G = ceil(100·M/target) and removes at most half of N (at least 1).
+// Hand-derived rows:
+func TestScaleInDesiredNeverRemovesTwice(t *testing.T) {
+	cfg := autoscaling.DefaultScalerConfig(100)
+	for _, c := range []struct {
+		name                      string
+		m, n, desired, min_, want int
+		target                    int
+		ok                        bool
+	}{
+		{"issue example, first minute: G = 3", 3, 4, 4, 0, 3, 100, true},
+		{"issue example, one busy instance draining: 3 = G", 3, 4, 3, 0, 3, 100, false},
+		{"two draining, M = 1: G = 1, 2 → 1", 1, 4, 2, 0, 1, 100, true},
+		{"W-5: M = 2, N = 3 → 2", 2, 3, 3, 0, 2, 100, true},
+		{"half of N = 10 at most: M = 0 → 5", 0, 10, 10, 0, 5, 100, true},
+		{"at least 1: N = 1, M = 0 → 0", 0, 1, 1, 0, 0, 100, true},
+		{"minSize 2 holds", 0, 4, 4, 2, 2, 100, true},
+		{"at minSize", 0, 2, 2, 2, 2, 100, false},
+		{"target 80: M = 4 → G = 5, N = 6 → 5", 4, 6, 6, 0, 5, 80, true},
+		{"target 80: M = 4, desired 5 is the goal", 4, 6, 5, 0, 5, 80, false},
+		{"target 50: M = 2 → G = 4", 2, 10, 10, 0, 5, 50, true},
+		{"target 50: M = 2, desired 5 → 4", 2, 5, 5, 0, 4, 50, true},
+	} {
+		cfg.TargetCapacity = c.target
+		m := autoscaling.Metric{M: c.m, N: c.n, Value: autoscaling.CapacityProviderReservation(c.m, c.n)}
+		got, ok := autoscaling.ScaleInDesired(m, c.desired, c.min_, cfg)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%s: ScaleInDesired = %d, %v; want %d, %v", c.name, got, ok, c.want, c.ok)
+		}
+		if ok && got < autoscaling.DesiredFor(c.m, c.target) {
+			t.Errorf("%s: %d below ceil(100·M/T) = %d", c.name, got, autoscaling.DesiredFor(c.m, c.target))
+		}
+	}
+}
+
+// TestScalerDrainingInstancesAreNotRemovedTwice drives the scaler through
+// the issue's episode: after the first step, the alarm stays in ALARM (a
+// draining busy instance keeps N = 4 > M = 3) but desired stays 3.
+func TestScalerDrainingInstancesAreNotRemovedTwice(t *testing.T) {
+	cfg := autoscaling.DefaultScalerConfig(100)
+	cfg.WarmupPeriod = 0
+	s := autoscaling.NewScaler(cfg)
+	desired := 4
+	for i := 1; i <= 40; i++ {
+		d := s.Tick(minute(i), autoscaling.Metric{M: 3, N: 4, Value: 75}, grp(desired))
+		if d.Action == autoscaling.ScaleIn {
+			desired = d.Desired
+		}
+		if i >= 15 && desired != 3 {
+			t.Fatalf("minute %d: desired %d, want 3 (4 → 3 once)", i, desired)
+		}
+		if i > 15 && d.Blocked != autoscaling.BlockedFewest {
+			t.Fatalf("minute %d: blocked %q (%s), want %q", i, d.Blocked, d.Why, autoscaling.BlockedFewest)
+		}
+	}
+}

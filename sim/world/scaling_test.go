@@ -408,3 +408,59 @@ func TestRegistrationFailureLeavesTasksWaiting(t *testing.T) {
 		t.Fatalf("provisioning at end %d (want 4), EC2 cost %v (want > 0)", final.TasksProvisioning, final.CostEC2)
 	}
 }
+
+// TestScaleInWithDrainingDoesNotCascade reproduces the issue's example under
+// the capacity-provider defaults (managed termination protection DISABLED,
+// managed draining ENABLED): 4 m5.large, warm-up 0, target 100, three
+// 2-hour jobs that each need a whole instance. M = 3, N = 4: the low alarm
+// asks for ceil(100·3/100) = 3 instances, so desired goes 4 → 3 once. The
+// group may pick a busy instance, which drains; it still runs its task, so
+// it still counts in M and N (docs/model.md §1.6) and is not removed a
+// second time: desired never goes below ceil(100·M/T).
+func TestScaleInWithDrainingDoesNotCascade(t *testing.T) {
+	src := `
+name: cascade
+duration: 3h
+cluster:
+  capacityProviders:
+    - name: cp
+      autoScalingGroup: {instanceTypes: [m5.large], minSize: 0, maxSize: 10, desiredCapacity: 4,
+                         launchDelay: {distribution: constant, value: 60s}}
+      managedScaling: {status: ENABLED, targetCapacity: 100, instanceWarmupPeriod: 0}
+  defaultCapacityProviderStrategy: [{capacityProvider: cp, weight: 1}]
+taskDefinitions:
+  - {family: whole, containerDefinitions: [{name: w, cpu: 2048, memory: 4096}]}
+workloads:
+  - name: jobs
+    taskDefinition: whole
+    arrivals: {process: batch, at: 30s, count: 3}
+    duration: {distribution: constant, value: 2h}
+`
+	for seed := 1; seed <= 10; seed++ {
+		l, final := simulate(t, strings.Replace(src, "duration: 3h", fmt.Sprintf("duration: 3h\nseed: %d", seed), 1), nil)
+		var m int
+		for _, e := range l.events {
+			switch e.Type {
+			case record.MetricPublished:
+				m = e.M
+			case record.DesiredCapacityChanged:
+				if floor := autoscalingDesiredFor(m, 100); e.To < e.From && e.To < floor {
+					t.Fatalf("seed %d: at %v desired %d → %d below ceil(100·M/T) = %d (M = %d): %v",
+						seed, e.T, e.From, e.To, floor, m, desiredChanges(l))
+				}
+			}
+		}
+		// Until the jobs end (2h0m30s) the group keeps 3 instances.
+		if got := desiredChanges(l); len(got) == 0 || got[0] != "15m0s 4->3" {
+			t.Fatalf("seed %d: desired changes %v, want 4->3 at 15m first", seed, got)
+		} else if len(got) > 1 && !strings.HasPrefix(got[1], "2h") {
+			t.Fatalf("seed %d: desired changes %v: a second scale-in before the jobs ended", seed, got)
+		}
+		if final.TasksLost != 0 || len(l.of(record.TaskSubmitted)) != 3 {
+			t.Fatalf("seed %d: %d tasks lost, %d submitted; want 0 and 3", seed, final.TasksLost, len(l.of(record.TaskSubmitted)))
+		}
+	}
+}
+
+// autoscalingDesiredFor is ceil(100·m/target).
+func autoscalingDesiredFor(m, target int) int { return (100*m + target - 1) / target }
