@@ -43,6 +43,8 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	case record.DesiredCapacityChanged:
 		b = appendInt(b, "from", int64(e.From))
 		b = appendInt(b, "to", int64(e.To))
+	case record.InstanceTerminated:
+		b = appendInt(b, "tasks", int64(e.Tasks))
 	}
 	b = appendStr(b, "alarm", e.Alarm)
 	b = appendStr(b, "state", e.State)

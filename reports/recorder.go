@@ -43,9 +43,9 @@ type Recorder struct {
 
 	series *Series
 
-	submitted, placed, completed, failed int64
-	reasons                              map[string]int64
-	waits                                []float64
+	tasks   TaskSummary
+	reasons map[string]int64
+	waits   []float64
 }
 
 // EventsMode says whether events.jsonl is written.
@@ -113,17 +113,15 @@ func (r *Recorder) create(name string) (*bufio.Writer, error) {
 func (r *Recorder) Event(e *record.Event) {
 	switch e.Type {
 	case record.TaskSubmitted:
-		r.submitted++
+		r.tasks.Submitted++
 	case record.TaskPlaced:
-		r.placed++
+		r.tasks.Placed++
 	case record.TaskRunning:
 		r.waits = append(r.waits, e.Wait.Seconds())
 	case record.TaskStopped:
-		if e.Reason == record.StopCompleted {
-			r.completed++
-		}
+		r.stopped(e)
 	case record.TaskFailed:
-		r.failed++
+		r.tasks.Failed++
 		r.reasons[e.Reason]++
 	}
 	if r.series != nil {
@@ -141,10 +139,28 @@ func (r *Recorder) Event(e *record.Event) {
 	}
 }
 
+// stopped counts a stopped task in the one bucket it ends in
+// (docs/model.md §7.3): cancelled if it was never placed, completed if its
+// essential container exited, stopped if it was a service's (the
+// scheduler stopped or replaced it), lost otherwise (a RunTask task ended
+// before it completed).
+func (r *Recorder) stopped(e *record.Event) {
+	switch {
+	case e.State == record.StateProvisioning:
+		r.tasks.Cancelled++
+	case e.Reason == record.StopCompleted:
+		r.tasks.Completed++
+	case e.Service != "":
+		r.tasks.Stopped++
+	default:
+		r.tasks.Lost++
+	}
+}
+
 // Sample implements the world's Observer.
 func (r *Recorder) Sample(s *record.Sample) {
 	if r.series != nil {
-		r.series.sample(s, r.failed)
+		r.series.sample(s, r.tasks.Failed)
 	}
 	if r.err != nil || r.ts == nil {
 		return

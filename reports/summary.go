@@ -36,15 +36,27 @@ type Summary struct {
 	Placement         PlacementSummary           `json:"placement"`
 }
 
-// TaskSummary accounts for every submitted task:
-// submitted = placed + failed + provisioningAtEnd. Lost counts RunTask tasks
-// stopped before they completed (instance failure, Spot interruption).
+// TaskSummary accounts for every submitted task (docs/model.md §7.3); two
+// laws hold in every run:
+//
+//	submitted = placed + failed + cancelled + provisioningAtEnd
+//	placed    = completed + stopped + lost + runningAtEnd + pendingAtEnd
+//
+// Completed tasks ended on their own (the essential container exited);
+// stopped are service and daemon tasks the scheduler stopped (scale-in,
+// deployments, draining, interruptions, lost instances; the service
+// replaces them); lost are RunTask tasks stopped before they completed
+// (instance failure, Spot interruption); cancelled were stopped before
+// they were ever placed (a service scaled in while they were
+// PROVISIONING).
 type TaskSummary struct {
 	Submitted         int64            `json:"submitted"`
 	Placed            int64            `json:"placed"`
 	Completed         int64            `json:"completed"`
+	Stopped           int64            `json:"stopped"`
 	Failed            int64            `json:"failed"`
-	Lost              int              `json:"lost"`
+	Cancelled         int64            `json:"cancelled"`
+	Lost              int64            `json:"lost"`
 	RunningAtEnd      int              `json:"runningAtEnd"`
 	PendingAtEnd      int              `json:"pendingAtEnd"`
 	ProvisioningAtEnd int              `json:"provisioningAtEnd"`
@@ -116,10 +128,8 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		SimulatedSeconds: f.SimulatedSeconds,
 		Events:           f.Events,
 		WallSeconds:      round(meta.WallSeconds, 3),
-		Tasks: TaskSummary{Submitted: r.submitted, Placed: r.placed, Completed: r.completed, Failed: r.failed, Lost: f.TasksLost,
-			RunningAtEnd: f.TasksRunningAtEnd, PendingAtEnd: f.TasksPendingAtEnd,
-			ProvisioningAtEnd: f.TasksProvisioning, FailureReasons: r.reasons},
-		TaskWaitSeconds: quantiles(r.waits),
+		Tasks:            r.tasks,
+		TaskWaitSeconds:  quantiles(r.waits),
 		Instances: InstanceSummary{Launched: f.InstancesLaunched, Terminated: f.InstancesTerm,
 			Peak: f.InstancesPeak, Final: f.InstancesFinal},
 		InstanceHours: round(f.InstanceHours, 4),
@@ -131,6 +141,8 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		CapacityProviders: map[string]ProviderSummary{},
 		Placement:         PlacementSummary{CandidatesExamined: f.PlacementExamined, CandidatesRejected: f.PlacementRejected},
 	}
+	s.Tasks.RunningAtEnd, s.Tasks.PendingAtEnd, s.Tasks.ProvisioningAtEnd = f.TasksRunningAtEnd, f.TasksPendingAtEnd, f.TasksProvisioning
+	s.Tasks.FailureReasons = r.reasons
 	for _, p := range f.Providers {
 		s.CapacityProviders[p.Name] = ProviderSummary{CPRMean: round(p.CPRMean, 2), CPRMax: round(p.CPRMax, 2),
 			DesiredMax: p.DesiredMax, ScaleOutActions: p.ScaleOut, ScaleInActions: p.ScaleIn}

@@ -329,6 +329,18 @@ func (c *Cluster) FreeTask(t *Task) {
 	c.tasks.release(t)
 }
 
+// DiscardTask frees a task that was never submitted (a service task that
+// found no capacity: ECS creates none) and gives its number back, so that
+// task numbers stay consecutive. t must be the last task created and on no
+// instance.
+func (c *Cluster) DiscardTask(t *Task) {
+	if t.Seq == c.taskSeq {
+		c.taskSeq--
+	}
+	c.SetTaskState(t, Stopped)
+	c.FreeTask(t)
+}
+
 // Place reserves t's requirements on in and records t there. It returns
 // ErrDoesNotFit, changing nothing, if in lacks any resource: an instance can
 // never be over-committed. Place does not check the instance's status.

@@ -71,6 +71,25 @@ const (
 	StopCompleted = "EssentialContainerExited"
 )
 
+// Why an instance was terminated (InstanceTerminated's Reason); Cause
+// tells the decision in words.
+const (
+	// TerminatedScaleIn: the Auto Scaling group scaled in and chose it.
+	TerminatedScaleIn = "scale-in"
+	// TerminatedDrained: managed draining finished, its tasks have stopped.
+	TerminatedDrained = "draining complete"
+	// TerminatedDrainingTimeout: managed draining gave up waiting (48 h).
+	TerminatedDrainingTimeout = "managed draining timeout"
+	// TerminatedSpot: EC2 reclaimed a Spot instance after its notice.
+	TerminatedSpot = "Spot interruption"
+	// TerminatedFailure: the instance failed or its zone went down.
+	TerminatedFailure = "failure"
+)
+
+// StateProvisioning is the State of a TaskStopped event whose task was
+// stopped before it was ever placed (cancelled).
+const StateProvisioning = "PROVISIONING"
+
 // Event is one state change. Which fields are set depends on Type; strings
 // refer to existing names, so building an Event allocates nothing.
 type Event struct {
@@ -95,9 +114,12 @@ type Event struct {
 	Value    float64
 	M, N     int
 	From, To int
-	Cause    string
-	Alarm    string
-	State    string
+	// Tasks is the number of non-daemon tasks an instance still ran when
+	// it was terminated (InstanceTerminated); they stop with it.
+	Tasks int
+	Cause string
+	Alarm string
+	State string
 }
 
 // Sample is the cluster at one instant.

@@ -161,18 +161,19 @@ func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause str
 		w.loop.After(w.cfg.Model.ManagedDrainingTimeout, prioInstance, event{kind: evDrainTimeout, idx: int32(in.ID)})
 		return
 	}
-	w.terminate(in, cause)
+	w.terminate(in, record.TerminatedScaleIn, cause)
 }
 
 // terminate ends in: its tasks stop ("Host EC2 (instance ...) terminated."),
 // it becomes INACTIVE and its billing stops.
-func (w *World) terminate(in *cluster.Instance, cause string) {
+func (w *World) terminate(in *cluster.Instance, why, cause string) {
 	if in.Status == cluster.Inactive {
 		return
 	}
 	if in.Status == cluster.Launching && in.Provider >= 0 {
 		w.providers[in.Provider].pending--
 	}
+	tasks := in.NonDaemonTasks()
 	reason := fmt.Sprintf("Host EC2 (instance %s) terminated.", in.EC2InstanceID)
 	for in.TaskCount() > 0 {
 		w.stopTask(w.c.Task(in.Tasks()[0]), reason)
@@ -181,7 +182,7 @@ func (w *World) terminate(in *cluster.Instance, cause string) {
 	w.billing.stop(int(in.ID), w.loop.Now())
 	w.fleet.terminated++
 	e := w.emit(record.InstanceTerminated)
-	e.Instance, e.InstanceType, e.AZ, e.Cause = in.EC2InstanceID, in.Type.Name, in.AZ, cause
+	e.Instance, e.InstanceType, e.AZ, e.Reason, e.Cause, e.Tasks = in.EC2InstanceID, in.Type.Name, in.AZ, why, cause, tasks
 	if in.Provider >= 0 {
 		e.Provider = w.providers[in.Provider].cfg.Name
 	}
@@ -196,7 +197,7 @@ func (w *World) drained(in *cluster.Instance) {
 		return
 	}
 	if in.TaskCount() == 0 {
-		w.terminate(in, "draining complete")
+		w.terminate(in, record.TerminatedDrained, "draining complete")
 		return
 	}
 	for _, s := range w.svcs {

@@ -21,9 +21,9 @@ func (w *World) reconcileDaemon(s *serviceRun) {
 // daemonOn reconciles the daemon service s on one instance.
 func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
 	var task *cluster.Task
-	if id, ok := s.daemonOn[in.ID]; ok {
-		task = w.c.Task(id)
-		if task.State == cluster.Stopped || task.Instance != in.ID {
+	if q, ok := s.daemonOn[in.ID]; ok {
+		task = w.c.Task(q.id)
+		if task.Gen != q.gen || task.State == cluster.Stopped || task.Instance != in.ID {
 			task = nil
 			delete(s.daemonOn, in.ID)
 		}
@@ -60,7 +60,8 @@ func (w *World) placeDaemon(s *serviceRun, in *cluster.Instance) {
 	}
 	t := w.newTask(s.current, nil)
 	s.tasks = append(s.tasks, queued{t.ID, t.Gen})
-	s.daemonOn[in.ID] = t.ID
+	s.daemonOn[in.ID] = queued{t.ID, t.Gen}
+	w.submitted(t)
 	w.placeOwned(t, in)
 }
 

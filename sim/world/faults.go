@@ -162,7 +162,7 @@ func (w *World) failInstance(in *cluster.Instance, cause string) {
 		return
 	}
 	w.leaveGroup(in)
-	w.terminate(in, cause)
+	w.terminate(in, record.TerminatedFailure, cause)
 }
 
 // leaveGroup takes in out of its Auto Scaling group and lets the group

@@ -147,19 +147,25 @@ type sizeKey struct {
 }
 
 // newTask creates a task for l, submitted now; req, when not nil, sizes it
-// (a size drawn from a distribution or read from a trace).
+// (a size drawn from a distribution or read from a trace). The task is
+// announced (TaskSubmitted) by submitted: a RunTask task at once, a service
+// task only once it gets capacity or starts waiting for it.
 func (w *World) newTask(l *launcher, req *cluster.Requirements) *cluster.Task {
 	t := w.c.NewTask(l.def, l.req.Group, w.loop.Now())
 	t.Owner, t.OwnerIndex = l.kind, l.idx
 	if req != nil {
 		t.SetReq(req)
 	}
+	return t
+}
+
+// submitted emits t's TaskSubmitted event.
+func (w *World) submitted(t *cluster.Task) {
 	e := w.emit(record.TaskSubmitted)
 	w.taskFields(e, t)
 	r := t.Req()
 	e.CPU, e.MemoryMiB = r.CPU, r.MemoryMiB
 	w.publish()
-	return t
 }
 
 // taskFields fills the task fields of an event.
@@ -171,47 +177,72 @@ func (w *World) taskFields(e *record.Event, t *cluster.Task) {
 	}
 }
 
-// launch gives a new task capacity (ecs-reference.md §8, §1.5): Fargate;
-// an instance of the provider its strategy picks, or PROVISIONING until the
+// launch gives a new task capacity (docs/model.md §8, §1.5): Fargate; an
+// instance of the provider its strategy picks, or PROVISIONING until the
 // provider's managed scaling makes room; or an instance for its launch type.
 // When the task can be placed nowhere and may not wait (launch type EC2, a
 // provider without managed scaling, the PROVISIONING limit) it returns the
 // reason and ok false, and the task is left to the caller to fail or drop.
+// A service task is announced (TaskSubmitted) only when it gets capacity or
+// a place in the PROVISIONING queue: ECS creates no task for a service
+// placement failure (§5.6).
 func (w *World) launch(t *cluster.Task, l *launcher) (reason string, ok bool) {
-	if l.launchType == LaunchFargate {
+	to, reason, ok := w.capacityFor(t, l)
+	if !ok {
+		return reason, false
+	}
+	if l.svc != nil {
+		w.submitted(t)
+	}
+	switch {
+	case to.fargate:
 		w.submitFargate(t)
-		return "", true
+	case to.in != nil:
+		w.placeOwned(t, to.in)
+	default:
+		w.provision(t)
+	}
+	return "", true
+}
+
+// capacity is where launch sends a task: Fargate, an instance, or (neither)
+// the PROVISIONING queue.
+type capacity struct {
+	fargate bool
+	in      *cluster.Instance
+}
+
+// capacityFor decides where t goes, changing nothing but the strategy's
+// split counts and t's provider.
+func (w *World) capacityFor(t *cluster.Task, l *launcher) (capacity, string, bool) {
+	if l.launchType == LaunchFargate {
+		return capacity{fargate: true}, "", true
 	}
 	if l.launchType == LaunchEC2 {
 		r := w.taskRequest(t)
-		in := w.placer.Place(r)
-		if in == nil {
-			return string(w.placer.Explain(r)), false
+		if in := w.placer.Place(r); in != nil {
+			return capacity{in: in}, "", true
 		}
-		w.placeOwned(t, in)
-		return "", true
+		return capacity{}, string(w.placer.Explain(r)), false
 	}
 	i := chooseItem(l.items, l.counts)
 	l.counts[i]++
 	t.Provider = int32(l.items[i].Provider)
 	p := w.providers[t.Provider]
 	if p.cfg.Fargate() {
-		w.submitFargate(t)
-		return "", true
+		return capacity{fargate: true}, "", true
 	}
 	r := w.taskRequest(t)
 	if in := w.placer.Place(r); in != nil {
-		w.placeOwned(t, in)
-		return "", true
+		return capacity{in: in}, "", true
 	}
 	switch {
 	case p.scaler == nil:
-		return string(w.placer.Explain(r)), false
+		return capacity{}, string(w.placer.Explain(r)), false
 	case w.c.TasksIn(cluster.Provisioning) > w.cfg.ProvisioningLimit:
-		return ReasonProvisioningLimit, false
+		return capacity{}, ReasonProvisioningLimit, false
 	}
-	w.provision(t)
-	return "", true
+	return capacity{}, "", true
 }
 
 // ReasonProvisioningLimit is RunTask's error when the cluster already has

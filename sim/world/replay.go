@@ -102,6 +102,7 @@ func (w *World) arriveTrace(wr *workloadRun) {
 		}
 		t := w.newTask(l, req)
 		t.Duration = rec.Duration
+		w.submitted(t)
 		if reason, ok := w.launch(t, l); !ok {
 			w.failTask(t, reason)
 		}

@@ -200,6 +200,7 @@ func (w *World) submit(wr *workloadRun) {
 	l := wr.launcherFor()
 	t := w.newTask(l, w.size(wr, l.def))
 	t.Duration = wr.taskDuration()
+	w.submitted(t)
 	if reason, ok := w.launch(t, l); !ok {
 		w.failTask(t, reason)
 	}
@@ -207,16 +208,11 @@ func (w *World) submit(wr *workloadRun) {
 
 // failTask reports that t could not be launched and frees it.
 func (w *World) failTask(t *cluster.Task, reason string) {
+	w.c.SetTaskState(t, cluster.Stopped)
 	e := w.emit(record.TaskFailed)
 	w.taskFields(e, t)
 	e.Reason = reason
 	w.publish()
-	w.dropTask(t)
-}
-
-// dropTask frees a task that never got capacity.
-func (w *World) dropTask(t *cluster.Task) {
-	w.c.SetTaskState(t, cluster.Stopped)
 	w.c.FreeTask(t)
 }
 
@@ -244,6 +240,7 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	if t.Instance != cluster.NoInstance {
 		in = w.c.Instance(t.Instance)
 	}
+	was := t.State
 	wasProvisioning := t.State == cluster.Provisioning && t.Provider >= 0 && !w.providers[t.Provider].cfg.Fargate()
 	wasRunning := t.State == cluster.Running
 	w.c.Unplace(t)
@@ -254,13 +251,13 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	}
 	e := w.emit(record.TaskStopped)
 	w.taskFields(e, t)
-	e.Reason = reason
+	e.Reason, e.State = reason, was.String()
 	if in != nil {
 		e.Instance = in.EC2InstanceID
 	}
 	w.publish()
 	l := w.launchers[t.OwnerIndex]
-	if l.svc == nil && reason != record.StopCompleted {
+	if l.svc == nil && reason != record.StopCompleted && was != cluster.Provisioning {
 		w.lost++
 	}
 	if l.svc != nil {

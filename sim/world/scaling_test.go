@@ -55,15 +55,35 @@ func simulate(t *testing.T, yaml string, check func(*log, *record.Event)) (*log,
 		t.Fatalf("scenario: %v", err)
 	}
 	l := &log{}
-	w, err := world.New(sc.Config, l)
+	chk := world.NewChecker(1)
+	w, err := world.New(sc.Config, multi{l, chk})
 	if err != nil {
 		t.Fatal(err)
 	}
+	chk.Attach(w)
 	l.w = w
 	if check != nil {
 		l.check = func(e *record.Event) { check(l, e) }
 	}
-	return l, w.Run(nil)
+	final := w.Run(nil)
+	if err := chk.Final(final); err != nil {
+		t.Fatalf("invariant: %v", err)
+	}
+	return l, final
+}
+
+// multi sends a run's observations to several observers.
+type multi []world.Observer
+
+func (m multi) Event(e *record.Event) {
+	for _, o := range m {
+		o.Event(e)
+	}
+}
+func (m multi) Sample(s *record.Sample) {
+	for _, o := range m {
+		o.Sample(s)
+	}
 }
 
 // scaling is a cluster with one managed-scaling provider of m5.large

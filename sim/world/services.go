@@ -30,14 +30,14 @@ type serviceRun struct {
 	scheduled    bool     // a reconcile is queued for this instant
 	steady       bool
 	stalled      bool
-	daemonOn     map[cluster.InstanceID]cluster.TaskID
+	daemonOn     map[cluster.InstanceID]queued // the daemon task on each instance
 	scaling      *serviceScaling
 }
 
 func (w *World) newServiceRun(cfg *Service, idx int32) (*serviceRun, error) {
 	s := &serviceRun{cfg: cfg, idx: idx, desired: cfg.DesiredCount, launchers: map[*cluster.TaskDefinition]*launcher{}}
 	if cfg.Daemon {
-		s.daemonOn = map[cluster.InstanceID]cluster.TaskID{}
+		s.daemonOn = map[cluster.InstanceID]queued{}
 	}
 	l, err := w.serviceLauncher(s, cfg.TaskDefinition, cfg.StartFailureRate)
 	if err != nil {
@@ -188,7 +188,7 @@ func (w *World) startServiceTasks(s *serviceRun, n int) int {
 		s.tasks = append(s.tasks, queued{t.ID, t.Gen})
 		if reason, ok := w.launch(t, s.current); !ok {
 			s.tasks = s.tasks[:len(s.tasks)-1]
-			w.dropTask(t)
+			w.c.DiscardTask(t)
 			w.placementFailed(s, reason)
 			break
 		}
@@ -302,9 +302,6 @@ func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bo
 		delay := w.cfg.Model.ServiceThrottleInitialDelay << min(s.throttled-1, 20)
 		s.throttleTill = w.loop.Now().Add(min(delay, maxThrottle))
 		w.countDeploymentFailure(s, t)
-	}
-	if s.daemonOn != nil && t.Instance != cluster.NoInstance {
-		delete(s.daemonOn, t.Instance)
 	}
 	w.queueReconcile(s)
 }

@@ -268,7 +268,7 @@ func (w *World) handle(e event) {
 	case evDrainTimeout:
 		in := w.c.Instance(cluster.InstanceID(e.idx))
 		if in.Status == cluster.Draining && w.leaving[in.ID] {
-			w.terminate(in, "managed draining timeout")
+			w.terminate(in, record.TerminatedDrainingTimeout, "managed draining timeout")
 		}
 	case evRetry:
 		w.retryProvisioning()
@@ -296,7 +296,7 @@ func (w *World) handle(e event) {
 	case evInstanceFault:
 		w.instanceFault(w.c.Instance(cluster.InstanceID(e.idx)), w.faults[e.gen])
 	case evSpotReclaim:
-		w.terminate(w.c.Instance(cluster.InstanceID(e.idx)), "Spot interruption")
+		w.terminate(w.c.Instance(cluster.InstanceID(e.idx)), record.TerminatedSpot, "Spot interruption")
 	case evServiceDeploy:
 		s := w.svcs[e.idx]
 		d := s.cfg.Deployments[e.gen]

@@ -62,14 +62,21 @@ func baseConfig(t testing.TB, instances ...InstanceGroup) Config {
 		StartTime: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Model: DefaultModel(), Prices: DefaultPrices()}
 }
 
+// run runs cfg under a Checker (docs/model.md §7.3).
 func run(t testing.TB, cfg Config) (*timeline, *record.Final, *World) {
 	t.Helper()
 	tl := &timeline{}
-	w, err := New(cfg, tl)
+	chk := NewChecker(1)
+	w, err := New(cfg, multi{tl, chk})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tl, w.Run(nil), w
+	chk.Attach(w)
+	final := w.Run(nil)
+	if err := chk.Final(final); err != nil {
+		t.Fatalf("invariant: %v", err)
+	}
+	return tl, final, w
 }
 
 // TestRunTaskLifecycle follows three RunTask tasks through PENDING (for the

@@ -1,0 +1,199 @@
+package world
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ecsim/ecsim/autoscaling"
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// Checker is an Observer that checks, after every event of a run, the laws
+// a simulated ECS world keeps whatever the scenario (docs/model.md §7.3,
+// §1.6, §4.3, §4.4):
+//
+//   - time never runs backwards, and no event falls after the run's end;
+//   - the cluster's bookkeeping holds (cluster.Verify: no instance
+//     over-committed, reservations equal their tasks' sum, …);
+//   - task conservation: submitted = placed + failed + cancelled +
+//     PROVISIONING, and placed = completed + stopped + lost + RUNNING +
+//     PENDING, counted from the events against the cluster's states;
+//   - every desired capacity is within [minSize, maxSize], and no scale-in
+//     takes it below ceil(100·M/targetCapacity) for the M just published;
+//   - a scale-in never terminates an instance still running a non-daemon
+//     task when managed termination protection or managed draining is on.
+//
+// Tests attach one to every run they make; `ecsim run --check` attaches
+// one too. The first violation stops the checks and is kept in Err.
+type Checker struct {
+	w     *World
+	err   error
+	last  sim.Time
+	n     int64
+	every int64
+	// counts per task outcome, from the events.
+	submitted, placed, failed, cancelled, completed, stopped, lost int
+	// m is the M of each provider's latest MetricPublished.
+	m map[string]int
+}
+
+// NewChecker returns a Checker that verifies the cluster's bookkeeping
+// after every event when every is 1, every k-th event when it is k (the
+// other laws are checked after every event).
+func NewChecker(every int) *Checker {
+	return &Checker{every: int64(max(1, every)), m: map[string]int{}}
+}
+
+// Attach gives the checker the world it observes; call it right after New.
+func (c *Checker) Attach(w *World) { c.w = w }
+
+// Err returns the first violation found, or nil.
+func (c *Checker) Err() error { return c.err }
+
+// Final checks the run's final figures against the events: the RunTask
+// tasks the world counted as lost are those the events say.
+func (c *Checker) Final(f *record.Final) error {
+	if c.err == nil && f != nil && f.TasksLost != c.lost {
+		c.err = fmt.Errorf("final: %d tasks lost, the events say %d", f.TasksLost, c.lost)
+	}
+	return c.err
+}
+
+// Event implements Observer.
+func (c *Checker) Event(e *record.Event) {
+	if c.err != nil || c.w == nil {
+		return
+	}
+	c.n++
+	c.count(e)
+	if err := c.check(e); err != nil {
+		c.err = fmt.Errorf("t=%v %s (event %d): %w", e.T, e.Type, c.n, err)
+	}
+}
+
+// Sample implements Observer.
+func (c *Checker) Sample(s *record.Sample) {
+	if c.err != nil || c.w == nil {
+		return
+	}
+	for _, p := range s.Providers {
+		if pr := c.provider(p.Name); pr != nil && (p.Desired < pr.cfg.ASG.MinSize || p.Desired > pr.cfg.ASG.MaxSize) {
+			c.err = fmt.Errorf("t=%v sample: provider %s desired %d outside [%d, %d]", s.T, p.Name, p.Desired,
+				pr.cfg.ASG.MinSize, pr.cfg.ASG.MaxSize)
+		}
+	}
+}
+
+func (c *Checker) count(e *record.Event) {
+	switch e.Type {
+	case record.TaskSubmitted:
+		c.submitted++
+	case record.TaskPlaced:
+		c.placed++
+	case record.TaskFailed:
+		c.failed++
+	case record.TaskStopped:
+		switch {
+		case e.State == record.StateProvisioning:
+			c.cancelled++
+		case e.Reason == record.StopCompleted:
+			c.completed++
+		case e.Service != "":
+			c.stopped++
+		default:
+			c.lost++
+		}
+	case record.MetricPublished:
+		if e.Provider != "" {
+			c.m[e.Provider] = e.M
+		}
+	}
+}
+
+func (c *Checker) check(e *record.Event) error {
+	if e.T < c.last {
+		return fmt.Errorf("time ran backwards from %v", c.last)
+	}
+	if e.T > sim.At(c.w.cfg.Duration) {
+		return fmt.Errorf("event after the end of the run (%v)", c.w.cfg.Duration)
+	}
+	c.last = e.T
+	if c.n%c.every == 0 {
+		if err := cluster.Verify(c.w.c); err != nil {
+			return err
+		}
+	}
+	if err := c.conservation(); err != nil {
+		return err
+	}
+	switch e.Type {
+	case record.DesiredCapacityChanged:
+		return c.desired(e)
+	case record.InstanceTerminated:
+		return c.terminated(e)
+	}
+	return nil
+}
+
+// conservation checks both task accounting laws.
+func (c *Checker) conservation() error {
+	cl := c.w.c
+	prov, pend, run := cl.TasksIn(cluster.Provisioning), cl.TasksIn(cluster.Pending), cl.TasksIn(cluster.Running)
+	var errs []error
+	if c.submitted != c.placed+c.failed+c.cancelled+prov {
+		errs = append(errs, fmt.Errorf("submitted %d != placed %d + failed %d + cancelled %d + provisioning %d",
+			c.submitted, c.placed, c.failed, c.cancelled, prov))
+	}
+	if c.placed != c.completed+c.stopped+c.lost+run+pend {
+		errs = append(errs, fmt.Errorf("placed %d != completed %d + stopped %d + lost %d + running %d + pending %d",
+			c.placed, c.completed, c.stopped, c.lost, run, pend))
+	}
+	return errors.Join(errs...)
+}
+
+// desired checks a desired-capacity change against the group's bounds and
+// the scale-in floor ceil(100·M/T) (docs/model.md §1.6).
+func (c *Checker) desired(e *record.Event) error {
+	p := c.provider(e.Provider)
+	if p == nil {
+		return fmt.Errorf("unknown provider %q", e.Provider)
+	}
+	asg := p.cfg.ASG
+	if e.To < asg.MinSize || e.To > asg.MaxSize {
+		return fmt.Errorf("provider %s desired %d → %d outside [%d, %d]", e.Provider, e.From, e.To, asg.MinSize, asg.MaxSize)
+	}
+	if p.cfg.ManagedScaling == nil || e.To >= e.From {
+		return nil
+	}
+	m, t := c.m[e.Provider], p.cfg.ManagedScaling.TargetCapacity
+	if floor := min(autoscaling.DesiredFor(m, t), asg.MaxSize); e.To < floor {
+		return fmt.Errorf("provider %s scale-in %d → %d below ceil(100·M/T) = %d (M = %d, T = %d)",
+			e.Provider, e.From, e.To, floor, m, t)
+	}
+	return nil
+}
+
+// terminated checks that a scale-in took no busy instance under managed
+// termination protection (§4.3) or managed draining (§4.4).
+func (c *Checker) terminated(e *record.Event) error {
+	if e.Reason != record.TerminatedScaleIn || e.Tasks == 0 {
+		return nil
+	}
+	p := c.provider(e.Provider)
+	if p != nil && (p.cfg.ManagedTerminationProtection || p.cfg.ManagedDraining) {
+		return fmt.Errorf("scale-in terminated %s with %d non-daemon tasks (managed termination protection %v, managed draining %v)",
+			e.Instance, e.Tasks, p.cfg.ManagedTerminationProtection, p.cfg.ManagedDraining)
+	}
+	return nil
+}
+
+func (c *Checker) provider(name string) *providerRun {
+	for _, p := range c.w.providers {
+		if p.cfg.Name == name && p.cfg.ASG != nil {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,75 @@
+package world_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim"
+	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/sim/world"
+)
+
+// TestCheckerCatchesEachViolation feeds a Checker made-up events that break
+// one law each and expects it to name the law: the checker must be able to
+// fail (docs/model.md §7.3, §1.6, §4.3).
+func TestCheckerCatchesEachViolation(t *testing.T) {
+	src := `
+name: chk
+duration: 1h
+cluster:
+  capacityProviders:
+    - name: cp
+      autoScalingGroup: {instanceTypes: [m5.large], minSize: 1, maxSize: 5}
+      managedScaling: {status: ENABLED}
+      managedTerminationProtection: ENABLED
+  defaultCapacityProviderStrategy: [{capacityProvider: cp, weight: 1}]
+taskDefinitions:
+  - {family: a, containerDefinitions: [{name: a, cpu: 256, memory: 512}]}
+`
+	sc, err := scenarios.Parse("chk.yaml", ".", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		events []record.Event
+		want   string
+	}{
+		{"time backwards", []record.Event{{T: 2 * sim.Minute, Type: record.FaultInjected}, {T: sim.Minute, Type: record.FaultInjected}}, "time ran backwards"},
+		{"after the end", []record.Event{{T: 2 * sim.Hour, Type: record.FaultInjected}}, "after the end"},
+		{"submitted not accounted", []record.Event{{Type: record.TaskSubmitted, Task: 1}}, "submitted 1 != placed 0"},
+		{"placed not accounted", []record.Event{{Type: record.TaskPlaced, Task: 1}}, "placed 1 != completed 0"},
+		{"desired above max", []record.Event{{Type: record.DesiredCapacityChanged, Provider: "cp", From: 1, To: 6}}, "outside [1, 5]"},
+		{"desired below min", []record.Event{{Type: record.DesiredCapacityChanged, Provider: "cp", From: 2, To: 0}}, "outside [1, 5]"},
+		{"scale-in below ceil(100·M/T)", []record.Event{{Type: record.MetricPublished, Provider: "cp", M: 3, N: 4},
+			{Type: record.DesiredCapacityChanged, Provider: "cp", From: 4, To: 2}}, "below ceil(100·M/T) = 3"},
+		{"busy instance scaled in under MTP", []record.Event{{Type: record.InstanceTerminated, Provider: "cp", Instance: "i-1",
+			Reason: record.TerminatedScaleIn, Tasks: 2}}, "with 2 non-daemon tasks"},
+	} {
+		chk := world.NewChecker(1)
+		w, err := world.New(sc.Config, chk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chk.Attach(w)
+		for i := range c.events {
+			chk.Event(&c.events[i])
+		}
+		if err := chk.Err(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Err() = %v, want it to mention %q", c.name, err, c.want)
+		}
+	}
+	// A fault kills a busy instance legitimately; a scale-in at the floor
+	// is fine.
+	chk := world.NewChecker(1)
+	w, _ := world.New(sc.Config, chk)
+	chk.Attach(w)
+	for _, e := range []record.Event{{Type: record.InstanceTerminated, Provider: "cp", Reason: record.TerminatedFailure, Tasks: 3},
+		{Type: record.MetricPublished, Provider: "cp", M: 2, N: 4}, {Type: record.DesiredCapacityChanged, Provider: "cp", From: 4, To: 2}} {
+		chk.Event(&e)
+	}
+	if err := chk.Err(); err != nil {
+		t.Errorf("lawful events rejected: %v", err)
+	}
+}
