@@ -27,8 +27,8 @@ const wlHead = tdWeb + `workloads:
 const okArrivals = "    arrivals: {process: poisson, ratePerMinute: 1}\n"
 const okDuration = "    duration: {distribution: constant, value: 1m}\n"
 
-// instanceTypeNames is the start of the accepted list of instance types.
-const instanceTypeNames = "(accepted: c4.4xlarge, c4.large, c5.large, c5.xlarge, g4dn.xlarge, m4.large, m5.2xlarge, m5.large"
+// instanceTypeFamilies is the start of the catalogue's list of families.
+const instanceTypeFamilies = "the catalogue has"
 
 const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, scheduledTasks, services, faults, model, prices, variants)"
 
@@ -232,11 +232,11 @@ var malformedCases = []malformedCase{
 
 	// References and names.
 	{name: "unknown instance type with suggestion", src: "cluster:\n  containerInstances:\n    - {instanceType: m5.lrge}\n",
-		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `unknown instance type "m5.lrge" ` + instanceTypeNames}}},
-	{name: "unknown instance type suggestion text", src: "cluster:\n  containerInstances:\n    - {instanceType: m5.lrge}\n",
-		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `r5.large, t3.medium); did you mean "m5.large"?`}}},
+		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `unknown instance type "m5.lrge" (did you mean "m5.large"?): the catalogue has m5 in sizes large, xlarge, 2xlarge`}}},
+	{name: "unknown instance type says how to declare one", src: "cluster:\n  containerInstances:\n    - {instanceType: x9.huge}\n",
+		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `t3, t3a, t4g; to use another, declare it under instanceTypes: [{name: x9.huge, vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]`}}},
 	{name: "missing instance type", src: "cluster:\n  containerInstances:\n    - {count: 2}\n",
-		want: []wantLine{{"3:7", "cluster.containerInstances[0].instanceType", "required " + instanceTypeNames}}},
+		want: []wantLine{{"3:7", "cluster.containerInstances[0].instanceType", "required: " + instanceTypeFamilies}}},
 	{name: "task definition that does not exist, with suggestion",
 		src:  tdWeb + "workloads:\n  - name: w\n    taskDefinition: wbe\n" + okArrivals + okDuration,
 		want: []wantLine{{"7:21", "workloads[0].taskDefinition", `task definition "wbe" does not exist (accepted: web); did you mean "web"?`}}},
@@ -282,9 +282,9 @@ var malformedCases = []malformedCase{
 		src:  "taskDefinitions:\n  - family: web\n    cpu: 256\n    containerDefinitions:\n      - {name: a, memory: 300, cpu: 200}\n      - {name: b, memory: 300, cpu: 200}\n",
 		want: []wantLine{{"3:10", "taskDefinitions[0].cpu", "the containers' cpu adds up to 400, more than the task's 256"}}},
 	{name: "task cpu below 128 units", src: "taskDefinitions:\n  - family: web\n    cpu: \"64\"\n    containerDefinitions: [{name: app, memory: 512}]\n",
-		want: []wantLine{{"3:10", "taskDefinitions[0].cpu", "task cpu on EC2 must be between 128 and 10240 CPU units (got 64)"}}},
-	{name: "task cpu above 10 vCPU", src: "taskDefinitions:\n  - family: web\n    cpu: 16 vCPU\n    containerDefinitions: [{name: app, memory: 512}]\n",
-		want: []wantLine{{"3:10", "taskDefinitions[0].cpu", "task cpu on EC2 must be between 128 and 10240 CPU units (got 16384)"}}},
+		want: []wantLine{{"3:10", "taskDefinitions[0].cpu", "task cpu on EC2 must be between 128 and 196608 CPU units (got 64)"}}},
+	{name: "task cpu above 192 vCPU (RegisterTaskDefinition)", src: "taskDefinitions:\n  - family: web\n    cpu: 193 vCPU\n    containerDefinitions: [{name: app, memory: 512}]\n",
+		want: []wantLine{{"3:10", "taskDefinitions[0].cpu", "task cpu on EC2 must be between 128 and 196608 CPU units (got 197632)"}}},
 	{name: "task memory with an unknown unit", src: "taskDefinitions:\n  - family: web\n    memory: 1 GiB\n    containerDefinitions: [{name: app}]\n",
 		want: []wantLine{{"3:13", "taskDefinitions[0].memory", `"1 GiB" is not a size (accepted: CPU units or MiB as a number, or "N vCPU", "N GB")`}}},
 	{name: "task memory not a whole number", src: "taskDefinitions:\n  - family: web\n    memory: \"0.3 GB\"\n    containerDefinitions: [{name: app}]\n",

@@ -335,7 +335,7 @@ func (v *validator) prices(ps *PricesSpec) world.Prices {
 		pr := ps.EC2[name]
 		p := join("prices.ec2", name)
 		if _, ok := v.cat.Lookup(name); !ok {
-			v.errf(p, "unknown instance type %q%s", name, accepted(v.cat.Names()...))
+			v.errf(p, "%s", v.unknownType(name))
 		}
 		if pr.OnDemand < 0 || pr.Spot < 0 {
 			v.errf(p, "prices must be >= 0 (got onDemand %v, spot %v)", pr.OnDemand, pr.Spot)

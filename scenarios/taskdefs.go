@@ -11,12 +11,16 @@ import (
 	"github.com/ecsim/ecsim/sim/world"
 )
 
-// Container memory limits and counts (ecs-reference.md §5.2, §13).
+// Container memory limits and counts (docs/model.md §5.2, §13). Task-level
+// CPU on the EC2 and external launch types is 128 to 196608 units (0.125 to
+// 192 vCPU) in the current RegisterTaskDefinition API
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html);
+// the API sets no upper bound on EC2 task memory.
 const (
 	MinContainerMemoryMiB = 6
 	MaxContainers         = 10
 	MinTaskCPUEC2         = 128
-	MaxTaskCPUEC2         = 10240
+	MaxTaskCPUEC2         = 196608
 )
 
 var networkModes = []string{"bridge", "host", "awsvpc", "none"}

@@ -132,7 +132,10 @@ type InstanceTypeDef struct {
 	TrunkENITasks       int     `yaml:"awsvpcTrunkingTasks"`
 	GPUs                int     `yaml:"gpus"`
 	Architecture        string  `yaml:"architecture"`
-	PricePerHour        float64 `yaml:"pricePerHour"`
+	// PricePerHour is the On-Demand price in USD; unset on a type that
+	// overrides a catalogue one keeps the catalogue's price, unset on a
+	// new type is 0 with a warning.
+	PricePerHour *float64 `yaml:"pricePerHour"`
 }
 
 // TaskDefinition is a task definition in the register-task-definition

@@ -143,14 +143,33 @@ func (v *validator) instanceTypes(defs []InstanceTypeDef) {
 		if d.Architecture != "" && d.Architecture != "x86_64" && d.Architecture != "arm64" {
 			v.errf(join(p, "architecture"), "unknown architecture %q%s", d.Architecture, accepted("x86_64", "arm64"))
 		}
-		if d.PricePerHour < 0 {
-			v.errf(join(p, "pricePerHour"), "must be >= 0 (got %v)", d.PricePerHour)
-		}
 		v.cat.Put(cluster.InstanceType{Name: d.Name, VCPU: d.VCPU, MemoryMiB: d.MemoryMiB,
 			RegisteredMemoryMiB: d.RegisteredMemoryMiB, ENIs: d.ENIs, TrunkTasks: d.TrunkENITasks,
-			GPUs: d.GPUs, Architecture: d.Architecture, PricePerHour: d.PricePerHour})
+			GPUs: d.GPUs, Architecture: d.Architecture, PricePerHour: v.typePrice(p, d)})
 	}
 }
+
+// typePrice is a declared type's price: its pricePerHour, else the
+// catalogue's for a type it overrides, else 0 with a warning, so that a
+// custom type never costs nothing silently.
+func (v *validator) typePrice(p string, d InstanceTypeDef) float64 {
+	if d.PricePerHour != nil {
+		if x := *d.PricePerHour; x < 0 || x != x || x > maxPricePerHour {
+			v.errf(join(p, "pricePerHour"), "must be a price between 0 and %v USD per hour (got %v)", maxPricePerHour, x)
+			return 0
+		}
+		return *d.PricePerHour
+	}
+	if t, ok := v.cat.Lookup(d.Name); ok {
+		return t.PricePerHour
+	}
+	v.warnings = append(v.warnings, fmt.Sprintf("%s: instance type %q has no pricePerHour: its instances cost $0 in cost figures (set pricePerHour, USD per hour)", p, d.Name))
+	return 0
+}
+
+// maxPricePerHour bounds an instance price (the dearest EC2 instance costs
+// a few hundred dollars an hour).
+const maxPricePerHour = 100000
 
 func (v *validator) intRange(path string, x, lo, hi int64) bool {
 	if x < lo || x > hi {
@@ -163,19 +182,30 @@ func (v *validator) intRange(path string, x, lo, hi int64) bool {
 // instanceType resolves a catalogue name.
 func (v *validator) instanceType(path, name string) *cluster.InstanceType {
 	if name == "" {
-		v.errf(path, "required%s", accepted(v.cat.Names()...))
+		v.errf(path, "required: %s", v.typeHelp(""))
 		return nil
 	}
 	t, ok := v.cat.Lookup(name)
 	if !ok {
-		msg := fmt.Sprintf("unknown instance type %q%s", name, accepted(v.cat.Names()...))
-		if s := suggest(name, v.cat.Names()); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		}
-		v.errf(path, "%s", msg)
+		v.errf(path, "%s", v.unknownType(name))
 	}
 	return t
 }
+
+// unknownType says that name is not in the catalogue, what is, and how to
+// declare it.
+func (v *validator) unknownType(name string) string {
+	msg := fmt.Sprintf("unknown instance type %q", name)
+	if s := suggest(name, v.cat.Names()); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return msg + ": " + v.typeHelp(name) +
+		fmt.Sprintf("; to use another, declare it under instanceTypes: [{name: %s, vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]", name)
+}
+
+// typeHelp lists the sizes of name's family when the catalogue has it,
+// else the families.
+func (v *validator) typeHelp(name string) string { return v.cat.Help(name) }
 
 func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
 	seen := map[string]bool{}

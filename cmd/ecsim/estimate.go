@@ -169,8 +169,8 @@ func parseInstanceType(s string, cat *cluster.Catalogue) (cluster.Capacity, erro
 	if !strings.Contains(s, "=") {
 		t, ok := cat.Lookup(s)
 		if !ok {
-			return cluster.Capacity{}, flagError{fmt.Errorf("--instance-type %q: unknown instance type (accepted: %s, or cpu=C,memory=M[,gpus=G,enis=E])",
-				s, strings.Join(cat.Names(), ", "))}
+			return cluster.Capacity{}, flagError{fmt.Errorf("--instance-type %q: unknown instance type: %s; or give registered values cpu=C,memory=M[,gpus=G,enis=E]",
+				s, cat.Help(s))}
 		}
 		return cluster.EmptyCapacity(cluster.InstanceSpec{Type: t}), nil
 	}

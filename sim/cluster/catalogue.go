@@ -1,8 +1,11 @@
 package cluster
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // InstanceType describes one EC2 instance type as ECS sees it.
@@ -87,29 +90,55 @@ func (c *Catalogue) Names() []string {
 	return names
 }
 
+// Families returns the families of the catalogue's types (the part of a
+// name before the dot: m5, c7g, g5), sorted.
+func (c *Catalogue) Families() []string {
+	var out []string
+	for _, n := range c.Names() {
+		if f, _, _ := strings.Cut(n, "."); !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Sizes returns the sizes of family (large, xlarge, …) from the smallest to
+// the largest by vCPU and memory; nil when the catalogue has no such family.
+func (c *Catalogue) Sizes(family string) []string {
+	var types []*InstanceType
+	for _, t := range c.byName {
+		if f, _, _ := strings.Cut(t.Name, "."); f == family {
+			types = append(types, t)
+		}
+	}
+	slices.SortFunc(types, func(a, b *InstanceType) int {
+		return cmp.Or(cmp.Compare(a.VCPU, b.VCPU), cmp.Compare(a.MemoryMiB, b.MemoryMiB), strings.Compare(a.Name, b.Name))
+	})
+	out := make([]string, len(types))
+	for i, t := range types {
+		_, out[i], _ = strings.Cut(t.Name, ".")
+	}
+	return out
+}
+
+// Help says what the catalogue holds for a name that is not in it: the
+// sizes of its family when the family is known, else the families.
+func (c *Catalogue) Help(name string) string {
+	family, _, _ := strings.Cut(name, ".")
+	if sizes := c.Sizes(family); len(sizes) > 0 {
+		return "the catalogue has " + family + " in sizes " + strings.Join(sizes, ", ")
+	}
+	return fmt.Sprintf("the catalogue has %d types in the families %s", len(c.byName), strings.Join(c.Families(), ", "))
+}
+
 // DefaultCatalogue returns a fresh catalogue of the built-in instance types:
-// those of ecs-reference.md §10 (vCPU, memory, ENIs and trunking limits from
-// the §5.2 table, us-east-1 Linux On-Demand prices) and the three types whose
-// registered memory AWS documents (m4.large, c4.large, c4.4xlarge, §5.2).
-// Registered memory is the documented figure where AWS gives one and
-// DefaultRegisteredMemory otherwise.
+// the general purpose (m5, m5a, m6i, m6a, m6g, m7g, m4), burstable (t3, t3a,
+// t4g), compute optimized (c5, c6i, c6a, c6g, c7g, c4), memory optimized (r5,
+// r6i, r6g, r7g) and GPU (g4dn, g5) families of catalogue_types.go, with
+// vCPUs, memory, maximum ENIs, ECS trunking limits, GPUs, architecture and
+// us-east-1 Linux On-Demand prices from the sources listed there.
+// Registered memory is the documented figure where AWS gives one (m4.large,
+// c4.large, c4.4xlarge) and DefaultRegisteredMemory otherwise.
 func DefaultCatalogue() *Catalogue {
-	return NewCatalogue(
-		InstanceType{Name: "t3.medium", VCPU: 2, MemoryMiB: 4096, ENIs: 3, TrunkTasks: 0, PricePerHour: 0.0416},
-		InstanceType{Name: "m5.large", VCPU: 2, MemoryMiB: 8192, ENIs: 3, TrunkTasks: 10, PricePerHour: 0.096},
-		InstanceType{Name: "m5.xlarge", VCPU: 4, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 20, PricePerHour: 0.192},
-		InstanceType{Name: "m5.2xlarge", VCPU: 8, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 40, PricePerHour: 0.384},
-		InstanceType{Name: "c5.large", VCPU: 2, MemoryMiB: 4096, ENIs: 3, TrunkTasks: 10, PricePerHour: 0.085},
-		InstanceType{Name: "c5.xlarge", VCPU: 4, MemoryMiB: 8192, ENIs: 4, TrunkTasks: 20, PricePerHour: 0.17},
-		InstanceType{Name: "r5.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 10, PricePerHour: 0.126},
-		InstanceType{Name: "m6g.large", VCPU: 2, MemoryMiB: 8192, ENIs: 3, TrunkTasks: 10, Architecture: "arm64", PricePerHour: 0.077},
-		// g4dn.xlarge: ENI count not in the retrieved table (unverified); the
-		// g4dn family is excluded from trunking.
-		InstanceType{Name: "g4dn.xlarge", VCPU: 4, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 0, GPUs: 1, PricePerHour: 0.526},
-		// Documented registrations (memmgmt, cw-metrics); prices are public
-		// list prices [2ND]; previous generation, no trunking.
-		InstanceType{Name: "m4.large", VCPU: 2, MemoryMiB: 8192, RegisteredMemoryMiB: 7985, ENIs: 2, PricePerHour: 0.10},
-		InstanceType{Name: "c4.large", VCPU: 2, MemoryMiB: 3840, RegisteredMemoryMiB: 3768, ENIs: 3, PricePerHour: 0.10},
-		InstanceType{Name: "c4.4xlarge", VCPU: 16, MemoryMiB: 30720, RegisteredMemoryMiB: 30158, ENIs: 8, PricePerHour: 0.796},
-	)
+	return NewCatalogue(slices.Concat(generalPurposeTypes, computeOptimizedTypes, memoryOptimizedTypes, acceleratedTypes)...)
 }

@@ -1,19 +1,25 @@
 package cluster_test
 
 import (
+	"math"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/cluster/clustertest"
 )
 
-// TestDefaultCatalogue checks every built-in type against ecs-reference.md
-// §10 (vCPU, memory, architecture, GPUs, price) and the §5.2 ENI table (max
-// ENIs, awsvpc tasks with trunking; "not supported" is 0), plus the three
-// documented registrations of §5.2 (m4.large, c4.large, c4.4xlarge).
-// Registered memory without a documented figure is floor(0.975 × nominal):
-// 4096 → 3993, 8192 → 7987, 16384 → 15974, 32768 → 31948.
+// TestDefaultCatalogue checks the original twelve built-in types against
+// ecs-reference.md §10 (vCPU, memory, architecture, GPUs, price) and the §5.2
+// ENI table (max ENIs, awsvpc tasks with trunking; "not supported" is 0),
+// plus the three documented registrations of §5.2 (m4.large, c4.large,
+// c4.4xlarge). Registered memory without a documented figure is
+// floor(0.975 × nominal): 4096 → 3993, 8192 → 7987, 16384 → 15974,
+// 32768 → 31948. The catalogue holds more types since; Names() lists them
+// all, sorted and without duplicates.
 func TestDefaultCatalogue(t *testing.T) {
 	type row struct {
 		name        string
@@ -53,13 +59,14 @@ func TestDefaultCatalogue(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", w.name, got, w)
 		}
 	}
-	names := make([]string, len(want))
-	for i, w := range want {
-		names[i] = w.name
+	got := cat.Names()
+	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("Names() = %v, want sorted and without duplicates", got)
 	}
-	slices.Sort(names)
-	if got := cat.Names(); !slices.Equal(got, names) {
-		t.Errorf("Names() = %v, want exactly %v", got, names)
+	for _, w := range want {
+		if _, found := slices.BinarySearch(got, w.name); !found {
+			t.Errorf("Names() lacks %s", w.name)
+		}
 	}
 }
 
@@ -201,5 +208,206 @@ func mustPlace(t testing.TB, c *cluster.Cluster, task *cluster.Task, in *cluster
 	t.Helper()
 	if err := c.Place(task, in); err != nil {
 		t.Fatalf("Place: %v", err)
+	}
+}
+
+// TestDefaultCatalogueFamilies checks hand-copied rows, at least one per
+// family added with the larger catalogue, against the sources named in
+// catalogue_types.go:
+//   - vCPU, memory, GPUs: EC2 instance type specifications
+//     https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html (m, t),
+//     co.html (c), mo.html (r), ac.html (g);
+//   - ENIs and trunk limits: the ECS table
+//     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/eni-trunking-supported-instance-types.html
+//     ("task limit without ENI trunking" + 1, "task limit with ENI
+//     trunking"); for t3, t3a, t4g and g4dn, which it does not support, the
+//     EC2 maximum network interfaces and 0;
+//   - price: us-east-1 Linux On-Demand, https://aws.amazon.com/ec2/pricing/on-demand/
+//     (AWS Price List values via the Karpenter generated table).
+//
+// Registered memory is floor(0.975 × nominal): 512 → 499, 2048 → 1996,
+// 8192 → 7987, 16384 → 15974, 32768 → 31948, 65536 → 63897,
+// 73728 → 71884, 98304 → 95846, 131072 → 127795, 196608 → 191692,
+// 262144 → 255590, 393216 → 383385.
+func TestDefaultCatalogueFamilies(t *testing.T) {
+	type row struct {
+		name        string
+		vcpu        int
+		memMiB      int64
+		regMiB      int64
+		enis, trunk int
+		gpus        int
+		arch        string
+		price       float64
+	}
+	want := []row{
+		// General purpose (gp.html; ECS general purpose table).
+		{"m5.4xlarge", 16, 65536, 63897, 8, 60, 0, "x86_64", 0.768},
+		{"m5a.large", 2, 8192, 7987, 3, 10, 0, "x86_64", 0.086},
+		{"m6i.8xlarge", 32, 131072, 127795, 8, 90, 0, "x86_64", 1.536},
+		{"m6a.12xlarge", 48, 196608, 191692, 8, 120, 0, "x86_64", 2.0736},
+		{"m6g.medium", 1, 4096, 3993, 2, 4, 0, "arm64", 0.0385},
+		{"m7g.xlarge", 4, 16384, 15974, 4, 20, 0, "arm64", 0.1632},
+		// Burstable (gp.html; EC2 maximum network interfaces; not in the ECS table).
+		{"t3.nano", 2, 512, 499, 2, 0, 0, "x86_64", 0.0052},
+		{"t3a.small", 2, 2048, 1996, 2, 0, 0, "x86_64", 0.0188},
+		{"t4g.2xlarge", 8, 32768, 31948, 4, 0, 0, "arm64", 0.2688},
+		// Compute optimized (co.html; ECS compute optimized table).
+		{"c5.9xlarge", 36, 73728, 71884, 8, 60, 0, "x86_64", 1.53},
+		{"c6i.large", 2, 4096, 3993, 3, 10, 0, "x86_64", 0.085},
+		{"c6a.8xlarge", 32, 65536, 63897, 8, 90, 0, "x86_64", 1.224},
+		{"c6g.12xlarge", 48, 98304, 95846, 8, 60, 0, "arm64", 1.632},
+		{"c7g.medium", 1, 2048, 1996, 2, 4, 0, "arm64", 0.0363},
+		// Memory optimized (mo.html; ECS memory optimized table).
+		{"r5.12xlarge", 48, 393216, 383385, 8, 60, 0, "x86_64", 3.024},
+		{"r6i.xlarge", 4, 32768, 31948, 4, 20, 0, "x86_64", 0.252},
+		{"r6g.8xlarge", 32, 262144, 255590, 8, 60, 0, "arm64", 1.6128},
+		{"r7g.4xlarge", 16, 131072, 127795, 8, 60, 0, "arm64", 0.8568},
+		// Accelerated (ac.html; g4dn is named unsupported by the ECS page,
+		// g5 is in its accelerated computing table).
+		{"g4dn.12xlarge", 48, 196608, 191692, 8, 0, 4, "x86_64", 3.912},
+		{"g5.xlarge", 4, 16384, 15974, 4, 6, 1, "x86_64", 1.006},
+		{"g5.12xlarge", 48, 196608, 191692, 15, 120, 4, "x86_64", 5.672},
+	}
+	cat := cluster.DefaultCatalogue()
+	for _, w := range want {
+		it, ok := cat.Lookup(w.name)
+		if !ok {
+			t.Errorf("%s missing from the default catalogue", w.name)
+			continue
+		}
+		got := row{it.Name, it.VCPU, it.MemoryMiB, it.RegisteredMemoryMiB, it.ENIs, it.TrunkTasks, it.GPUs, it.Architecture, it.PricePerHour}
+		if got != w {
+			t.Errorf("%s:\n got %+v\nwant %+v", w.name, got, w)
+		}
+	}
+}
+
+// gravitonFamily matches families with a "g" right after the generation
+// digit (m6g, c7g, t4g, r7g), not g4dn or g5 whose "g" comes first.
+var gravitonFamily = regexp.MustCompile(`^[a-z]+[0-9]+g`)
+
+// gpuFamily matches the NVIDIA GPU families (g4dn, g5).
+var gpuFamily = regexp.MustCompile(`^g[0-9]`)
+
+// sizeRank orders instance sizes: nano < micro < small < medium < large <
+// xlarge < 2xlarge < ... < 12xlarge. ok is false for an unknown size.
+func sizeRank(size string) (rank int, ok bool) {
+	switch size {
+	case "nano":
+		return 0, true
+	case "micro":
+		return 1, true
+	case "small":
+		return 2, true
+	case "medium":
+		return 3, true
+	case "large":
+		return 4, true
+	case "xlarge":
+		return 5, true
+	}
+	n, found := strings.CutSuffix(size, "xlarge")
+	if !found {
+		return 0, false
+	}
+	k, err := strconv.Atoi(n)
+	if err != nil || k < 2 {
+		return 0, false
+	}
+	return 4 + k, true
+}
+
+// TestDefaultCatalogueLaws checks every built-in type: at least 80 types;
+// positive vCPUs and memory; 0 < registered ≤ nominal memory; at least 2
+// ENIs (the primary and one for a task); a trunk limit of 0 or more tasks
+// than the ENIs allow without trunking; a positive finite price; x86_64 or
+// arm64, arm64 exactly for the Graviton families; GPUs exactly for the GPU
+// families; no trunking for the burstable T family (absent from the ECS
+// table). Within one family, ordered by size, the price strictly grows, the
+// memory strictly grows and the vCPU count never shrinks (t3.nano..t3.large
+// all have 2 vCPUs).
+func TestDefaultCatalogueLaws(t *testing.T) {
+	cat := cluster.DefaultCatalogue()
+	names := cat.Names()
+	if len(names) < 80 {
+		t.Errorf("%d built-in types, want at least 80", len(names))
+	}
+	families := map[string][]*cluster.InstanceType{}
+	for _, n := range names {
+		it, _ := cat.Lookup(n)
+		family, size, ok := strings.Cut(n, ".")
+		if !ok {
+			t.Errorf("%s: name is not family.size", n)
+			continue
+		}
+		if _, ok := sizeRank(size); !ok {
+			t.Errorf("%s: unknown size %q", n, size)
+			continue
+		}
+		families[family] = append(families[family], it)
+		if it.VCPU <= 0 || it.MemoryMiB <= 0 {
+			t.Errorf("%s: VCPU %d, MemoryMiB %d; want both > 0", n, it.VCPU, it.MemoryMiB)
+		}
+		if it.RegisteredMemoryMiB <= 0 || it.RegisteredMemoryMiB > it.MemoryMiB {
+			t.Errorf("%s: RegisteredMemoryMiB %d, want in (0, %d]", n, it.RegisteredMemoryMiB, it.MemoryMiB)
+		}
+		if it.ENIs < 2 {
+			t.Errorf("%s: ENIs %d, want ≥ 2", n, it.ENIs)
+		}
+		if it.TrunkTasks < 0 || (it.TrunkTasks > 0 && it.TrunkTasks <= it.ENIs-1) {
+			t.Errorf("%s: TrunkTasks %d, want 0 or more than the %d tasks without trunking", n, it.TrunkTasks, it.ENIs-1)
+		}
+		if !(it.PricePerHour > 0) || math.IsInf(it.PricePerHour, 0) {
+			t.Errorf("%s: PricePerHour %v, want positive and finite", n, it.PricePerHour)
+		}
+		wantArch := "x86_64"
+		if gravitonFamily.MatchString(family) {
+			wantArch = "arm64"
+		}
+		if it.Architecture != wantArch {
+			t.Errorf("%s: Architecture %q, want %q", n, it.Architecture, wantArch)
+		}
+		if gpu := gpuFamily.MatchString(family); gpu != (it.GPUs > 0) {
+			t.Errorf("%s: GPUs %d in a family with GPUs = %v", n, it.GPUs, gpu)
+		}
+		if strings.HasPrefix(family, "t") && it.TrunkTasks != 0 {
+			t.Errorf("%s: TrunkTasks %d, want 0 for the burstable T family", n, it.TrunkTasks)
+		}
+	}
+	for family, types := range families {
+		slices.SortFunc(types, func(a, b *cluster.InstanceType) int {
+			ra, _ := sizeRank(strings.TrimPrefix(a.Name, family+"."))
+			rb, _ := sizeRank(strings.TrimPrefix(b.Name, family+"."))
+			return ra - rb
+		})
+		for i := 1; i < len(types); i++ {
+			a, b := types[i-1], types[i]
+			if b.PricePerHour <= a.PricePerHour || b.MemoryMiB <= a.MemoryMiB || b.VCPU < a.VCPU {
+				t.Errorf("%s → %s: price %v → %v, memory %d → %d, vCPU %d → %d; want price and memory to grow and vCPU not to shrink",
+					a.Name, b.Name, a.PricePerHour, b.PricePerHour, a.MemoryMiB, b.MemoryMiB, a.VCPU, b.VCPU)
+			}
+		}
+	}
+}
+
+// TestSizeRank pins the size order the family law relies on.
+func TestSizeRank(t *testing.T) {
+	order := []string{"nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "9xlarge", "12xlarge"}
+	for i, s := range order {
+		r, ok := sizeRank(s)
+		if !ok {
+			t.Fatalf("sizeRank(%q) unknown", s)
+		}
+		if i > 0 {
+			if prev, _ := sizeRank(order[i-1]); r <= prev {
+				t.Errorf("sizeRank(%q) = %d ≤ sizeRank(%q) = %d", s, r, order[i-1], prev)
+			}
+		}
+	}
+	for _, s := range []string{"metal", "1xlarge", "xxlarge", "large2", ""} {
+		if _, ok := sizeRank(s); ok {
+			t.Errorf("sizeRank(%q) known, want unknown", s)
+		}
 	}
 }
