@@ -124,14 +124,14 @@ type ContainerInstancesSpec struct {
 
 // InstanceTypeDef adds or overrides a catalogue instance type.
 type InstanceTypeDef struct {
-	Name                string  `yaml:"name"`
-	VCPU                int     `yaml:"vcpu"`
-	MemoryMiB           int64   `yaml:"memoryMiB"`
-	RegisteredMemoryMiB int64   `yaml:"registeredMemoryMiB"`
-	ENIs                int     `yaml:"enis"`
-	TrunkENITasks       int     `yaml:"awsvpcTrunkingTasks"`
-	GPUs                int     `yaml:"gpus"`
-	Architecture        string  `yaml:"architecture"`
+	Name                string `yaml:"name"`
+	VCPU                int    `yaml:"vcpu"`
+	MemoryMiB           int64  `yaml:"memoryMiB"`
+	RegisteredMemoryMiB int64  `yaml:"registeredMemoryMiB"`
+	ENIs                int    `yaml:"enis"`
+	TrunkENITasks       int    `yaml:"awsvpcTrunkingTasks"`
+	GPUs                int    `yaml:"gpus"`
+	Architecture        string `yaml:"architecture"`
 	// PricePerHour is the On-Demand price in USD; unset on a type that
 	// overrides a catalogue one keeps the catalogue's price, unset on a
 	// new type is 0 with a warning.
