@@ -35,6 +35,9 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	case record.TaskRunning:
 		b = append(b, `,"waitSeconds":`...)
 		b = strconv.AppendFloat(b, e.Wait.Seconds(), 'f', -1, 64)
+	case record.ServiceThrottled:
+		b = append(b, `,"delaySeconds":`...)
+		b = strconv.AppendFloat(b, e.Wait.Seconds(), 'f', -1, 64)
 	case record.MetricPublished, record.ScalingSkipped:
 		b = append(b, `,"value":`...)
 		b = strconv.AppendFloat(b, round(e.Value, 4), 'f', -1, 64)

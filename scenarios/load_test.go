@@ -72,7 +72,7 @@ var malformedCases = []malformedCase{
 	{name: "unknown container key with suggestion",
 		src: "taskDefinitions:\n  - family: web\n    containerDefinitions:\n      - {name: app, memoryReservaton: 512}\n",
 		want: []wantLine{{"4:21", "taskDefinitions[0].containerDefinitions[0].memoryReservaton",
-			`unknown field "memoryReservaton" (accepted: name, image, cpu, memory, memoryReservation, essential, portMappings, resourceRequirements, privileged, disableNetworking, dnsServers, dnsSearchDomains, extraHosts, dockerSecurityOptions, links, linuxParameters); did you mean "memoryReservation"?`}}},
+			`unknown field "memoryReservaton" (accepted: name, image, cpu, memory, memoryReservation, essential, portMappings, resourceRequirements, privileged, disableNetworking, dnsServers, dnsSearchDomains, extraHosts, dockerSecurityOptions, links, linuxParameters, stopTimeout); did you mean "memoryReservation"?`}}},
 	{name: "unknown key in a flow mapping deep down",
 		src: "cluster:\n  containerInstances:\n    - {instanceType: m5.large, zone: us-east-1a}\n",
 		want: []wantLine{{"3:32", "cluster.containerInstances[0].zone",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/placement/cql"
@@ -125,7 +126,8 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 			v.errf(join(cp, "cpu"), "must be between 0 and %d CPU units (got %d)", MaxTaskCPUEC2, c.CPU)
 		}
 		cd := cluster.ContainerDefinition{Name: c.Name, CPU: c.CPU, MemoryMiB: c.Memory,
-			MemoryReservationMiB: c.MemoryReservation, Essential: *c.Essential}
+			MemoryReservationMiB: c.MemoryReservation, Essential: *c.Essential,
+			StopTimeout: v.stopTimeout(cp, c.StopTimeout, def.Compatible("FARGATE"))}
 		cd.GPUs = v.gpus(cp, c.ResourceRequirements)
 		cd.PortMappings = v.portMappings(cp, td.NetworkMode, c.PortMappings)
 		cpuSum += c.CPU
@@ -141,6 +143,30 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 	if td.Memory.Set && memSum > td.Memory.N {
 		v.errf(join(p, "memory"), "the containers' memory adds up to %d MiB, more than the task's %d", memSum, td.Memory.N)
 	}
+}
+
+// Container stop timeouts (docs/model.md §7.1, §8.1): the agent's default
+// ECS_CONTAINER_STOP_TIMEOUT, and the most Fargate allows.
+const (
+	DefaultStopTimeoutSeconds = 30
+	MaxStopTimeoutFargate     = 120
+	maxStopTimeoutEC2         = 86400
+)
+
+// stopTimeout checks a container's stopTimeout (seconds): 0 to 120 when the
+// task may run on Fargate, to a day otherwise; unset is the default 30 s.
+func (v *validator) stopTimeout(cp string, st *int, fargate bool) time.Duration {
+	if st == nil {
+		return DefaultStopTimeoutSeconds * time.Second
+	}
+	hi := maxStopTimeoutEC2
+	if fargate {
+		hi = MaxStopTimeoutFargate
+	}
+	if !v.intRange(join(cp, "stopTimeout"), int64(*st), 0, int64(hi)) {
+		return DefaultStopTimeoutSeconds * time.Second
+	}
+	return time.Duration(*st) * time.Second
 }
 
 // containerMemory checks §5.2: on EC2, without task-level memory each

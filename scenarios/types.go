@@ -206,11 +206,15 @@ type ContainerDefinition struct {
 	DockerSecurityOptions []string              `yaml:"dockerSecurityOptions"`
 	Links                 []string              `yaml:"links"`
 	LinuxParameters       *LinuxParameters      `yaml:"linuxParameters"`
+	// StopTimeout is the seconds ECS waits after SIGTERM before it kills
+	// the container (default 30, the agent's ECS_CONTAINER_STOP_TIMEOUT; at
+	// most 120 on Fargate).
+	StopTimeout *int `yaml:"stopTimeout"`
 }
 
 func (ContainerDefinition) ignoredKeys() []string {
 	return []string{"repositoryCredentials", "restartPolicy", "entryPoint", "command", "environment",
-		"environmentFiles", "mountPoints", "volumesFrom", "secrets", "dependsOn", "startTimeout", "stopTimeout",
+		"environmentFiles", "mountPoints", "volumesFrom", "secrets", "dependsOn", "startTimeout",
 		"versionConsistency", "hostname", "user", "workingDirectory", "readonlyRootFilesystem", "interactive",
 		"pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck", "systemControls",
 		"firelensConfiguration", "credentialSpecs"}

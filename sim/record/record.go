@@ -41,6 +41,10 @@ const (
 	// min/max size, nothing to remove); Reason says why. Emitted when the
 	// reason starts, not every minute it lasts.
 	ScalingSkipped
+	// ServiceThrottled: a service's tasks keep failing before RUNNING, so
+	// its scheduler waits Wait before the next launch (the throttle
+	// back-off, docs/model.md §6.3).
+	ServiceThrottled
 	numEventTypes
 )
 
@@ -49,7 +53,7 @@ var eventTypeNames = [numEventTypes]string{
 	"InstanceLaunched", "InstanceRegistered", "InstanceDraining", "InstanceTerminated",
 	"MetricPublished", "AlarmStateChanged", "DesiredCapacityChanged", "ServicePlacementFailed",
 	"TaskInterruptionNotice", "ServiceSteadyState", "ServiceDeploymentChanged", "ServiceDesiredCountChanged",
-	"FaultInjected", "InstanceInterruptionNotice", "ScalingSkipped",
+	"FaultInjected", "InstanceInterruptionNotice", "ScalingSkipped", "ServiceThrottled",
 }
 
 // String returns the event type's name, e.g. "TaskPlaced".

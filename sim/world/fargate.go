@@ -119,24 +119,43 @@ const (
 	ReasonSpotNotice      = "TerminationNotice"
 )
 
-// spotNotice gives a FARGATE_SPOT task its two-minute warning; the task
-// stops when the warning runs out (ecs-reference.md §8.1). A task that ends
-// sooner on its own is unaffected.
+// spotNotice gives a FARGATE_SPOT task its interruption notice
+// (docs/model.md §8.1): an EventBridge task state change (stopCode
+// TerminationNotice) and a SIGTERM to its containers. The task is stopping
+// from then on: a service starts its replacement at once, within
+// maximumPercent, and the task stops when its containers' stopTimeout runs
+// out (default 30 s), at the latest when the capacity is reclaimed two
+// minutes after the notice. A task that ends sooner on its own is
+// unaffected.
 func (w *World) spotNotice(t *cluster.Task) {
 	if t.State == cluster.Stopped {
 		return
 	}
 	e := w.emit(record.TaskInterruptionNotice)
-	e.Task, e.Reason = t.Seq, ReasonSpotNotice
+	w.taskFields(e, t)
+	e.Reason = ReasonSpotNotice
 	if t.Provider >= 0 {
 		e.Provider = w.providers[t.Provider].cfg.Name
 	}
 	w.publish()
-	if t.Duration >= 0 && t.State == cluster.Running && t.StartedAt.Add(t.Duration) <= w.loop.Now().Add(SpotWarning) {
-		return // it completes before the capacity is reclaimed
+	stop := min(t.Def.StopTimeout(), SpotWarning)
+	if t.Duration >= 0 && t.State == cluster.Running && t.StartedAt.Add(t.Duration) <= w.loop.Now().Add(stop) {
+		return // it completes before it is killed
 	}
 	w.loop.Cancel(t.Timer)
-	t.Timer = w.loop.After(SpotWarning, prioStop, taskEvent(evSpotStop, t))
+	t.Timer = w.loop.After(stop, prioStop, taskEvent(evSpotStop, t))
+	w.stopping[t.ID] = t.Gen
+	if svc := w.launchers[t.OwnerIndex].svc; svc != nil {
+		w.queueReconcile(svc)
+	}
+}
+
+// beingStopped reports whether t has been told to stop (an interruption
+// notice) and is waiting for its containers to exit: it counts toward a
+// service's maximumPercent but is neither healthy nor to be stopped again.
+func (w *World) beingStopped(t *cluster.Task) bool {
+	gen, ok := w.stopping[t.ID]
+	return ok && gen == t.Gen
 }
 
 // releaseFargate ends a Fargate task's billing and zone count.

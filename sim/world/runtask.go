@@ -236,6 +236,7 @@ func (w *World) startTask(t *cluster.Task) {
 // stopTask stops t for reason, releases what it held and frees it.
 func (w *World) stopTask(t *cluster.Task, reason string) {
 	w.loop.Cancel(t.Timer)
+	delete(w.stopping, t.ID)
 	var in *cluster.Instance
 	if t.Instance != cluster.NoInstance {
 		in = w.c.Instance(t.Instance)

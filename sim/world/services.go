@@ -119,7 +119,7 @@ func (w *World) healthy(s *serviceRun, t *cluster.Task) bool {
 // outdated reports whether t must be replaced: it runs an older revision
 // than the primary deployment, or sits on a DRAINING instance (§4.2).
 func (w *World) outdated(s *serviceRun, t *cluster.Task) bool {
-	if t.Def != s.current.def {
+	if t.Def != s.current.def || w.beingStopped(t) {
 		return true
 	}
 	return t.Instance != cluster.NoInstance && w.c.Instance(t.Instance).Status == cluster.Draining
@@ -140,11 +140,16 @@ func (w *World) reconcileService(s *serviceRun) {
 	}
 	live := w.liveTasks(s)
 	var current, outdated []*cluster.Task
-	healthy := 0
+	healthy, stopping, dropped := 0, 0, 0
 	for _, t := range live {
+		if w.beingStopped(t) {
+			stopping++ // counts toward maximumPercent only
+			continue
+		}
 		if w.outdated(s, t) {
 			if t.State != cluster.Running {
 				w.stopTask(t, "Service "+s.cfg.Name+": task replaced")
+				dropped++
 				continue
 			}
 			outdated = append(outdated, t)
@@ -155,19 +160,46 @@ func (w *World) reconcileService(s *serviceRun) {
 			healthy++
 		}
 	}
-	total := len(current) + len(outdated)
-	minHealthy := (s.desired*s.cfg.MinimumHealthyPercent + 99) / 100
-	maxTotal := s.desired * s.cfg.MaximumPercent / 100
-	started := 0
-	if want, room := s.desired-len(current), maxTotal-total; want > 0 && room > 0 {
+	total := len(current) + len(outdated) + stopping
+	b := bounds{minHealthy: (s.desired*s.cfg.MinimumHealthyPercent + 99) / 100,
+		maxTotal: s.desired * s.cfg.MaximumPercent / 100, total: total, healthy: healthy}
+	started, stopped := 0, 0
+	if want, room := s.desired-len(current), b.maxTotal-total; want > 0 && room > 0 {
 		started = w.startServiceTasks(s, min(want, room))
+		b.canStart = true
 	}
 	if len(outdated) > 0 {
-		w.stopOutdated(s, outdated, healthy-minHealthy)
+		stopped = w.stopOutdated(s, outdated, healthy-b.minHealthy)
+		b.canStop = healthy > b.minHealthy
 	} else if surplus := len(current) - s.desired; surplus > 0 {
 		w.scaleInService(s, slices.Clone(current), surplus)
 	}
-	w.serviceProgress(s, started)
+	b.inFlight = stopping > 0 || w.settling(s, current)
+	w.serviceProgress(s, started+stopped+dropped, b)
+}
+
+// bounds is what a service's deployment configuration allows in one pass of
+// its scheduler (docs/model.md §6.4): tasks may start while the total stays
+// within floor(desired × maximumPercent / 100), outdated ones may stop while
+// the healthy stay at or above ceil(desired × minimumHealthyPercent / 100).
+type bounds struct {
+	minHealthy, maxTotal, total, healthy int
+	canStart, canStop                    bool
+	// inFlight is set while something will change the bounds without the
+	// scheduler: a task starting or not yet healthy, a task stopping.
+	inFlight bool
+}
+
+// settling reports whether any of the primary deployment's tasks is still
+// on its way to healthy (PROVISIONING, PENDING, or RUNNING for less than
+// healthyAfter).
+func (w *World) settling(s *serviceRun, current []*cluster.Task) bool {
+	for _, t := range current {
+		if !w.healthy(s, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // startServiceTasks starts up to n tasks of the primary deployment, unless
@@ -208,10 +240,10 @@ func (w *World) placementFailed(s *serviceRun, reason string) {
 }
 
 // stopOutdated stops outdated RUNNING tasks, unhealthy-first, while more
-// than minimumHealthyPercent stay healthy.
-func (w *World) stopOutdated(s *serviceRun, outdated []*cluster.Task, canStop int) {
+// than minimumHealthyPercent stay healthy; it returns how many it stopped.
+func (w *World) stopOutdated(s *serviceRun, outdated []*cluster.Task, canStop int) int {
 	if canStop <= 0 {
-		return
+		return 0
 	}
 	slices.SortStableFunc(outdated, func(a, b *cluster.Task) int {
 		ha, hb := w.healthy(s, a), w.healthy(s, b)
@@ -223,9 +255,11 @@ func (w *World) stopOutdated(s *serviceRun, outdated []*cluster.Task, canStop in
 		}
 		return 1
 	})
-	for _, t := range outdated[:min(canStop, len(outdated))] {
+	n := min(canStop, len(outdated))
+	for _, t := range outdated[:n] {
 		w.stopTask(t, "Service "+s.cfg.Name+": task replaced")
 	}
+	return n
 }
 
 // scaleInService stops surplus tasks chosen by the placement strategy's
@@ -239,9 +273,14 @@ func (w *World) scaleInService(s *serviceRun, current []*cluster.Task, n int) {
 	}
 }
 
-// serviceProgress reports a deployment that can neither start nor stop
-// tasks, completes deployments, and reports steady state (§6.4).
-func (w *World) serviceProgress(s *serviceRun, started int) {
+// serviceProgress reports a deployment whose bounds allow no step, resumes
+// one that moves again, completes deployments, and reports steady state
+// (docs/model.md §6.4). A deployment is STALLED only when tasks of an older
+// revision remain, no task may start (the total is at maximumPercent), none
+// may stop (the healthy are at minimumHealthyPercent) and nothing in flight
+// will change that; one that is stopping tasks to make room, waiting for new
+// tasks to become healthy, out of capacity or backing off is IN_PROGRESS.
+func (w *World) serviceProgress(s *serviceRun, steps int, b bounds) {
 	var current []*cluster.Task
 	outdatedLeft := 0
 	for _, t := range w.liveTasks(s) {
@@ -251,13 +290,16 @@ func (w *World) serviceProgress(s *serviceRun, started int) {
 			current = append(current, t)
 		}
 	}
-	if outdatedLeft > 0 && started == 0 && len(current) < s.desired && !s.stalled && s.deploy != nil {
+	deploying := s.deploy != nil && !s.deploy.failed
+	switch stalled := deploying && outdatedLeft > 0 && steps == 0 && !b.canStart && !b.canStop && !b.inFlight; {
+	case stalled && !s.stalled:
 		s.stalled = true
-		e := w.emit(record.ServiceDeploymentChanged)
-		e.Service, e.Owner, e.State = s.cfg.Name, s.cfg.Name, "STALLED"
-		e.Cause = fmt.Sprintf("service %s was unable to stop or start tasks during a deployment because of the service deployment configuration (minimumHealthyPercent %d, maximumPercent %d)",
-			s.cfg.Name, s.cfg.MinimumHealthyPercent, s.cfg.MaximumPercent)
-		w.publish()
+		w.deploymentEvent(s, "STALLED", fmt.Sprintf("service %s was unable to stop or start tasks during a deployment because of the service deployment configuration: "+
+			"maximumPercent %d allows %d tasks and %d are running or starting; minimumHealthyPercent %d needs %d healthy tasks and %d are",
+			s.cfg.Name, s.cfg.MaximumPercent, b.maxTotal, b.total, s.cfg.MinimumHealthyPercent, b.minHealthy, b.healthy))
+	case s.stalled && steps > 0:
+		s.stalled = false
+		w.deploymentEvent(s, "IN_PROGRESS", "the deployment moves again")
 	}
 	healthyCurrent := 0
 	for _, t := range current {
@@ -266,7 +308,7 @@ func (w *World) serviceProgress(s *serviceRun, started int) {
 		}
 	}
 	done := outdatedLeft == 0 && healthyCurrent == s.desired && len(current) == s.desired
-	if done && s.deploy != nil && !s.deploy.failed {
+	if done && deploying {
 		w.completeDeployment(s)
 	}
 	if done != s.steady {
@@ -299,8 +341,12 @@ const maxThrottle = 15 * time.Minute
 func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bool) {
 	if !wasRunning && w.startFailed {
 		s.throttled++
-		delay := w.cfg.Model.ServiceThrottleInitialDelay << min(s.throttled-1, 20)
-		s.throttleTill = w.loop.Now().Add(min(delay, maxThrottle))
+		delay := min(w.cfg.Model.ServiceThrottleInitialDelay<<min(s.throttled-1, 20), maxThrottle)
+		s.throttleTill = w.loop.Now().Add(delay)
+		e := w.emit(record.ServiceThrottled)
+		e.Service, e.Owner, e.Wait = s.cfg.Name, s.cfg.Name, delay
+		e.Reason = "service " + s.cfg.Name + " is unable to consistently start tasks successfully"
+		w.publish()
 		w.countDeploymentFailure(s, t)
 	}
 	w.queueReconcile(s)

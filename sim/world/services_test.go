@@ -363,3 +363,58 @@ services:
 		t.Fatalf("provisioning %v, cluster scale-outs %d, scale-ins %d; want the service to drive both", provisioning, outs, ins)
 	}
 }
+
+// deploymentStates lists a service's ServiceDeploymentChanged states.
+func deploymentStates(l *log) string {
+	var states []string
+	for _, e := range l.of(record.ServiceDeploymentChanged) {
+		states = append(states, e.State)
+	}
+	return strings.Join(states, " ")
+}
+
+// TestDeploymentStoppingToMakeRoomIsNotStalled: desired 4 with
+// minimumHealthyPercent 50 and maximumPercent 100 (W-14) cannot start a new
+// task before stopping old ones; in the same instant it stops 2 to make
+// room. That is progress, not a stall (docs/model.md §6.4): the deployment
+// goes IN_PROGRESS → COMPLETED.
+func TestDeploymentStoppingToMakeRoomIsNotStalled(t *testing.T) {
+	l, _ := simulate(t, fleet+`  - serviceName: web
+    taskDefinition: web:1
+    desiredCount: 4
+    deploymentConfiguration: {minimumHealthyPercent: 50, maximumPercent: 100}
+    deployments: [{at: 30m, taskDefinition: web:2}]
+`, nil)
+	if got := deploymentStates(l); got != "IN_PROGRESS COMPLETED" {
+		t.Fatalf("deployment states %q, want IN_PROGRESS COMPLETED", got)
+	}
+	stoppedAt30 := 0
+	for _, e := range l.of(record.TaskStopped) {
+		if e.T == 30*sim.Minute {
+			stoppedAt30++
+		}
+	}
+	if stoppedAt30 != 2 {
+		t.Fatalf("%d tasks stopped at 30m, want 2 (4 − ceil(4 × 50 %%))", stoppedAt30)
+	}
+}
+
+// TestThrottleIsNotAStall: a new revision whose tasks all fail to start,
+// without a circuit breaker, makes the scheduler back off (ServiceThrottled,
+// "unable to consistently start tasks successfully", docs/model.md §6.3);
+// the deployment is never reported STALLED.
+func TestThrottleIsNotAStall(t *testing.T) {
+	l, _ := simulate(t, fleet+`  - serviceName: web
+    taskDefinition: web:1
+    desiredCount: 2
+    deployments: [{at: 10m, taskDefinition: web:2, startFailureRate: 1}]
+`, nil)
+	if got := deploymentStates(l); strings.Contains(got, "STALLED") {
+		t.Fatalf("deployment states %q: a throttled deployment is not stalled", got)
+	}
+	th := l.of(record.ServiceThrottled)
+	if len(th) < 3 || th[0].Wait != 10*time.Second || th[1].Wait != 20*time.Second ||
+		!strings.Contains(th[0].Reason, "unable to consistently start tasks successfully") {
+		t.Fatalf("throttle events %+v, want back-offs of 10s, 20s, … with ECS's message", th)
+	}
+}

@@ -87,6 +87,7 @@ type World struct {
 	groups         []autoscaling.TaskGroup
 	groupReqs      []*placement.Request
 	leaving        map[cluster.InstanceID]bool // instances being terminated
+	stopping       map[cluster.TaskID]uint32   // tasks told to stop, by generation
 
 	launchers   []*launcher
 	svcs        []*serviceRun
@@ -119,6 +120,7 @@ func New(cfg Config, obs Observer) (*World, error) {
 		c:         cluster.New(cfg.Catalogue),
 		obs:       obs,
 		leaving:   map[cluster.InstanceID]bool{},
+		stopping:  map[cluster.TaskID]uint32{},
 		zonesDown: map[string]bool{},
 		sizes:     map[sizeKey]*cluster.Requirements{},
 	}
