@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // NetworkMode is a task definition's Docker networking mode.
@@ -41,6 +42,9 @@ type ContainerDefinition struct {
 	Essential bool
 	// PortMappings are the container's port mappings.
 	PortMappings []PortMapping
+	// StopTimeout is how long ECS waits after SIGTERM before it kills the
+	// container (stopTimeout; 0 kills it at once).
+	StopTimeout time.Duration
 }
 
 // ReservedMemoryMiB is the memory ECS reserves for the container on an
@@ -50,6 +54,18 @@ func (c *ContainerDefinition) ReservedMemoryMiB() int64 {
 		return c.MemoryReservationMiB
 	}
 	return c.MemoryMiB
+}
+
+// StopTimeout is how long a task takes to stop once ECS sends its
+// containers SIGTERM, when they do not exit on their own: the largest
+// container stopTimeout (docs/model.md §7.1). Example: containers with 30 s
+// and 90 s stop in 90 s.
+func (d *TaskDefinition) StopTimeout() time.Duration {
+	var out time.Duration
+	for i := range d.Containers {
+		out = max(out, d.Containers[i].StopTimeout)
+	}
+	return out
 }
 
 // PlacementConstraint is a constraint as ECS writes it: type distinctInstance
