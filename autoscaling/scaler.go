@@ -64,6 +64,10 @@ type Decision struct {
 	// Blocked names, when an alarm is in ALARM and nothing happens, what
 	// stopped the action: one of the Blocked* constants; "" otherwise.
 	Blocked string
+	// Goal is the desired capacity target tracking asked for this tick:
+	// ceil(100·M/target) (2 from zero), within [min, max]; 0 when no alarm
+	// is in ALARM or the warm-up or scale-in wait stopped it first.
+	Goal int
 	// HighChanged and LowChanged report alarm state changes this tick.
 	HighChanged, LowChanged bool
 }
@@ -73,6 +77,7 @@ const (
 	BlockedWarmup      = "warm-up"       // an instance is within instanceWarmupPeriod
 	BlockedMaxSize     = "max-size"      // the group is at maxSize
 	BlockedCovered     = "covered"       // desired already covers M
+	BlockedLaunching   = "launching"     // the scale-out from zero is still launching
 	BlockedScaleInWait = "scale-in-wait" // within 15 minutes of a scale-out
 	BlockedFewest      = "fewest"        // no instance can go without exceeding the target
 	BlockedMinSize     = "min-size"      // the group is at minSize
@@ -135,11 +140,18 @@ func (s *Scaler) scaleOut(now sim.Time, m Metric, g GroupState, d *Decision) {
 		}
 	}
 	want = min(max(want, g.Min), g.Max)
+	d.Goal = want
 	if want <= g.Desired {
-		if g.Desired >= g.Max {
+		switch {
+		case g.Desired >= g.Max:
 			d.Why, d.Blocked = fmt.Sprintf("scale-out blocked: the group is at maxSize %d", g.Max), BlockedMaxSize
-		} else {
-			d.Why, d.Blocked = fmt.Sprintf("no scale-out: desired %d already covers M = %d", g.Desired, m.M), BlockedCovered
+		case m.N == 0:
+			d.Why = fmt.Sprintf("no scale-out: the group has no registered instance yet (N = 0); desired %d already holds the first step from zero, still launching", g.Desired)
+			d.Blocked = BlockedLaunching
+		default:
+			d.Why = fmt.Sprintf("no scale-out: desired %d already covers ceil(100·M/target) = %d (M = %d, N = %d; instances still launching are not in N)",
+				g.Desired, want, m.M, m.N)
+			d.Blocked = BlockedCovered
 		}
 		return
 	}
@@ -159,6 +171,7 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 		return
 	}
 	want, ok := ScaleInDesired(m, g.Desired, g.Min, s.cfg)
+	d.Goal = want
 	if !ok {
 		goal := DesiredFor(m.M, s.cfg.TargetCapacity)
 		switch {

@@ -12,25 +12,25 @@ import (
 
 func at(sec float64) sim.Time { return sim.Time(sec * float64(sim.Second)) }
 
-// TestNarratorTellsAScaleOutFromZero follows ecs-reference.md §1.7's
+// TestNarratorTellsAScaleOutFromZero follows docs/model.md §1.7's
 // scale-out from zero: tasks go PROVISIONING (MISSING), the reservation is
 // 200 with N = 0, AlarmHigh fires, the desired capacity goes 0 → 2, an
-// instance registers and the tasks are placed.
+// instance registers and the tasks are placed. Every number comes from its
+// event (Verify).
 func TestNarratorTellsAScaleOutFromZero(t *testing.T) {
 	n := NewNarrator(0, at(600))
-	n.Sample(&record.Sample{Providers: []record.ProviderSample{{Name: "general", Target: 100}}})
 	events := []record.Event{
 		{T: at(20), Type: record.TaskProvisioning, Task: 1, Owner: "web", Provider: "general", Reason: "MISSING"},
 		{T: at(30), Type: record.TaskProvisioning, Task: 2, Owner: "web", Provider: "general", Reason: "MISSING"},
-		{T: at(60), Type: record.MetricPublished, Provider: "general", Value: 200, M: 2, N: 0},
-		{T: at(60), Type: record.AlarmStateChanged, Provider: "general", Alarm: "AlarmHigh", State: "ALARM", Value: 200},
+		{T: at(60), Type: record.MetricPublished, Provider: "general", Value: 200, Target: 100, M: 2, N: 0},
+		{T: at(60), Type: record.AlarmStateChanged, Provider: "general", Alarm: "AlarmHigh", State: "ALARM", Value: 200, Target: 100, Datapoints: 1},
 		{T: at(60), Type: record.DesiredCapacityChanged, Provider: "general", From: 0, To: 2, Cause: "AlarmHigh: scale-out from zero"},
-		{T: at(120), Type: record.MetricPublished, Provider: "general", Value: 200, M: 2, N: 0}, // unchanged: not told
+		{T: at(120), Type: record.MetricPublished, Provider: "general", Value: 200, Target: 100, M: 2, N: 0}, // unchanged: not told
 		{T: at(150), Type: record.InstanceRegistered, Provider: "general", InstanceType: "m5.large"},
 		{T: at(150), Type: record.TaskPlaced, Task: 1, Provider: "general", InstanceType: "m5.large"},
 		{T: at(150), Type: record.TaskPlaced, Task: 2, Provider: "general", InstanceType: "m5.large"},
 		{T: at(151), Type: record.TaskPlaced, Task: 3, Provider: "general", InstanceType: "m5.large"}, // never PROVISIONING
-		{T: at(180), Type: record.ScalingSkipped, Provider: "general", Reason: "scale-out blocked: 1 instance(s) still within the 5m0s warm-up"},
+		{T: at(180), Type: record.ScalingSkipped, Provider: "general", Reason: "scale-out blocked: 1 instance still within the 5m warm-up"},
 	}
 	for i := range events {
 		n.Event(&events[i])
@@ -40,16 +40,53 @@ func TestNarratorTellsAScaleOutFromZero(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `t (seed 1): 7 decisions and events from 00:00:00 to 00:10:00
-00:00:20  general        2 tasks of web went PROVISIONING on general: MISSING, no container instance is registered (the group has none yet) (until 00:00:30)
-00:01:00  general        CapacityProviderReservation 200 (target 100): the group has no instance and tasks wait, so ECS publishes 200 (scale out from zero)
-00:01:00  general        AlarmHigh INSUFFICIENT_DATA → ALARM at 200 (1 datapoint above the target starts a scale-out)
+00:00:20  general        2 tasks of web went PROVISIONING on general: MISSING, no ACTIVE container instance where the task may go (none registered yet, or all DRAINING) (until 00:00:30)
+00:01:00  general        CapacityProviderReservation 200 (target 100): the group has no instance and tasks wait (M = 2, N = 0), so ECS publishes 200: scale out from zero
+00:01:00  general        AlarmHigh INSUFFICIENT_DATA → ALARM at 200 (1 datapoint above the target 100 starts a scale-out)
 00:01:00  general        desired capacity 0 → 2: AlarmHigh: scale-out from zero
 00:02:30  general        1 instance registered (m5.large): ready for tasks
 00:02:30  general        2 PROVISIONING tasks placed (m5.large)
-00:03:00  general        no scaling action: scale-out blocked: 1 instance(s) still within the 5m0s warm-up
+00:03:00  general        no scaling action: scale-out blocked: 1 instance still within the 5m warm-up
 `
 	if got := b.String(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if err := n.Verify(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestNarratorAtTheTargetPrintsTheEventsMAndN is the issue's example: with
+// targetCapacity 80 the metric 80 has M = 16, N = 20; explain used to say
+// "M = N = 20". Every number must be the event's.
+func TestNarratorAtTheTargetPrintsTheEventsMAndN(t *testing.T) {
+	n := NewNarrator(0, at(600))
+	n.Event(&record.Event{T: at(60), Type: record.MetricPublished, Provider: "asg", Value: 80, Target: 80, M: 16, N: 20})
+	if len(n.Lines) != 1 || n.Lines[0].Text != "CapacityProviderReservation 80 (target 80): at the target: M = 16, N = 20" {
+		t.Fatalf("lines %+v", n.Lines)
+	}
+	if err := n.Verify(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestNarratorVerifyCatchesANumberNotInItsEvent: Verify fails when a line
+// prints a number its event does not hold, to the precision printed.
+func TestNarratorVerifyCatchesANumberNotInItsEvent(t *testing.T) {
+	n := NewNarrator(0, at(600))
+	e := &record.Event{T: at(60), Type: record.MetricPublished, Provider: "asg", Value: 133.3333, Target: 100, M: 4, N: 3}
+	n.add(e, "metric", "asg", "M = %d, N = %d, value %s", 4, 3, "133.33")
+	if err := n.Verify(); err != nil {
+		t.Fatalf("a faithful line rejected: %v", err)
+	}
+	n.add(e, "metric", "asg", "M = N = %d", 20)
+	if err := n.Verify(); err == nil || !strings.Contains(err.Error(), "prints 20") {
+		t.Fatalf("Verify = %v, want it to name the 20 the event does not hold", err)
+	}
+	n.Lines = n.Lines[:1]
+	n.add(e, "metric", "asg", "value %s", "133.4")
+	if err := n.Verify(); err == nil {
+		t.Fatal("133.4 accepted for a value of 133.3333")
 	}
 }
 
@@ -58,16 +95,16 @@ func TestNarratorTellsAScaleOutFromZero(t *testing.T) {
 func TestNarratorWindow(t *testing.T) {
 	n := NewNarrator(at(120), at(240))
 	events := []record.Event{
-		{T: at(60), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "ALARM", Value: 50},
+		{T: at(60), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "ALARM", Value: 50, Target: 100, Datapoints: 15},
 		{T: at(60), Type: record.MetricPublished, Provider: "p", Value: 50, M: 1, N: 2},
 		{T: at(120), Type: record.MetricPublished, Provider: "p", Value: 50, M: 1, N: 2},
-		{T: at(180), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "OK", Value: 100},
+		{T: at(180), Type: record.AlarmStateChanged, Provider: "p", Alarm: "AlarmLow", State: "OK", Value: 100, Target: 100, Datapoints: 15},
 		{T: at(300), Type: record.DesiredCapacityChanged, Provider: "p", From: 2, To: 1},
 	}
 	for i := range events {
 		n.Event(&events[i])
 	}
-	if len(n.Lines) != 1 || n.Lines[0].Text != "AlarmLow ALARM → OK at 100 (15 datapoints below the target start a scale-in)" {
+	if len(n.Lines) != 1 || n.Lines[0].Text != "AlarmLow ALARM → OK at 100 (15 datapoints below the target 100 start a scale-in)" {
 		t.Errorf("lines %+v", n.Lines)
 	}
 	var b bytes.Buffer
@@ -128,7 +165,7 @@ func TestNarratorServiceMetricsAndFaults(t *testing.T) {
 		got = append(got, l.Subject+": "+l.Text)
 	}
 	want := []string{
-		"api: service desired count 2 → 3: ECSServiceAverageCPUUtilization 80 > 50",
+		"api: service api desired count 2 → 3: ECSServiceAverageCPUUtilization 80 > 50",
 		"fault: availability zone outage in us-east-1b begins",
 		"fault: availability zone outage in us-east-1b ends",
 	}

@@ -39,11 +39,19 @@ func appendEvent(b []byte, e *record.Event) []byte {
 		b = append(b, `,"delaySeconds":`...)
 		b = strconv.AppendFloat(b, e.Wait.Seconds(), 'f', -1, 64)
 	case record.MetricPublished, record.ScalingSkipped:
-		b = append(b, `,"value":`...)
-		b = strconv.AppendFloat(b, round(e.Value, 4), 'f', -1, 64)
+		b = appendFloat(b, "value", e.Value)
+		b = appendFloat(b, "target", e.Target)
 		b = appendInt(b, "m", int64(e.M))
 		b = appendInt(b, "n", int64(e.N))
-	case record.DesiredCapacityChanged:
+		if e.Type == record.ScalingSkipped {
+			b = appendInt(b, "desired", int64(e.From))
+			b = appendInt(b, "goal", int64(e.To))
+		}
+	case record.AlarmStateChanged:
+		b = appendFloat(b, "value", e.Value)
+		b = appendFloat(b, "target", e.Target)
+		b = appendInt(b, "datapoints", int64(e.Datapoints))
+	case record.DesiredCapacityChanged, record.ServiceDesiredCountChanged:
 		b = appendInt(b, "from", int64(e.From))
 		b = appendInt(b, "to", int64(e.To))
 	case record.InstanceTerminated:
@@ -54,6 +62,14 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "cause", e.Cause)
 	b = appendStr(b, "reason", e.Reason)
 	return append(b, "}\n"...)
+}
+
+// appendFloat appends ,"key":v rounded to 4 decimals.
+func appendFloat(b []byte, key string, v float64) []byte {
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	return strconv.AppendFloat(b, round(v, 4), 'f', -1, 64)
 }
 
 func appendInt(b []byte, key string, v int64) []byte {

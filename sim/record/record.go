@@ -116,8 +116,15 @@ type Event struct {
 
 	Provider string
 	Value    float64
-	M, N     int
-	From, To int
+	// Target is the value a metric is tracked to: the provider's
+	// targetCapacity or the service's targetValue (MetricPublished,
+	// AlarmStateChanged, ScalingSkipped).
+	Target float64
+	// Datapoints is how many datapoints beyond the target put an alarm in
+	// ALARM (AlarmStateChanged).
+	Datapoints int
+	M, N       int
+	From, To   int
 	// Tasks is the number of non-daemon tasks an instance still ran when
 	// it was terminated (InstanceTerminated); they stop with it.
 	Tasks int

@@ -34,8 +34,10 @@ func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
 		if in.NonDaemonTasks() == 0 {
 			w.stopTask(task, "Service "+s.cfg.Name+": instance draining")
 		}
-	case task != nil && (!eligible || task.Def != s.current.def):
-		w.stopTask(task, "Service "+s.cfg.Name+": task replaced")
+	case task != nil && task.Def != s.current.def:
+		w.stopTask(task, "Service "+s.cfg.Name+": replaced by "+s.current.def.Name()+" (deployment)")
+	case task != nil && !eligible:
+		w.stopTask(task, "Service "+s.cfg.Name+": the instance no longer meets the placement constraints")
 	case task == nil && eligible:
 		w.placeDaemon(s, in)
 	}

@@ -2,132 +2,11 @@ package world_test
 
 import (
 	"fmt"
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/scenarios/scenariotest"
 )
-
-// randomScenario writes a random but valid scenario: a managed-scaling
-// group (with or without managed termination protection and draining,
-// On-Demand or Spot), sometimes static instances and Fargate providers,
-// RunTask workloads with random strategies, REPLICA services with
-// deployments, start failures and auto scaling, sometimes a DAEMON
-// service, and faults.
-func randomScenario(r *rand.Rand, seed uint64) string {
-	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
-	onOff := func() string { return pick("ENABLED", "DISABLED") }
-	var b strings.Builder
-	spot := r.IntN(4) == 0
-	fargate := r.IntN(3) == 0
-	fmt.Fprintf(&b, "name: random\nseed: %d\nduration: %dh\nsampleInterval: 5m\n", seed, 3+r.IntN(4))
-	fmt.Fprintf(&b, "model: {fargateSpotInterruptionsPerHour: %v, scaleInMaxFraction: %v}\n",
-		pick("0", "0.5", "2"), pick("0.5", "0.25", "1"))
-	b.WriteString("cluster:\n")
-	if r.IntN(3) == 0 {
-		fmt.Fprintf(&b, "  containerInstances: [{instanceType: %s, count: %d}]\n", pick("m5.large", "c5.xlarge"), 1+r.IntN(3))
-	}
-	minSize := r.IntN(3)
-	fmt.Fprintf(&b, `  capacityProviders:
-    - name: asg
-      autoScalingGroup: {instanceTypes: [%s], minSize: %d, maxSize: %d, desiredCapacity: %d, spot: %v,
-                         launchDelay: {distribution: uniform, min: 30s, max: %ds}, allocationStrategy: %s}
-      managedScaling: {status: ENABLED, targetCapacity: %s, minimumScalingStepSize: %d, maximumScalingStepSize: %d,
-                       instanceWarmupPeriod: %d}
-      managedTerminationProtection: %s
-      managedDraining: %s
-`, pick("m5.large", "m5.large, m5.xlarge", "c5.large, r5.large, m5.xlarge"), minSize, minSize+3+r.IntN(10),
-		minSize+r.IntN(3), spot, 60+r.IntN(400), pick("prioritized", "lowest-price", "random"),
-		pick("100", "100", "90", "75", "50"), 1+r.IntN(2), 1+r.IntN(8), r.IntN(400), onOff(), onOff())
-	if fargate {
-		b.WriteString("    - name: FARGATE\n    - name: FARGATE_SPOT\n")
-	}
-	b.WriteString("  defaultCapacityProviderStrategy: [{capacityProvider: asg, weight: 1}]\n")
-	fmt.Fprintf(&b, "  provisioningLimit: %d\n", pick2(r, 500, 20))
-	b.WriteString(`taskDefinitions:
-  - {family: small, containerDefinitions: [{name: a, cpu: 256, memory: 512}]}
-  - {family: mid, containerDefinitions: [{name: a, cpu: 1024, memory: 3072}]}
-  - {family: big, containerDefinitions: [{name: a, cpu: 2048, memory: 6000}]}
-  - {family: port, containerDefinitions: [{name: a, cpu: 128, memory: 256, portMappings: [{containerPort: 80, hostPort: 8080}]}]}
-  - {family: vpc, networkMode: awsvpc, containerDefinitions: [{name: a, cpu: 256, memory: 512}]}
-  - {family: agent, containerDefinitions: [{name: a, cpu: 64, memory: 128}]}
-  - {family: fg, requiresCompatibilities: [FARGATE], cpu: "512", memory: "1024", containerDefinitions: [{name: a}]}
-`)
-	b.WriteString("workloads:\n")
-	for i := 0; i < 1+r.IntN(3); i++ {
-		fmt.Fprintf(&b, "  - name: w%d\n    taskDefinition: %s\n    arrivals: {process: poisson, ratePerMinute: %v}\n"+
-			"    duration: {distribution: exponential, mean: %dm}\n    placementStrategy: %s\n",
-			i, pick("small", "mid", "big", "port", "vpc"), pick("0.5", "2", "6"), 2+r.IntN(40),
-			pick("[]", "[{type: binpack, field: memory}]", "[{type: spread, field: instanceId}]",
-				"[{type: spread, field: \"attribute:ecs.availability-zone\"}, {type: binpack, field: cpu}]", "[{type: random}]"))
-		if r.IntN(4) == 0 {
-			b.WriteString("    launchType: EC2\n")
-		}
-	}
-	if fargate {
-		fmt.Fprintf(&b, "  - name: fgw\n    taskDefinition: fg\n    capacityProviderStrategy: [{capacityProvider: FARGATE, base: 1, weight: 1}, {capacityProvider: FARGATE_SPOT, weight: 2}]\n"+
-			"    arrivals: {process: poisson, ratePerMinute: 1}\n    duration: {distribution: exponential, mean: 30m}\n")
-	}
-	b.WriteString("services:\n")
-	for i := 0; i < r.IntN(3); i++ {
-		def := pick("small", "mid", "vpc")
-		if fargate && r.IntN(2) == 0 {
-			def = "fg"
-			b.WriteString("  - capacityProviderStrategy: [{capacityProvider: FARGATE_SPOT, weight: 1}]\n    ")
-		} else {
-			b.WriteString("  - ")
-		}
-		fmt.Fprintf(&b, "serviceName: s%d\n    taskDefinition: %s\n    desiredCount: %d\n", i, def, 1+r.IntN(8))
-		fmt.Fprintf(&b, "    deploymentConfiguration: {minimumHealthyPercent: %s, maximumPercent: %s, deploymentCircuitBreaker: {enable: %v, rollback: %v}}\n",
-			pick("0", "50", "100"), pick("100", "150", "200"), r.IntN(2) == 0, r.IntN(2) == 0)
-		fmt.Fprintf(&b, "    startFailureRate: %s\n    healthyAfter: %ds\n", pick("0", "0", "0.3"), 10+r.IntN(60))
-		if r.IntN(2) == 0 {
-			next := pick("small", "mid")
-			if def == "fg" {
-				next = "fg"
-			}
-			fmt.Fprintf(&b, "    deployments: [{at: %dm, taskDefinition: %s, startFailureRate: %s}]\n", 20+r.IntN(100), next, pick("0", "0.5", "1"))
-		}
-		if r.IntN(2) == 0 {
-			fmt.Fprintf(&b, "    desiredCountSchedule: [{at: %dm, desiredCount: %d}, {at: %dm, desiredCount: %d}]\n", 30+r.IntN(60), r.IntN(12), 100+r.IntN(60), r.IntN(5))
-		}
-		if r.IntN(3) == 0 {
-			b.WriteString("    serviceAutoScaling: {minCapacity: 1, maxCapacity: 12, targetTracking: {metric: ECSServiceAverageCPUUtilization, targetValue: 60, scaleOutCooldown: 60, scaleInCooldown: 120}}\n")
-			fmt.Fprintf(&b, "    load: {pattern: diurnal, min: 200, max: %d, period: 3h}\n", 1000+r.IntN(6000))
-		}
-	}
-	if r.IntN(3) == 0 {
-		b.WriteString("  - {serviceName: daemon, taskDefinition: agent, schedulingStrategy: DAEMON}\n")
-	}
-	faults := []string{}
-	if r.IntN(3) == 0 {
-		faults = append(faults, fmt.Sprintf("{type: instanceFailure, at: %dm, count: %d}", 10+r.IntN(120), 1+r.IntN(3)))
-	}
-	if r.IntN(4) == 0 {
-		faults = append(faults, fmt.Sprintf("{type: availabilityZoneOutage, availabilityZone: us-east-1b, at: %dm, duration: %dm}", 30+r.IntN(60), 10+r.IntN(60)))
-	}
-	if r.IntN(4) == 0 {
-		faults = append(faults, fmt.Sprintf("{type: agentDisconnect, at: %dm, duration: %dm, count: 1}", 10+r.IntN(60), 5+r.IntN(30)))
-	}
-	if spot {
-		faults = append(faults, "{type: spotInterruption, capacityProvider: asg, ratePerHour: 0.3}")
-	}
-	if len(faults) > 0 {
-		b.WriteString("faults:\n")
-		for _, f := range faults {
-			b.WriteString("  - " + f + "\n")
-		}
-	}
-	return b.String()
-}
-
-func pick2(r *rand.Rand, a, b int) int {
-	if r.IntN(4) == 0 {
-		return b
-	}
-	return a
-}
 
 // TestRandomScenariosKeepTheLaws generates 150 random scenarios (services,
 // deployments, draining, faults, Fargate Spot, provisioning limits) and runs
@@ -139,10 +18,7 @@ func TestRandomScenariosKeepTheLaws(t *testing.T) {
 	}
 	for i := 0; i < n; i++ {
 		seed := uint64(i + 1)
-		src := randomScenario(rand.New(rand.NewPCG(seed, 7)), seed)
-		if !strings.Contains(src, "serviceName") {
-			src = strings.Replace(src, "services:\n", "", 1)
-		}
+		src := scenariotest.Random(seed)
 		sc, err := scenarios.Parse("random.yaml", ".", []byte(src))
 		if err != nil {
 			t.Fatalf("scenario %d does not load: %v\n%s", i, err, src)

@@ -41,7 +41,7 @@ func (w *World) tickProvider(p *providerRun) {
 	p.cprCount++
 	p.cprMax = max(p.cprMax, m.Value)
 	e := w.emit(record.MetricPublished)
-	e.Provider, e.Value, e.M, e.N = p.cfg.Name, m.Value, m.M, m.N
+	e.Provider, e.Value, e.M, e.N, e.Target = p.cfg.Name, m.Value, m.M, m.N, float64(ms.TargetCapacity)
 	if m.AllIncompatible {
 		e.Reason = "every PROVISIONING task is too big for the smallest instance type"
 	}
@@ -58,6 +58,7 @@ func (w *World) tickProvider(p *providerRun) {
 	if d.Blocked != p.blocked && d.Blocked != "" {
 		e := w.emit(record.ScalingSkipped)
 		e.Provider, e.Reason, e.Value, e.M, e.N = p.cfg.Name, d.Why, m.Value, m.M, m.N
+		e.Target, e.From, e.To, e.Cause = float64(ms.TargetCapacity), p.desired, d.Goal, d.Blocked
 		w.publish()
 	}
 	p.blocked = d.Blocked
@@ -75,6 +76,7 @@ func (w *World) tickProvider(p *providerRun) {
 func (w *World) alarmChanged(p *providerRun, a *autoscaling.Alarm, v float64) {
 	e := w.emit(record.AlarmStateChanged)
 	e.Provider, e.Alarm, e.State, e.Value = p.cfg.Name, a.Name, a.State.String(), v
+	e.Target, e.Datapoints = a.Threshold, a.Datapoints
 	w.publish()
 }
 

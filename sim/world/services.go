@@ -148,7 +148,7 @@ func (w *World) reconcileService(s *serviceRun) {
 		}
 		if w.outdated(s, t) {
 			if t.State != cluster.Running {
-				w.stopTask(t, "Service "+s.cfg.Name+": task replaced")
+				w.stopTask(t, w.replacedReason(s, t))
 				dropped++
 				continue
 			}
@@ -239,6 +239,16 @@ func (w *World) placementFailed(s *serviceRun, reason string) {
 	w.publish()
 }
 
+// replacedReason is the stoppedReason of an outdated task the scheduler
+// replaces: it runs an older revision (a deployment), or its container
+// instance is DRAINING.
+func (w *World) replacedReason(s *serviceRun, t *cluster.Task) string {
+	if t.Def != s.current.def {
+		return "Service " + s.cfg.Name + ": replaced by " + s.current.def.Name() + " (deployment)"
+	}
+	return "Service " + s.cfg.Name + ": container instance draining, task replaced"
+}
+
 // stopOutdated stops outdated RUNNING tasks, unhealthy-first, while more
 // than minimumHealthyPercent stay healthy; it returns how many it stopped.
 func (w *World) stopOutdated(s *serviceRun, outdated []*cluster.Task, canStop int) int {
@@ -257,7 +267,7 @@ func (w *World) stopOutdated(s *serviceRun, outdated []*cluster.Task, canStop in
 	})
 	n := min(canStop, len(outdated))
 	for _, t := range outdated[:n] {
-		w.stopTask(t, "Service "+s.cfg.Name+": task replaced")
+		w.stopTask(t, w.replacedReason(s, t))
 	}
 	return n
 }

@@ -104,12 +104,16 @@ func (w *World) tickServiceScaling(s *serviceRun) {
 	sc.metric = v
 	sc.metricSum += v
 	sc.metricPoints++
-	e := w.emit(record.MetricPublished)
-	e.Service, e.Owner, e.Value, e.N, e.Alarm = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric
-	w.publish()
-	sc.high.Observe(v)
-	sc.low.Observe(v)
 	target := sc.cfg.TargetValue
+	e := w.emit(record.MetricPublished)
+	e.Service, e.Owner, e.Value, e.N, e.Alarm, e.Target = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric, target
+	w.publish()
+	if sc.high.Observe(v) {
+		w.serviceAlarmChanged(s, &sc.high, v)
+	}
+	if sc.low.Observe(v) {
+		w.serviceAlarmChanged(s, &sc.low, v)
+	}
 	want := int(math.Ceil(float64(s.desired) * v / target))
 	want = min(max(want, sc.cfg.MinCapacity), sc.cfg.MaxCapacity)
 	switch {
@@ -124,6 +128,15 @@ func (w *World) tickServiceScaling(s *serviceRun) {
 		w.setServiceDesired(s, want, fmt.Sprintf("target tracking: %s %.1f < %.0f %% of target %.0f for %d datapoints", sc.cfg.Metric, v,
 			100*w.cfg.Model.ServiceScaleInThreshold, target, sc.low.Datapoints))
 	}
+}
+
+// serviceAlarmChanged reports a state change of one of the alarms target
+// tracking keeps for a service (docs/model.md §2).
+func (w *World) serviceAlarmChanged(s *serviceRun, a *autoscaling.Alarm, v float64) {
+	e := w.emit(record.AlarmStateChanged)
+	e.Service, e.Owner, e.Alarm, e.State, e.Value = s.cfg.Name, s.cfg.Name, a.Name, a.State.String(), v
+	e.Target, e.Datapoints, e.Cause = a.Threshold, a.Datapoints, s.scaling.cfg.Metric
+	w.publish()
 }
 
 // setServiceDesired changes a service's desired count.

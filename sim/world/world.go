@@ -302,7 +302,7 @@ func (w *World) handle(e event) {
 	case evServiceDeploy:
 		s := w.svcs[e.idx]
 		d := s.cfg.Deployments[e.gen]
-		w.startDeployment(s, s.launchers[d.TaskDefinition], "deployment of "+d.TaskDefinition.Name())
+		w.startDeployment(s, s.launchers[d.TaskDefinition], "a new task definition revision")
 	case evSample:
 		w.takeSample()
 		next := w.loop.Now().Add(w.cfg.SampleInterval)
