@@ -6,7 +6,8 @@ import "github.com/ecsim/ecsim/sim/cluster"
 // would give (ecs-reference.md §5.6). It scans every instance, so call it only
 // after Place has failed:
 //
-//   - MISSING when the cluster has no ACTIVE container instance;
+//   - MISSING when the cluster (for a capacity provider's task: its Auto
+//     Scaling group) has no ACTIVE container instance;
 //   - AGENT when every ACTIVE instance has its agent disconnected;
 //   - ATTRIBUTE when no schedulable instance meets the placement constraints;
 //   - otherwise the resource (RESOURCE:CPU, :MEMORY, :GPU, :PORTS, :ENI) that
@@ -22,7 +23,7 @@ func (p *Placer) Explain(r *Request) Reason {
 	var active, connected, meets int
 	var lacks [len(reasonOrder)]int
 	for _, in := range p.c.Instances() {
-		if in.Status != cluster.Active {
+		if in.Status != cluster.Active || !inScope(in, r) {
 			continue
 		}
 		active++
@@ -59,6 +60,19 @@ func (p *Placer) Explain(r *Request) Reason {
 		}
 	}
 	return reasonOrder[best]
+}
+
+// inScope reports whether in belongs to where the request may place at
+// all: its capacity provider's Auto Scaling group, for a task of a
+// provider. An empty group is MISSING, not a constraint (ATTRIBUTE) the
+// user never wrote.
+func inScope(in *cluster.Instance, r *Request) bool {
+	for _, c := range r.Constraints {
+		if o, ok := c.(onProvider); ok && !o.Check(in, r, nil) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *Placer) meetsConstraints(in *cluster.Instance, r *Request) bool {

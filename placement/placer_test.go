@@ -165,6 +165,21 @@ func TestExplainReasons(t *testing.T) {
 	}
 }
 
+// TestExplainMissingForAnEmptyGroup: a capacity provider's task whose
+// group has no instance is MISSING (docs/model.md §5.6), even when other
+// instances are registered: the provider constraint is not one the user
+// wrote, so it is never ATTRIBUTE.
+func TestExplainMissingForAnEmptyGroup(t *testing.T) {
+	w := newWorld(4)
+	w.add(t, "m5.large", "us-east-1a") // Provider -1: outside any group
+	r := Request{Chain: NewChain(), Group: w.c.Group("family:t"), Req: taskDef(256, 512).Requirements(),
+		Constraints: []Constraint{OnProvider(0, "asg")}}
+	w.p.Prepare(&r)
+	if got := w.p.Explain(&r); got != ReasonMissing {
+		t.Fatalf("empty group beside a static instance: %q, want MISSING", got)
+	}
+}
+
 // bestSet computes, by brute force and independently of the Placer, the set
 // of instances an ECS chain ranks best for r: feasible instances with the
 // lexicographically least rank vector.
