@@ -276,5 +276,8 @@ func round(x float64, n int) float64 {
 	if math.Abs(x) >= 1<<53 {
 		return x
 	}
-	return math.Round(x*p) / p
+	if r := math.Round(x*p) / p; r != 0 {
+		return r
+	}
+	return 0 // never -0: outputs never print a negative zero
 }

@@ -16,8 +16,8 @@ func (s *Summary) WriteTable(w io.Writer, dir string, files []string) error {
 	sim := time.Duration(s.SimulatedSeconds * float64(time.Second))
 	fmt.Fprintf(tw, "scenario\t%s (seed %d): %s simulated, %d events, %.2fs wall\n", s.Scenario, s.Seed, sim, s.Events, s.WallSeconds)
 	t := s.Tasks
-	fmt.Fprintf(tw, "tasks\tsubmitted %d, placed %d, completed %d, failed %d, lost %d; at end: running %d, pending %d, provisioning %d\n",
-		t.Submitted, t.Placed, t.Completed, t.Failed, t.Lost, t.RunningAtEnd, t.PendingAtEnd, t.ProvisioningAtEnd)
+	fmt.Fprintf(tw, "tasks\tsubmitted %d: placed %d, failed %d, cancelled %d; placed %d: completed %d, stopped %d, lost %d; at end: running %d, pending %d, provisioning %d\n",
+		t.Submitted, t.Placed, t.Failed, t.Cancelled, t.Placed, t.Completed, t.Stopped, t.Lost, t.RunningAtEnd, t.PendingAtEnd, t.ProvisioningAtEnd)
 	if len(t.FailureReasons) > 0 {
 		fmt.Fprintf(tw, "failures\t%s\n", reasons(t.FailureReasons))
 	}

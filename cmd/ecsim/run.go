@@ -32,6 +32,7 @@ type runOptions struct {
 	assetsJS  string
 	figures   string
 	formats   []string
+	check     bool
 	stdout    io.Writer
 	stderr    io.Writer
 }
@@ -79,6 +80,7 @@ taskDefinitions.web.cpu=512) and the value is YAML
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js (e.g. node_modules/echarts) to inline into report.html")
 	f.StringVar(&opts.figures, "figures", "", "also write the charts as static figures: svg,png,pdf (any of them)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable), e.g. workloads.web.arrivals.ratePerMinute=40")
+	f.BoolVar(&opts.check, "check", false, "check the model's laws after every event (task conservation, no over-commit, scale-in floor, …); a violation exits 1")
 	return cmd
 }
 
@@ -139,15 +141,29 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 		out.Abort()
 		return nil, err
 	}
-	w, err := world.New(cfg, rec)
+	var obs world.Observer = rec
+	var chk *world.Checker
+	if opts.check {
+		chk = world.NewChecker(1)
+		obs = world.Tee{rec, chk}
+	}
+	w, err := world.New(cfg, obs)
 	if err != nil {
 		out.Abort()
 		return nil, badInput("%v", err)
+	}
+	if chk != nil {
+		chk.Attach(w)
 	}
 	bar := newProgress(opts.stderr, opts.quiet, cfg.Duration)
 	start := time.Now()
 	final, err := runWorld(opts.ctx, w, bar.update)
 	bar.finish()
+	if err == nil && chk != nil {
+		if err = chk.Final(final); err != nil {
+			err = fmt.Errorf("invariant violated: %w", err)
+		}
+	}
 	if err != nil {
 		out.Abort()
 		return nil, err

@@ -69,8 +69,10 @@ func (c *costs) advance(now sim.Time) {
 		return
 	}
 	dt := now.Sub(c.last).Seconds()
-	c.idle += c.idleSum * dt
-	c.stranded += c.strandSum * dt
+	// The sums are kept by adding and subtracting rates: clamp the drift
+	// that can leave them a hair below zero when nothing is idle.
+	c.idle += max(0, c.idleSum) * dt
+	c.stranded += max(0, c.strandSum) * dt
 	c.last = now
 }
 

@@ -15,3 +15,20 @@ type nopObserver struct{}
 
 func (nopObserver) Event(*record.Event)   {}
 func (nopObserver) Sample(*record.Sample) {}
+
+// Tee sends every observation to each of its observers in turn.
+type Tee []Observer
+
+// Event implements Observer.
+func (t Tee) Event(e *record.Event) {
+	for _, o := range t {
+		o.Event(e)
+	}
+}
+
+// Sample implements Observer.
+func (t Tee) Sample(s *record.Sample) {
+	for _, o := range t {
+		o.Sample(s)
+	}
+}
