@@ -23,10 +23,12 @@ func TestBuiltinsRunCheckedWithCleanOutputs(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range scenarios.BuiltinNames() {
 		out := filepath.Join(dir, name)
-		code, stdout, stderr := runCLI(t, dir, "run", name, "--check", "-o", out)
-		if code != 0 {
-			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		// Absolute paths and no chdir: script tests run in parallel.
+		var so, se bytes.Buffer
+		if code := run([]string{"run", name, "--check", "-o", out}, &so, &se); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, se.String())
 		}
+		stdout := so.String()
 		if negativeZero.MatchString(stdout) {
 			t.Errorf("%s: the table prints a negative zero:\n%s", name, stdout)
 		}
