@@ -301,7 +301,36 @@ func (v *validator) model(m *ModelSpec) world.Model {
 	if out.FargateSpotInterruptionsPerHour < 0 {
 		v.errf("model.fargateSpotInterruptionsPerHour", "must be >= 0 (got %v)", out.FargateSpotInterruptionsPerHour)
 	}
+	v.serviceModel(m, &out)
 	return out
+}
+
+// serviceModel reads the alarm evaluation delay and the service scheduler
+// and service auto scaling choices (docs/model.md §14).
+func (v *validator) serviceModel(m *ModelSpec, out *world.Model) {
+	if m.AlarmEvaluationDelay.Set {
+		out.AlarmEvaluationDelay = m.AlarmEvaluationDelay.D
+		v.durationRange("model.alarmEvaluationDelay", out.AlarmEvaluationDelay, 0, time.Hour)
+	}
+	if m.ServiceThrottleInitialDelay.Set {
+		out.ServiceThrottleInitialDelay = m.ServiceThrottleInitialDelay.D
+		v.durationRange("model.serviceThrottleInitialDelay", out.ServiceThrottleInitialDelay, time.Second, 15*time.Minute)
+	}
+	out.ServiceScaleOutDatapoints = deref(m.ServiceScaleOutDatapoints, out.ServiceScaleOutDatapoints)
+	out.ServiceScaleInDatapoints = deref(m.ServiceScaleInDatapoints, out.ServiceScaleInDatapoints)
+	v.intRange("model.serviceScaleOutDatapoints", int64(out.ServiceScaleOutDatapoints), 1, 1440)
+	v.intRange("model.serviceScaleInDatapoints", int64(out.ServiceScaleInDatapoints), 1, 1440)
+	if m.ServiceScaleInThreshold != nil {
+		out.ServiceScaleInThreshold = *m.ServiceScaleInThreshold
+	}
+	v.fraction("model.serviceScaleInThreshold", out.ServiceScaleInThreshold, true)
+}
+
+// durationRange checks lo <= d <= hi.
+func (v *validator) durationRange(path string, d, lo, hi time.Duration) {
+	if d < lo || d > hi {
+		v.errf(path, "must be between %s and %s (got %s)", FormatDuration(lo), FormatDuration(hi), FormatDuration(d))
+	}
 }
 
 func (v *validator) fraction(path string, x float64, positive bool) {

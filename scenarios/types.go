@@ -101,6 +101,11 @@ type ModelSpec struct {
 	ProvisioningRetryDelay          Duration `yaml:"provisioningRetryDelay"`
 	ManagedDrainingTimeout          Duration `yaml:"managedDrainingTimeout"`
 	FargateSpotInterruptionsPerHour float64  `yaml:"fargateSpotInterruptionsPerHour"`
+	AlarmEvaluationDelay            Duration `yaml:"alarmEvaluationDelay"`
+	ServiceThrottleInitialDelay     Duration `yaml:"serviceThrottleInitialDelay"`
+	ServiceScaleOutDatapoints       *int     `yaml:"serviceScaleOutDatapoints"`
+	ServiceScaleInDatapoints        *int     `yaml:"serviceScaleInDatapoints"`
+	ServiceScaleInThreshold         *float64 `yaml:"serviceScaleInThreshold"`
 }
 
 // FargateSpec configures Fargate capacity.

@@ -158,6 +158,11 @@ type Model struct {
 	// target, 15 below ServiceScaleInThreshold × target).
 	ServiceScaleOutDatapoints, ServiceScaleInDatapoints int
 	ServiceScaleInThreshold                             float64
+	// AlarmEvaluationDelay is the time between ECS publishing a capacity
+	// provider's CapacityProviderReservation and its CloudWatch alarms
+	// evaluating that datapoint (0: at once; AWS publishes no figure,
+	// docs/model.md §2, §14.2).
+	AlarmEvaluationDelay time.Duration
 }
 
 // DefaultModel returns the model's defaults (README "Model").

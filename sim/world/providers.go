@@ -37,6 +37,7 @@ type providerRun struct {
 	pending      int // members whose agent has not registered
 	last         autoscaling.Metric
 	published    bool
+	evaluating   []autoscaling.Metric // published, awaiting alarm evaluation
 	cprSum       float64
 	cprCount     int
 	cprMax       float64

@@ -26,8 +26,9 @@ func (w *World) scalingTick() {
 	w.loop.After(w.cfg.Model.MetricPeriod, prioScaling, event{kind: evScalingTick})
 }
 
+// tickProvider publishes p's CapacityProviderReservation (docs/model.md
+// §1.2, §1.3) and has its alarms evaluate it.
 func (w *World) tickProvider(p *providerRun) {
-	now := w.loop.Now()
 	pc := w.c.Provider(p.idx)
 	ms := p.cfg.ManagedScaling
 	m := autoscaling.ComputeMetric(autoscaling.MetricInput{
@@ -46,6 +47,20 @@ func (w *World) tickProvider(p *providerRun) {
 		e.Reason = "every PROVISIONING task is too big for the smallest instance type"
 	}
 	w.publish()
+	if delay := w.cfg.Model.AlarmEvaluationDelay; delay > 0 {
+		p.evaluating = append(p.evaluating, m)
+		w.loop.After(delay, prioScaling, event{kind: evAlarmEvaluation, idx: int32(p.idx)})
+		return
+	}
+	w.evaluateAlarms(p, m)
+}
+
+// evaluateAlarms lets the provider's alarms see datapoint m and target
+// tracking act on them: at once when m is published, or
+// model.alarmEvaluationDelay later (docs/model.md §2, §14.2).
+func (w *World) evaluateAlarms(p *providerRun, m autoscaling.Metric) {
+	now := w.loop.Now()
+	ms := p.cfg.ManagedScaling
 	asg := p.cfg.ASG
 	d := p.scaler.Tick(now, m, autoscaling.GroupState{Desired: p.desired, Min: asg.MinSize, Max: asg.MaxSize,
 		Warming: p.warming(now, ms.InstanceWarmupPeriod)})

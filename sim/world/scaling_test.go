@@ -485,3 +485,32 @@ workloads:
 
 // autoscalingDesiredFor is ceil(100·m/target).
 func autoscalingDesiredFor(m, target int) int { return (100*m + target - 1) / target }
+
+// TestAlarmEvaluationDelay: with model.alarmEvaluationDelay the alarms see a
+// datapoint that long after ECS publishes it (docs/model.md §2, §14.2):
+// the scale-out from zero the 2m datapoint triggers happens at 2m30s, not
+// at 2m. The default, 0, evaluates at once (TestScaleOutFromZero).
+func TestAlarmEvaluationDelay(t *testing.T) {
+	src := strings.Replace(scaling("launchDelay: {distribution: constant, value: 90s}", "", fmt.Sprintf(batch, 4, "20m")),
+		"cluster:", "model: {alarmEvaluationDelay: 30s}\ncluster:", 1)
+	l, _ := simulate(t, src, nil)
+	if d := desiredChanges(l); len(d) == 0 || d[0] != "2m30s 0->2" {
+		t.Fatalf("desired changes %v, want 0->2 at 2m30s first", d)
+	}
+	for _, e := range l.of(record.AlarmStateChanged) {
+		if e.T%sim.Minute != 30*sim.Second {
+			t.Fatalf("alarm %s changed at %v, want 30 s after a publication", e.Alarm, e.T)
+		}
+	}
+}
+
+// TestServiceThrottleInitialDelaySetting: model.serviceThrottleInitialDelay
+// sets the first back-off (docs/model.md §14): 5 s, then 10 s, 20 s.
+func TestServiceThrottleInitialDelaySetting(t *testing.T) {
+	l, _ := simulate(t, "model: {serviceThrottleInitialDelay: 5s}\n"+fleet+
+		"  - {serviceName: web, taskDefinition: web:1, desiredCount: 1, startFailureRate: 1}\n", nil)
+	th := l.of(record.ServiceThrottled)
+	if len(th) < 3 || th[0].Wait != 5*time.Second || th[1].Wait != 10*time.Second || th[2].Wait != 20*time.Second {
+		t.Fatalf("back-offs %v, want 5s, 10s, 20s, …", th)
+	}
+}

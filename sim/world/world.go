@@ -35,6 +35,7 @@ const (
 	evFault                        // a timed fault; idx = fault, gen = phase
 	evInstanceFault                // a per-instance fault; idx = instance, gen = fault
 	evSpotReclaim                  // a Spot instance is reclaimed; idx = instance
+	evAlarmEvaluation              // a provider's alarms see its oldest pending datapoint; idx = provider
 )
 
 // event is a queued event: small and pointer-free, so the queue stays cheap.
@@ -276,6 +277,11 @@ func (w *World) handle(e event) {
 		w.retryProvisioning()
 	case evScalingTick:
 		w.scalingTick()
+	case evAlarmEvaluation:
+		p := w.providers[e.idx]
+		m := p.evaluating[0]
+		p.evaluating = p.evaluating[1:]
+		w.evaluateAlarms(p, m)
 	case evSpotNotice:
 		if t := w.task(e); t != nil {
 			w.spotNotice(t)

@@ -1,0 +1,39 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestModelServiceAndAlarmKeys: the model settings the README lists are
+// scenario keys (docs/model.md §14), with their defaults and ranges.
+func TestModelServiceAndAlarmKeys(t *testing.T) {
+	sc, err := Parse("m.yaml", ".", []byte("model: {alarmEvaluationDelay: 20s, serviceThrottleInitialDelay: 5s, serviceScaleOutDatapoints: 2, serviceScaleInDatapoints: 10, serviceScaleInThreshold: 0.8}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sc.Config.Model
+	if m.AlarmEvaluationDelay != 20*time.Second || m.ServiceThrottleInitialDelay != 5*time.Second ||
+		m.ServiceScaleOutDatapoints != 2 || m.ServiceScaleInDatapoints != 10 || m.ServiceScaleInThreshold != 0.8 {
+		t.Fatalf("model %+v", m)
+	}
+	def, err := Parse("d.yaml", ".", []byte("name: d\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := def.Config.Model; d.AlarmEvaluationDelay != 0 || d.ServiceThrottleInitialDelay != 10*time.Second ||
+		d.ServiceScaleOutDatapoints != 3 || d.ServiceScaleInDatapoints != 15 || d.ServiceScaleInThreshold != 0.9 {
+		t.Fatalf("defaults %+v", d)
+	}
+	for src, want := range map[string]string{
+		"model: {alarmEvaluationDelay: 2h}\n":        "model.alarmEvaluationDelay: must be between 0s and 1h (got 2h)",
+		"model: {serviceThrottleInitialDelay: 0s}\n": "model.serviceThrottleInitialDelay: must be between 1s and 15m",
+		"model: {serviceScaleOutDatapoints: 0}\n":    "model.serviceScaleOutDatapoints: must be between 1 and 1440 (got 0)",
+		"model: {serviceScaleInThreshold: 1.5}\n":    "model.serviceScaleInThreshold: must be a fraction between 0 and 1 (got 1.5)",
+	} {
+		if _, err := Parse("bad.yaml", ".", []byte(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", src, err, want)
+		}
+	}
+}
