@@ -22,7 +22,7 @@ func (s AlarmState) String() string {
 }
 
 // Alarm is a CloudWatch metric alarm with M of N datapoints where M = N
-// (datapoints_to_alarm unset, ecs-reference.md §2): it is in ALARM when the
+// (datapoints_to_alarm unset, docs/model.md §2): it is in ALARM when the
 // last Datapoints values all breach the threshold, OK otherwise, and
 // INSUFFICIENT_DATA before the first datapoint.
 //

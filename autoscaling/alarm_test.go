@@ -6,7 +6,7 @@ import (
 	"github.com/ecsim/ecsim/autoscaling"
 )
 
-// TestAlarmStateString: CloudWatch's names (ecs-reference.md §2).
+// TestAlarmStateString: CloudWatch's names (docs/model.md §2).
 func TestAlarmStateString(t *testing.T) {
 	for s, want := range map[autoscaling.AlarmState]string{
 		autoscaling.InsufficientData: "INSUFFICIENT_DATA",

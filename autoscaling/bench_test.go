@@ -7,7 +7,7 @@ import (
 	"github.com/ecsim/ecsim/sim/cluster"
 )
 
-// BenchmarkEstimateClusterAutoscalerCase is design.md §9's comparison case
+// BenchmarkEstimateClusterAutoscalerCase is README "Performance"'s comparison case
 // (cluster-autoscaler's estimator took 7.5 s): 51,000 tasks onto 1,000 CPU /
 // 5,000 MiB instances → 2,595. Target: ≤ 50 ms per estimate.
 func BenchmarkEstimateClusterAutoscalerCase(b *testing.B) {

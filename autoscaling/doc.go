@@ -1,7 +1,7 @@
 // Package autoscaling models ECS cluster auto scaling: the binpack-based
 // capacity estimator, the CapacityProviderReservation metric, the CloudWatch
 // alarms and target tracking policy, and the Auto Scaling group
-// (ecs-reference.md §1–4). Its pieces are pure functions and small stateful
+// (docs/model.md §1–4). Its pieces are pure functions and small stateful
 // controllers that take time and metrics as arguments and return actions;
 // sim/world turns the actions into events.
 //

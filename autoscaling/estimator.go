@@ -7,7 +7,7 @@ import (
 )
 
 // TaskGroup is a number of PROVISIONING tasks with identical requirements
-// (ecs-reference.md §1.3 step 2).
+// (docs/model.md §1.3 step 2).
 type TaskGroup struct {
 	Req   *cluster.Requirements
 	Count int
@@ -68,7 +68,7 @@ func BoundsOf(caps []cluster.Capacity) (smallest, largest cluster.Capacity) {
 }
 
 // EstimateInstances is the binpack-based capacity estimator of ECS managed
-// scaling (ecs-reference.md §1.3; design.md §8): a task that does not fit on
+// scaling (docs/model.md §1.3; docs/model.md §14): a task that does not fit on
 // an empty instance of the smallest type is incompatible and left out; the
 // compatible tasks of all groups are packed together, first-fit decreasing,
 // onto empty instances of the largest type, with the same fit rules as

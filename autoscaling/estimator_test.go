@@ -9,7 +9,7 @@ import (
 )
 
 // casCapacity is the instance of cluster-autoscaler's estimator benchmark
-// (design.md §9): 1,000 CPU units and 5,000 MiB, no ports or ENIs in use.
+// (README "Performance"): 1,000 CPU units and 5,000 MiB, no ports or ENIs in use.
 func casCapacity() cluster.Capacity {
 	return cluster.Capacity{Free: cluster.Resources{CPU: 1000, MemoryMiB: 5000}, DynamicFree: dynPorts, ENIFree: 10}
 }
@@ -20,7 +20,7 @@ func casGroups() []autoscaling.TaskGroup {
 	return []autoscaling.TaskGroup{group(req(50, 100), 50000), group(req(95, 190), 1000)}
 }
 
-// TestEstimateClusterAutoscalerCase is design.md §9's comparison case: the
+// TestEstimateClusterAutoscalerCase is README "Performance"'s comparison case: the
 // large tasks (size .095+.038) are packed first, 10 per instance (950 CPU) on
 // 100 instances, each of which then takes one small task (50 CPU left); the
 // other 49,900 small tasks go 20 per instance (1000/50, 5000/100 = 50): 2,495
@@ -286,7 +286,7 @@ func TestEstimateDistinctInstance(t *testing.T) {
 	}
 }
 
-// TestEstimateFirstFitDecreasing checks the packing order (design.md §8):
+// TestEstimateFirstFitDecreasing checks the packing order (docs/model.md §14):
 // groups go largest first whatever the input order, and smaller tasks fill
 // the space they leave. On m5.large (2048 CPU): 2 tasks of 1200 CPU and 2 of
 // 800 CPU. Largest first: 1200 | 1200, then each 800 fits beside a 1200

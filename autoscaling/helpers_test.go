@@ -10,7 +10,7 @@ import (
 
 // Registered figures of the built-in catalogue used by hand-derived
 // expectations below (cluster.DefaultCatalogue; registered memory is
-// floor(nominal × 0.975) where AWS publishes no figure, ecs-reference.md §10):
+// floor(nominal × 0.975) where AWS publishes no figure, docs/model.md §10):
 //
 //	m5.large    2048 CPU,  7987 MiB, 3 ENIs → 2 awsvpc tasks (10 trunked)
 //	r5.large    2048 CPU, 15974 MiB, 3 ENIs → 2 (10 trunked)
@@ -90,7 +90,7 @@ func group(r *cluster.Requirements, n int) autoscaling.TaskGroup {
 }
 
 // metric is the datapoint for M needed and N running instances with nothing
-// incompatible (ecs-reference.md §1.2).
+// incompatible (docs/model.md §1.2).
 func metric(m, n int) autoscaling.Metric {
 	return autoscaling.Metric{Value: autoscaling.CapacityProviderReservation(m, n), M: m, N: n}
 }

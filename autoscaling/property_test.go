@@ -15,8 +15,8 @@ import (
 
 // TestScalerProperties drives scalers with random configurations, random
 // metrics, random group states and uneven tick intervals, and checks after
-// every tick against the test's own bookkeeping (ecs-reference.md §1.5–1.7,
-// §2; design.md §8):
+// every tick against the test's own bookkeeping (docs/model.md §1.5–1.7,
+// §2; docs/model.md §14):
 //
 //   - the desired capacity stays within [Min, Max] (§2 clamping);
 //   - NoAction leaves it unchanged, ScaleOut raises it, ScaleIn lowers it;
@@ -196,7 +196,7 @@ func (b *oracleBin) take(r *cluster.Requirements, g int) {
 
 // oracleEstimate packs task by task, first fit, in decreasing order of
 // CPU share + memory share of the largest type (ties in input order), as
-// design.md §8 and the EstimateInstances doc describe.
+// docs/model.md §14 and the EstimateInstances doc describe.
 func oracleEstimate(groups []autoscaling.TaskGroup, smallest, largest cluster.Capacity) autoscaling.Estimate {
 	var est autoscaling.Estimate
 	var order []int

@@ -4,7 +4,7 @@ import "github.com/ecsim/ecsim/sim/cluster"
 
 // CapacityProviderReservation is the metric ECS publishes for a capacity
 // provider every minute: CPR = M / N × 100, with N the instances running in
-// the Auto Scaling group and M the instances needed (ecs-reference.md §1.2).
+// the Auto Scaling group and M the instances needed (docs/model.md §1.2).
 // With N = 0 it is 100 when M = 0 and 200 when M > 0 (W-1, W-2).
 //
 // Examples: M = 4, N = 3 → 133.33 (W-4); M = 2, N = 3 → 66.67 (W-5).
@@ -31,7 +31,7 @@ func ScaleOutStep(calc, minStep, maxStep int) int {
 
 // DesiredFor returns the group size target tracking asks for so that the
 // metric meets the target: ceil(N × CPR / target) = ceil(100 × M / target),
-// computed in integers so that no rounded CPR leaks in (design.md §8).
+// computed in integers so that no rounded CPR leaks in (docs/model.md §14).
 // Examples: M = 4, target 100 → 4 (W-4); M = 2 with N = 3 (66.67 %) and
 // target 50 → ceil(200/50) = 4, where 3 × 66.67 / 50 in floating point would
 // round up to 5 (W-7).

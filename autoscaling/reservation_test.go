@@ -9,7 +9,7 @@ import (
 )
 
 // TestCapacityProviderReservationWorkedExamples checks CPR = M/N × 100 and its
-// special cases (ecs-reference.md §0, §1.2) on the worked examples.
+// special cases (docs/model.md §0, §1.2) on the worked examples.
 func TestCapacityProviderReservationWorkedExamples(t *testing.T) {
 	cases := []struct {
 		name string
@@ -46,7 +46,7 @@ func TestCapacityProviderReservationWorkedExamples(t *testing.T) {
 }
 
 // TestScaleOutStepW9 checks clamp(calc, minimumScalingStepSize,
-// maximumScalingStepSize) (ecs-reference.md §1.3 step 6, W-9, §1.4 defaults).
+// maximumScalingStepSize) (docs/model.md §1.3 step 6, W-9, §1.4 defaults).
 func TestScaleOutStepW9(t *testing.T) {
 	cases := []struct {
 		name                string
@@ -73,7 +73,7 @@ func TestScaleOutStepW9(t *testing.T) {
 }
 
 // TestDesiredFor checks desired = ceil(100·M / target) in exact arithmetic
-// (ecs-reference.md §1.5 step 4, §1.7; design.md §8).
+// (docs/model.md §1.5 step 4, §1.7; docs/model.md §14).
 func TestDesiredFor(t *testing.T) {
 	cases := []struct {
 		name         string
@@ -104,7 +104,7 @@ func TestDesiredFor(t *testing.T) {
 	}
 }
 
-// TestDesiredForW7ExactNotFloat shows why design.md §8 insists on exact
+// TestDesiredForW7ExactNotFloat shows why docs/model.md §14 insists on exact
 // arithmetic: ceil(N × CPR / target) with a rounded CPR overshoots.
 func TestDesiredForW7ExactNotFloat(t *testing.T) {
 	// W-7: N = 3, M = 2, target 50, the docs print CPR 66.67.

@@ -9,7 +9,7 @@ import (
 )
 
 // ScalerConfig holds a capacity provider's managed scaling settings and the
-// model's choices where AWS is silent (design.md §8).
+// model's choices where AWS is silent (docs/model.md §14).
 type ScalerConfig struct {
 	// TargetCapacity is the CapacityProviderReservation target (1..100).
 	TargetCapacity int
@@ -84,7 +84,7 @@ const (
 )
 
 // Scaler is the CloudWatch alarms and target tracking policy ECS attaches to
-// a capacity provider's Auto Scaling group (ecs-reference.md §1.1, §1.5–1.7,
+// a capacity provider's Auto Scaling group (docs/model.md §1.1, §1.5–1.7,
 // §2). It is a stateful controller: the caller feeds it one metric per
 // minute and applies its decisions; it schedules nothing itself.
 type Scaler struct {

@@ -65,7 +65,7 @@ func TestScalerFromZeroW2(t *testing.T) {
 	}
 }
 
-// TestScalerProportionalFromZero: the switch of design.md §8 — current
+// TestScalerProportionalFromZero: the switch of docs/model.md §14 — current
 // capacity taken as 1, desired = ceil(200 / target).
 func TestScalerProportionalFromZero(t *testing.T) {
 	for _, c := range []struct{ target, max, want int }{
@@ -252,7 +252,7 @@ func TestScalerScaleInWaitRule(t *testing.T) {
 	want(t, "15m", s.Tick(minute(15), metric(2, 4), grp(4)), autoscaling.ScaleIn, 2)
 }
 
-// TestScalerScaleInStepHalf is §1.6 as design.md §8 reads it: each minute at
+// TestScalerScaleInStepHalf is §1.6 as docs/model.md §14 reads it: each minute at
 // least 1 and at most half the group. N = 10, M = 0 → 5 removed; then N = 5
 // → 2 (floor 2.5); N = 3 → 1; N = 2 → 1; N = 1 → 1 (at least 1); N = 0 →
 // CPR 100 (W-1), the low alarm clears.

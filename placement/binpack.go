@@ -43,7 +43,7 @@ func (d Dimension) need(r *cluster.Requirements) int64 {
 
 // binpack places tasks on the candidate with the least remaining amount of
 // its field, cpu or memory, so as to use the fewest instances
-// (ecs-reference.md §5.3, [strategies]).
+// (docs/model.md §5.3, [strategies]).
 //
 // Example (W-18): instances with 2, 4 and 6 GiB of memory free and a task of
 // 1 GiB; binpack(memory) ranks them 2048, 4096, 6144 and picks the first.

@@ -5,7 +5,7 @@ import (
 )
 
 // Constraint is a placement constraint: a rule every candidate must meet
-// (ecs-reference.md §5.4). Constraints are binding: when no instance meets
+// (docs/model.md §5.4). Constraints are binding: when no instance meets
 // them the task is not placed.
 type Constraint interface {
 	// String returns the constraint as ECS writes it.
@@ -16,7 +16,7 @@ type Constraint interface {
 }
 
 // distinctInstance places each task of a group on a different instance
-// (ecs-reference.md §5.4): an instance that already runs a task of the group
+// (docs/model.md §5.4): an instance that already runs a task of the group
 // is not a candidate. It is allowed in RunTask and services, not in task
 // definitions, and takes no expression.
 type distinctInstance struct{}
@@ -58,7 +58,7 @@ func splitConstraints(cs []Constraint) (static, dynamic []Constraint) {
 
 // onProvider restricts placement to the instances of one capacity
 // provider's Auto Scaling group: a task launched with a capacity provider
-// strategy runs only on its provider's instances (ecs-reference.md §8).
+// strategy runs only on its provider's instances (docs/model.md §8).
 type onProvider struct {
 	provider int
 	name     string

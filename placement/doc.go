@@ -1,5 +1,5 @@
 // Package placement decides where ECS places a task, as ECS documents it
-// (ecs-reference.md §5): it filters the schedulable container instances by
+// (docs/model.md §5): it filters the schedulable container instances by
 // resources (CPU units, memory, GPUs, host ports, ENIs) and by placement
 // constraints (distinctInstance, memberOf), orders the candidates by the
 // placement strategy chain (binpack, spread, random) where each strategy only

@@ -3,7 +3,7 @@ package placement
 import "github.com/ecsim/ecsim/sim/cluster"
 
 // Explain returns why no instance can take the task of r, as the reason ECS
-// would give (ecs-reference.md §5.6). It scans every instance, so call it only
+// would give (docs/model.md §5.6). It scans every instance, so call it only
 // after Place has failed:
 //
 //   - MISSING when the cluster (for a capacity provider's task: its Auto

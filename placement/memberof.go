@@ -15,7 +15,7 @@ const (
 )
 
 // MaxConstraints is the most placement constraints a task may have, the task
-// definition's included (RunTask and services, ecs-reference.md §5.3).
+// definition's included (RunTask and services, docs/model.md §5.3).
 const MaxConstraints = 10
 
 // MaxStrategies is the most placement strategy rules per request
@@ -47,7 +47,7 @@ func CompileConstraints(specs []cluster.PlacementConstraint, s State, epoch time
 }
 
 // memberOf restricts placement to the instances a cluster query language
-// expression matches (ecs-reference.md §5.4, §5.5). Expressions that read
+// expression matches (docs/model.md §5.4, §5.5). Expressions that read
 // only attributes, the instance ID, the agent version and the registration
 // time are cached per instance until the instance changes.
 type memberOf struct {

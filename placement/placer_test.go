@@ -56,7 +56,7 @@ func (w *world) place(t testing.TB, def *cluster.TaskDefinition, r Request) *clu
 	return in
 }
 
-// TestBinpackPicksLeastRemaining is W-18 (ecs-reference.md §5.3): instances
+// TestBinpackPicksLeastRemaining is W-18 (docs/model.md §5.3): instances
 // with 2, 4 and 6 GiB free, a 1 GiB task, binpack(memory) → the 2 GiB one.
 func TestBinpackPicksLeastRemaining(t *testing.T) {
 	w := newWorld(1)
@@ -79,7 +79,7 @@ func TestBinpackPicksLeastRemaining(t *testing.T) {
 	}
 }
 
-// TestSpreadAZEvensOut is W-19 (ecs-reference.md §5.3): 6 tasks spread on
+// TestSpreadAZEvensOut is W-19 (docs/model.md §5.3): 6 tasks spread on
 // the availability zone over three AZs give 2 per AZ.
 func TestSpreadAZEvensOut(t *testing.T) {
 	w := newWorld(2)
@@ -110,7 +110,7 @@ func TestSpreadAZEvensOut(t *testing.T) {
 }
 
 // TestDistinctInstance: a distinctInstance group never shares an instance
-// (ecs-reference.md §5.4), and the 4th task of a group on 3 instances fails.
+// (docs/model.md §5.4), and the 4th task of a group on 3 instances fails.
 func TestDistinctInstance(t *testing.T) {
 	w := newWorld(3)
 	for i := 0; i < 3; i++ {

@@ -7,7 +7,7 @@ import (
 )
 
 // random places tasks on a candidate chosen uniformly at random
-// (ecs-reference.md §5.3); it is RunTask's default. It takes no field.
+// (docs/model.md §5.3); it is RunTask's default. It takes no field.
 type random struct{}
 
 func newRandom(field string, _ State) (Strategy, error) {

@@ -3,7 +3,7 @@ package placement
 import "github.com/ecsim/ecsim/sim/cluster"
 
 // Reason is why no instance could take a task, as ECS names it in RunTask
-// failures and service events (ecs-reference.md §5.6).
+// failures and service events (docs/model.md §5.6).
 type Reason string
 
 // Placement failure reasons.

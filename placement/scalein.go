@@ -8,7 +8,7 @@ import (
 
 // ServiceDefault returns the placement a REPLICA service uses without any
 // strategy: prefer the availability zone with the fewest tasks of the
-// service, and in it the instances with the fewest (ecs-reference.md §5.1,
+// service, and in it the instances with the fewest (docs/model.md §5.1,
 // W-17), that is spread on the zone attribute, then on the instance.
 func ServiceDefault(s State) Chain {
 	return NewChain(SpreadAttribute("ecs.availability-zone", s), SpreadInstance())
@@ -42,7 +42,7 @@ func (sp spreadAttribute) StopRank(_ *cluster.Task, in *cluster.Instance, r *Req
 }
 
 // ChooseTaskToStop picks which of a service's tasks to stop on scale-in
-// (ecs-reference.md §6.2): tasks not yet on an instance (PROVISIONING) first,
+// (docs/model.md §6.2): tasks not yet on an instance (PROVISIONING) first,
 // as they hold nothing [INF]; then by the request's chain in scale-in order
 // (binpack: the instance that keeps the most free; spread: the value or
 // instance with the most tasks of the service); ties at random. Without a

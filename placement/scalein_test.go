@@ -16,7 +16,7 @@ func placeOn(t *testing.T, w *world, in *cluster.Instance, g cluster.GroupID, de
 	return task
 }
 
-// TestScaleInWithoutStrategy is W-16 (ecs-reference.md §6.2): tasks per AZ
+// TestScaleInWithoutStrategy is W-16 (docs/model.md §6.2): tasks per AZ
 // A=1, B=2, C=2 → stop one in B or C, on the instance with the most tasks
 // of the service.
 func TestScaleInWithoutStrategy(t *testing.T) {
@@ -43,7 +43,7 @@ func TestScaleInWithoutStrategy(t *testing.T) {
 }
 
 // TestScaleInBinpack: binpack stops the task whose instance keeps the most
-// free memory after the stop (ecs-reference.md §5.3).
+// free memory after the stop (docs/model.md §5.3).
 func TestScaleInBinpack(t *testing.T) {
 	w := newWorld(1)
 	full, light := w.add(t, "m5.large", "us-east-1a"), w.add(t, "m5.large", "us-east-1a")

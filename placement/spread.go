@@ -9,7 +9,7 @@ import (
 
 // spreadInstance spreads tasks evenly over instances: field instanceId (or
 // host, the same): rank = tasks of the task's group already on the instance
-// (ecs-reference.md §5.3). Service tasks are counted per service, standalone
+// (docs/model.md §5.3). Service tasks are counted per service, standalone
 // tasks per task group.
 type spreadInstance struct{ field string }
 

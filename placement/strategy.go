@@ -22,7 +22,7 @@ func (s Spec) String() string {
 	return s.Type + "(" + s.Field + ")"
 }
 
-// Strategy orders candidate instances for one task (ecs-reference.md §5.3).
+// Strategy orders candidate instances for one task (docs/model.md §5.3).
 type Strategy interface {
 	// String returns the strategy as "type(field)".
 	String() string
@@ -35,7 +35,7 @@ type Strategy interface {
 // Chain is an ordered list of strategies, evaluated lexicographically: the
 // first strategy decides, each later one only breaks the ties of those before
 // it, and the ties left are broken uniformly at random with the placement
-// stream (ecs-reference.md §5.3 chaining [INF]). A random strategy ends the
+// stream (docs/model.md §5.3 chaining [INF]). A random strategy ends the
 // chain: it picks uniformly among the ties it is given, so strategies after it
 // have no effect.
 type Chain struct {

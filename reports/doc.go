@@ -1,5 +1,5 @@
 // Package reports turns the observations of a run into the files users read:
-// summary.json, timeseries.csv and events.jsonl (design.md §6), written into an
+// summary.json, timeseries.csv and events.jsonl (README "Outputs"), written into an
 // output directory that appears whole or not at all, and a readable summary
 // table.
 //

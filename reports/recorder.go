@@ -10,10 +10,10 @@ import (
 	"github.com/ecsim/ecsim/sim/record"
 )
 
-// TimeseriesHeader is the header of timeseries.csv (design.md §6).
+// TimeseriesHeader is the header of timeseries.csv (README "Outputs").
 const TimeseriesHeader = "timeSeconds,instancesRunning,instancesPending,tasksRunning,tasksProvisioning,tasksPending,cpuReserved,memoryReserved,costUSD"
 
-// ProvidersHeader is the header of providers.csv (design.md §6).
+// ProvidersHeader is the header of providers.csv (README "Outputs").
 const ProvidersHeader = "timeSeconds,provider,instancesRunning,instancesPending,desiredCapacity,capacityProviderReservation,tasksProvisioning,alarmHigh,alarmLow"
 
 // File names in an output directory.

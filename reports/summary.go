@@ -16,7 +16,7 @@ type Meta struct {
 	WallSeconds float64
 }
 
-// Summary is summary.json (design.md §6). Keys are camelCase; numbers are
+// Summary is summary.json (README "Outputs"). Keys are camelCase; numbers are
 // rounded so the file is byte-stable for a given scenario and seed, except
 // wallSeconds.
 type Summary struct {

@@ -28,7 +28,7 @@ func (v *validator) runtimePlatform(p string, rp *RuntimePlatform, def *cluster.
 }
 
 // volumes checks the data volumes a launch type allows (seed "Data volumes
-// in tasks"; ecs-reference.md §9.3): Docker volumes (dockerVolumeConfiguration)
+// in tasks"; docs/model.md §9.3): Docker volumes (dockerVolumeConfiguration)
 // only on EC2; FSx for Windows File Server only on Windows EC2 tasks; EFS on
 // both, but not on Windows Fargate; bind mounts on both, without a host
 // sourcePath on Fargate.
@@ -64,7 +64,7 @@ func (v *validator) volumes(p string, td *TaskDefinition, def *cluster.TaskDefin
 }
 
 // fargate checks what a task definition compatible with FARGATE must be
-// (ecs-reference.md §9.1, §9.3): awsvpc networking; task-level cpu and
+// (docs/model.md §9.1, §9.3): awsvpc networking; task-level cpu and
 // memory from the Fargate table; no placement constraints; none of the
 // container parameters Fargate does not support.
 func (v *validator) fargate(p string, td *TaskDefinition, def *cluster.TaskDefinition) {

@@ -61,7 +61,7 @@ func (v *validator) mixLaunchTypes(p string, wl *world.Workload) {
 // size converts a workload's size distributions: task-level CPU units and
 // memory MiB drawn per task, rounded to whole numbers and at least 1.
 // Fargate accepts only its listed CPU/memory combinations
-// (ecs-reference.md §9), so drawn sizes are for EC2 capacity only.
+// (docs/model.md §9), so drawn sizes are for EC2 capacity only.
 func (v *validator) size(p string, s *SizeSpec, wl *world.Workload, cfg *world.Config) *world.TaskSizing {
 	if s == nil {
 		return nil

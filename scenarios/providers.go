@@ -11,7 +11,7 @@ import (
 	"github.com/ecsim/ecsim/workloads"
 )
 
-// Capacity provider limits and defaults (ecs-reference.md §1.4, §8, §13).
+// Capacity provider limits and defaults (docs/model.md §1.4, §8, §13).
 const (
 	MaxCapacityProviders     = 20 // per cluster and per strategy (current API; older pages say 10 and 6)
 	DefaultProvisioningLimit = 500
@@ -25,7 +25,7 @@ var allocationStrategies = []string{"prioritized", "lowest-price", "random"}
 
 // DefaultLaunchDelay is the launch-to-registration time of an EC2 instance
 // when the scenario gives none: uniform between 60 s and 180 s (AWS publishes
-// no figure, ecs-reference.md §1.5 [INF]).
+// no figure, docs/model.md §1.5 [INF]).
 func DefaultLaunchDelay() workloads.DistSpec {
 	return workloads.DistSpec{Kind: workloads.Uniform, Min: 60, Max: 180}
 }
@@ -75,7 +75,7 @@ func (v *validator) capacityProvider(p string, cp *CapacityProviderSpec, zones [
 	out.ManagedTerminationProtection = v.enabled(join(p, "managedTerminationProtection"), cp.ManagedTerminationProtection, false)
 	out.ManagedDraining = v.enabled(join(p, "managedDraining"), cp.ManagedDraining, true)
 	if out.ManagedTerminationProtection && out.ManagedScaling == nil {
-		v.errf(join(p, "managedTerminationProtection"), "managed termination protection needs managed scaling ENABLED (ecs-reference.md §4.3)")
+		v.errf(join(p, "managedTerminationProtection"), "managed termination protection needs managed scaling ENABLED (docs/model.md §4.3)")
 	}
 	return out
 }
@@ -158,7 +158,7 @@ func deref(p *int, dflt int) int {
 }
 
 // managedScaling checks ManagedScaling against the API's ranges and
-// defaults (ecs-reference.md §1.4): targetCapacity 1..100 (100),
+// defaults (docs/model.md §1.4): targetCapacity 1..100 (100),
 // minimum/maximumScalingStepSize 1..10000 (1, 10000), instanceWarmupPeriod
 // 0..10000 s (300). Without the block, or with status DISABLED, the provider
 // has no managed scaling.
@@ -179,7 +179,7 @@ func (v *validator) managedScaling(p string, ms *ManagedScalingSpec) *world.Mana
 	return out
 }
 
-// strategy checks a capacity provider strategy (ecs-reference.md §8): known
+// strategy checks a capacity provider strategy (docs/model.md §8): known
 // providers, base 0..100000 on one item at most, weight 0..1000 and not all
 // zero, not FARGATE with Auto Scaling group providers; def, when given, must
 // be compatible with the providers' launch types.

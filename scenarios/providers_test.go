@@ -27,7 +27,7 @@ workloads:
 `
 
 // TestCapacityProviderValidation: the bad input issue 4 names exits with
-// file:line, field and the accepted range (ecs-reference.md §1.4, §8).
+// file:line, field and the accepted range (docs/model.md §1.4, §8).
 func TestCapacityProviderValidation(t *testing.T) {
 	for _, tc := range []struct {
 		name, old, new string
@@ -116,7 +116,7 @@ func TestCapacityProviderDefaults(t *testing.T) {
 }
 
 // TestPrices: the price catalogue defaults to us-east-1 list prices
-// (ecs-reference.md §9.2, §10) and the scenario overrides them.
+// (docs/model.md §9.2, §10) and the scenario overrides them.
 func TestPrices(t *testing.T) {
 	s := mustParse(t, "p.yaml", providerScenario+`prices:
   ec2: {m5.large: {onDemand: 0.1, spot: 0.03}}

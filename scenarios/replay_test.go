@@ -12,7 +12,7 @@ import (
 )
 
 // TestArrivalProcessesFromYAML: each process's keys reach the
-// workloads.ArrivalSpec unchanged (design.md §4 ratesPerMinute: [{at, rate}]).
+// workloads.ArrivalSpec unchanged (README "Scenario format" ratesPerMinute: [{at, rate}]).
 func TestArrivalProcessesFromYAML(t *testing.T) {
 	cases := []struct {
 		name, arrivals string
@@ -116,7 +116,7 @@ scheduledTasks:
 `
 
 // TestScheduledTasks: a scheduled task becomes a workload firing on its
-// schedule with taskCount tasks (ecs-reference.md §11).
+// schedule with taskCount tasks (docs/model.md §11).
 func TestScheduledTasks(t *testing.T) {
 	s := mustParse(t, "cron.yaml", cronHead+"    scheduleExpression: cron(0 2 * * ? *)\n    taskCount: 4\n")
 	if len(s.Config.Workloads) != 1 {

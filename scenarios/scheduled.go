@@ -12,7 +12,7 @@ import (
 
 // scheduledTasks converts the EventBridge scheduled tasks into workloads
 // whose arrivals are the schedule's firings from startTime
-// (ecs-reference.md §11).
+// (docs/model.md §11).
 func (v *validator) scheduledTasks(f *File, cfg *world.Config) {
 	for i := range f.ScheduledTasks {
 		st := &f.ScheduledTasks[i]

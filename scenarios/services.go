@@ -7,7 +7,7 @@ import (
 	"github.com/ecsim/ecsim/sim/world"
 )
 
-// Service defaults (ecs-reference.md §6).
+// Service defaults (docs/model.md §6).
 const (
 	DefaultDesiredCount      = 1
 	DefaultHealthyAfter      = 40 * time.Second // without health checks, §6.3

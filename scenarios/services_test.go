@@ -18,7 +18,7 @@ services:
 `
 
 // TestServiceValidation: the bad service input issue 5 names exits with
-// file:line, field and what is accepted (ecs-reference.md §6).
+// file:line, field and what is accepted (docs/model.md §6).
 func TestServiceValidation(t *testing.T) {
 	for _, tc := range []struct {
 		name, add string

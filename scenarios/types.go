@@ -1,6 +1,6 @@
 package scenarios
 
-// The types in this file are the scenario file format (design.md §4): their
+// The types in this file are the scenario file format (README "Scenario format"): their
 // yaml tags are the contract. Keys follow the ECS API's names and casing.
 
 // File is a whole scenario file.
@@ -39,7 +39,7 @@ type ClusterSpec struct {
 	CapacityProviders               []CapacityProviderSpec `yaml:"capacityProviders"`
 	DefaultCapacityProviderStrategy []StrategyItemSpec     `yaml:"defaultCapacityProviderStrategy"`
 	// ProvisioningLimit is the most PROVISIONING tasks per cluster (default
-	// 500; the real quota is unconfirmed, ecs-reference.md §7.2).
+	// 500; the real quota is unconfirmed, docs/model.md §7.2).
 	ProvisioningLimit *int `yaml:"provisioningLimit"`
 }
 
@@ -88,7 +88,7 @@ type StrategyItemSpec struct {
 }
 
 // ModelSpec changes the modelling choices where ECS publishes no rule
-// (README "Model"; design.md §8).
+// (README "Model"; docs/model.md §14).
 type ModelSpec struct {
 	MetricPeriod                    Duration `yaml:"metricPeriod"`
 	HighAlarmDatapoints             *int     `yaml:"highAlarmDatapoints"`
@@ -171,7 +171,7 @@ func (TaskDefinition) ignoredKeys() []string {
 }
 
 // Volume is a task definition volume; the model checks which kinds a
-// launch type allows (ecs-reference.md §9.3, seed "Data volumes in tasks").
+// launch type allows (docs/model.md §9.3, seed "Data volumes in tasks").
 type Volume struct {
 	Name                                    string      `yaml:"name"`
 	Host                                    *HostVolume `yaml:"host"`
@@ -303,7 +303,7 @@ type TraceSpec struct {
 }
 
 // ScheduledTaskSpec is an EventBridge rule with an ECS target
-// (ecs-reference.md §11): RunTask of taskCount tasks at each firing.
+// (docs/model.md §11): RunTask of taskCount tasks at each firing.
 type ScheduledTaskSpec struct {
 	Name                     string              `yaml:"name"`
 	ScheduleExpression       string              `yaml:"scheduleExpression"`

@@ -20,7 +20,7 @@ const (
 	MaxInstances    = 1_000_000
 	MaxBatchCount   = 10_000_000
 	MaxRatePerMin   = 1_000_000
-	MaxTasksPerCall = 10 // RunTask count per call (ecs-reference.md §13)
+	MaxTasksPerCall = 10 // RunTask count per call (docs/model.md §13)
 )
 
 var (
@@ -252,7 +252,7 @@ func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
 	}
 }
 
-// attributes validates custom attributes (ecs-reference.md §5.5: names of
+// attributes validates custom attributes (docs/model.md §5.5: names of
 // 1-128 letters, digits and - _ / \ .; values of 1-128 characters without
 // leading or trailing spaces) and returns them sorted by name.
 func (v *validator) attributes(path string, m map[string]string) []cluster.Attribute {
@@ -278,7 +278,7 @@ func (v *validator) attributes(path string, m map[string]string) []cluster.Attri
 }
 
 // reservedPorts checks ECS_RESERVED_PORTS: ports 1-65535, at most 100
-// (ecs-reference.md §5.2). The default is 22, 2375, 2376, 51678 and 51679;
+// (docs/model.md §5.2). The default is 22, 2375, 2376, 51678 and 51679;
 // add 51680 when the agent has ECS_ENABLE_PROMETHEUS_METRICS on.
 func (v *validator) reservedPorts(path string, ports []int) []int {
 	if ports == nil {

@@ -68,7 +68,7 @@ func (v *validator) taskDuration(p string, d *DistSpec) workloads.DistSpec {
 	return v.dist(join(p, "duration"), d)
 }
 
-// launchMode resolves how a request's tasks get capacity (ecs-reference.md
+// launchMode resolves how a request's tasks get capacity (docs/model.md
 // §8): a launch type or a capacity provider strategy, not both; neither
 // means the cluster's default strategy, or launch type EC2 without one.
 func (v *validator) launchMode(p string, w *WorkloadSpec, wl *world.Workload, cfg *world.Config) {
@@ -189,7 +189,7 @@ func (v *validator) distValues(p string, d *DistSpec) {
 	}
 }
 
-// strategies checks a placement strategy list (ecs-reference.md §5.3: at
+// strategies checks a placement strategy list (docs/model.md §5.3: at
 // most 5 rules; binpack takes cpu or memory; spread takes instanceId, host or
 // attribute:<name>; random takes no field).
 func (v *validator) strategies(p string, specs []StrategySpec) []placement.Spec {

@@ -16,7 +16,7 @@ type benchEvent struct {
 // BenchmarkLoop measures the steady-state cost of one event with a fixed
 // number of pending events: each popped event schedules one new event at an
 // exponentially distributed delay, as arrival and completion events do.
-// Target (design.md §9, issue 2): at least 8M events/s with 1,000 pending
+// Target (README "Performance", issue 2): at least 8M events/s with 1,000 pending
 // events and 0 allocations per event.
 func BenchmarkLoop(b *testing.B) {
 	for _, pending := range []int{1_000, 1_000_000} {

@@ -47,7 +47,7 @@ func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr 
 	return code, out.String(), errb.String()
 }
 
-// TestExitCodes checks every command's exit status (design.md §5): 0 on
+// TestExitCodes checks every command's exit status (README "The command line"): 0 on
 // success, 2 on bad input with a message on stderr, never a partial output
 // directory.
 func TestExitCodes(t *testing.T) {
@@ -102,7 +102,7 @@ var wallRE = regexp.MustCompile(`"wallSeconds": [0-9.e+-]+`)
 // TestSameSeedSameOutputs: the same scenario and seed give byte-identical
 // summary.json (but wallSeconds), timeseries.csv, providers.csv,
 // events.jsonl and report.html; another
-// seed gives other outputs (design.md §3).
+// seed gives other outputs (README "Determinism").
 func TestSameSeedSameOutputs(t *testing.T) {
 	dir := t.TempDir()
 	read := func(run, name string) string {
@@ -188,7 +188,7 @@ func golden(t *testing.T, name, got string) {
 // TestExplainWarmupGolden pins the narrated first 20 minutes of
 // warmup-blocking: PROVISIONING tasks, the reservation above the target,
 // AlarmHigh, scale-outs and the warm-up that blocks the next ones
-// (ecs-reference.md §1.7).
+// (docs/model.md §1.7).
 func TestExplainWarmupGolden(t *testing.T) {
 	dir := t.TempDir()
 	code, stdout, stderr := runCLI(t, dir, "explain", "warmup-blocking", "--to", "20m")

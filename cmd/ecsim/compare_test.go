@@ -35,7 +35,7 @@ func compareResult(t *testing.T, args ...string) *reports.Comparison {
 
 // TestCompareBinpackVersusSpread reads the lesson of the built-in compare
 // example: spread keeps a task on every instance, so managed scaling, which
-// only removes instances running no tasks (ecs-reference.md §6), never
+// only removes instances running no tasks (docs/model.md §6), never
 // scales in; it pays for more instance-hours at a lower reservation, a
 // significant paired difference.
 func TestCompareBinpackVersusSpread(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 const module = "github.com/ecsim/ecsim"
 
 // allowed lists, for every package of the module, the module packages and
-// third-party modules it may import (design.md §2): arrows point down only,
+// third-party modules it may import (README "Development"): arrows point down only,
 // cobra is imported by cmd alone, yaml.v3 by scenarios alone, go-echarts by
 // reports alone.
 var allowed = map[string][]string{

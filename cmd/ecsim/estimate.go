@@ -33,7 +33,7 @@ func newEstimateCmd() *cobra.Command {
 		Use:   "estimate --instance-type TYPE... [--tasks COUNT:cpu=C,memory=M]... [flags]",
 		Short: "Compute CapacityProviderReservation and the next scaling step, as ECS does",
 		Long: `The binpack-based capacity estimator and the CapacityProviderReservation
-arithmetic of ECS managed scaling, as a calculator (ecs-reference.md §1).
+arithmetic of ECS managed scaling, as a calculator (docs/model.md §1).
 
 --instance-type is a catalogue type (m5.large) or registered values
 (cpu=1000,memory=5000[,gpus=1,enis=3]); repeat it for a mixed group: the

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (design.md §5).
+// Exit codes (README "The command line").
 const (
 	exitOK      = 0
 	exitFailure = 1 // the run failed (output could not be written, …)

@@ -45,7 +45,7 @@ func listScenarios(cmd *cobra.Command) error {
 	tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 	for _, b := range scenarios.Builtins() {
 		// The first sentence: up to a full stop and a space, so that
-		// "m5.large" or "ecs-reference.md" do not end it.
+		// "m5.large" or "docs/model.md" do not end it.
 		first, _, _ := strings.Cut(strings.Join(strings.Fields(b.Description), " "), ". ")
 		fmt.Fprintf(tw, "%s\t%s\n", b.Name, clip(strings.TrimSuffix(first, ".")+".", 100))
 	}

@@ -3,7 +3,7 @@ package cql
 import "testing"
 
 // BenchmarkEval measures Eval on the AWS page's compound example shape
-// (ecs-reference.md §5.5); the target is 0 allocations per call.
+// (docs/model.md §5.5); the target is 0 allocations per call.
 func BenchmarkEval(b *testing.B) {
 	e, err := Parse("attribute:ecs.instance-type =~ m5.* and attribute:ecs.availability-zone != us-east-1d")
 	if err != nil {

@@ -1,6 +1,6 @@
 // Package cql parses and evaluates the Amazon ECS cluster query language,
 // the expression language of memberOf task placement constraints
-// (ecs-reference.md §5.5). It owns only the language: lexing, parsing,
+// (docs/model.md §5.5). It owns only the language: lexing, parsing,
 // canonical printing and evaluation against an Instance; it knows nothing
 // of the simulator's types and imports only the standard library.
 //

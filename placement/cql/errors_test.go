@@ -7,7 +7,7 @@ import (
 )
 
 // TestSyntaxErrors checks each kind of error with its exact 1-based rune
-// column and message (ecs-reference.md §5.5; operator and subject lists
+// column and message (docs/model.md §5.5; operator and subject lists
 // from the AWS cluster query language page).
 func TestSyntaxErrors(t *testing.T) {
 	const subj = " (accepted: " + acceptedSubjects + ")"

@@ -34,7 +34,7 @@ func runEval(t *testing.T, tests []evalCase) {
 }
 
 // TestAttributeOperators covers every operator and alias of the AWS operator
-// table on attribute:<name>, which accepts them all (ecs-reference.md §5.5).
+// table on attribute:<name>, which accepts them all (docs/model.md §5.5).
 func TestAttributeOperators(t *testing.T) {
 	runEval(t, []evalCase{
 		{"attribute:stack == prod", "1..1"},

@@ -9,7 +9,7 @@ import "testing"
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html
 // ("Example expressions") and of the attribute / constraint examples of
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html
-// (ecs-reference.md §5.5), with expectations derived by hand.
+// (docs/model.md §5.5), with expectations derived by hand.
 func TestAWSExamples(t *testing.T) {
 	tests := []struct {
 		name, src, want string

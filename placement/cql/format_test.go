@@ -6,7 +6,7 @@ import (
 )
 
 // TestString checks the canonical form and that it re-parses to itself
-// (ecs-reference.md §5.5 syntax: aliases, && || !, parentheses, quotes).
+// (docs/model.md §5.5 syntax: aliases, && || !, parentheses, quotes).
 func TestString(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"attribute:ecs.instance-type equals t2.small", "attribute:ecs.instance-type == t2.small"},

@@ -10,7 +10,7 @@ import (
 // FuzzParse checks that Parse never panics, that errors are *SyntaxError
 // with a column inside the input, and that successful parses round-trip
 // through String and evaluate without panicking. Seeds are the AWS page
-// examples (ecs-reference.md §5.5) and some error cases.
+// examples (docs/model.md §5.5) and some error cases.
 func FuzzParse(f *testing.F) {
 	seeds := []string{
 		"attribute:ecs.instance-type == t2.small",

@@ -84,7 +84,7 @@ func (c *Capacity) Count(req *Requirements, limit int) int {
 	return n
 }
 
-// lacks is the fit rule of ecs-reference.md §5.1–5.2, shared by
+// lacks is the fit rule of docs/model.md §5.1–5.2, shared by
 // Instance.Lacks and Capacity.Lacks.
 func lacks(free Resources, ports []PortKey, dynFree, eniFree int, req *Requirements) Resource {
 	switch {

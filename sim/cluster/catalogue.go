@@ -17,14 +17,14 @@ type InstanceType struct {
 	MemoryMiB int64
 	// RegisteredMemoryMiB is the memory the ECS agent registers before
 	// ECS_RESERVED_MEMORY: what the OS reports, a few per cent below nominal
-	// (ecs-reference.md §5.2: m4.large has 8 GiB and registers 7985 MiB).
+	// (docs/model.md §5.2: m4.large has 8 GiB and registers 7985 MiB).
 	RegisteredMemoryMiB int64
 	// ENIs is the instance's maximum number of network interfaces, the primary
 	// one included; without trunking an instance runs ENIs-1 awsvpc tasks.
 	ENIs int
 	// TrunkTasks is the number of awsvpc tasks with ENI trunking
 	// (awsvpcTrunking) or 0 where the type does not support trunking
-	// (ecs-reference.md §5.2 table).
+	// (docs/model.md §5.2 table).
 	TrunkTasks int
 	// GPUs is the number of physical GPUs.
 	GPUs int
@@ -38,7 +38,7 @@ type InstanceType struct {
 func (t *InstanceType) CPUUnits() int64 { return int64(t.VCPU) * 1024 }
 
 // RegisteredMemoryFraction is the ratio of registered to nominal memory used
-// for instance types that give no measured value (ecs-reference.md §10 [INF]).
+// for instance types that give no measured value (docs/model.md §10 [INF]).
 const RegisteredMemoryFraction = 0.975
 
 // DefaultRegisteredMemory returns floor(nominal × RegisteredMemoryFraction).

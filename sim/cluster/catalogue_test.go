@@ -13,7 +13,7 @@ import (
 )
 
 // TestDefaultCatalogue checks the original twelve built-in types against
-// ecs-reference.md §10 (vCPU, memory, architecture, GPUs, price) and the §5.2
+// docs/model.md §10 (vCPU, memory, architecture, GPUs, price) and the §5.2
 // ENI table (max ENIs, awsvpc tasks with trunking; "not supported" is 0),
 // plus the three documented registrations of §5.2 (m4.large, c4.large,
 // c4.4xlarge). Registered memory without a documented figure is

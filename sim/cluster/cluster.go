@@ -23,7 +23,7 @@ var ErrDoesNotFit = errors.New("cluster: task does not fit")
 
 // Totals are cluster-wide sums over registered (ACTIVE and DRAINING)
 // instances, the base of CloudWatch's CPUReservation and MemoryReservation
-// (ecs-reference.md §4.1, W-11).
+// (docs/model.md §4.1, W-11).
 type Totals struct {
 	Registered Resources
 	Reserved   Resources
@@ -93,7 +93,7 @@ func (c *Cluster) Totals() Totals { return c.totals }
 // ProviderCounts are the instances of one capacity provider's Auto Scaling
 // group that are registered (ACTIVE or DRAINING) and, of those, the ones
 // running a task that is not a daemon-service task: N and the non-empty
-// count of the CapacityProviderReservation metric (ecs-reference.md §1.3).
+// count of the CapacityProviderReservation metric (docs/model.md §1.3).
 type ProviderCounts struct {
 	Registered, NonEmpty int
 }
@@ -127,7 +127,7 @@ func (c *Cluster) InstancesIn(s InstanceStatus) int { return c.statuses[s] }
 // AddInstance adds an EC2 instance launched at now, in status Launching. Its
 // attributes are the custom ones of spec plus the ECS built-ins
 // ecs.instance-type, ecs.availability-zone, ecs.os-type, ecs.os-family,
-// ecs.cpu-architecture and ecs.ami-id (ecs-reference.md §5.5).
+// ecs.cpu-architecture and ecs.ami-id (docs/model.md §5.5).
 func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 	t := spec.Type
 	id := InstanceID(len(c.instances))

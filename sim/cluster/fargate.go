@@ -4,7 +4,7 @@ import "slices"
 
 // FargateMemoryOptions returns the task memory sizes (MiB) Fargate accepts
 // with a task CPU of cpu units, or nil if Fargate does not offer that CPU
-// (ecs-reference.md §9.1, [fargate]):
+// (docs/model.md §9.1, [fargate]):
 //
 //	256   (.25 vCPU)  512, 1024, 2048
 //	512   (.5 vCPU)   1024–4096 in 1024 steps
@@ -56,7 +56,7 @@ func FargateSizeValid(cpu, memory int64, windows bool) bool {
 }
 
 // FargatePrice is the us-east-1 Fargate price of one platform
-// (ecs-reference.md §9.2, [fg-price]).
+// (docs/model.md §9.2, [fg-price]).
 type FargatePrice struct {
 	PerVCPUHour float64
 	PerGBHour   float64

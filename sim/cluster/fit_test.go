@@ -118,7 +118,7 @@ func TestENIsOnlyForAwsvpc(t *testing.T) {
 }
 
 // TestAgentReservedPorts: the Linux agent reserves tcp 22, 2375, 2376, 51678
-// and 51679 (ecs-reference corrections, §5.2); a static hostPort on any of
+// and 51679 (docs/model.md corrections, §5.2); a static hostPort on any of
 // them fails with RESOURCE:PORTS in bridge and host mode. 51680 is reserved
 // only with Prometheus metrics, and the reservations are tcp only.
 func TestAgentReservedPorts(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"github.com/ecsim/ecsim/sim"
 )
 
-// InstanceStatus is a container instance's status (ecs-reference.md §4.1),
+// InstanceStatus is a container instance's status (docs/model.md §4.1),
 // plus Launching for an EC2 instance whose agent has not registered yet.
 type InstanceStatus uint8
 
@@ -37,16 +37,16 @@ const NoInstance InstanceID = -1
 
 // MaxReservedPorts is the most host ports an instance may have reserved,
 // the agent's defaults included; dynamic ports do not count
-// (ecs-reference.md §5.2, [td-params]).
+// (docs/model.md §5.2, [td-params]).
 const MaxReservedPorts = 100
 
 // DefaultReservedPorts returns the TCP ports the Linux agent reserves by
-// default (ECS_RESERVED_PORTS, agent/config/config_unix.go; ecs-reference.md
+// default (ECS_RESERVED_PORTS, agent/config/config_unix.go; docs/model.md
 // corrections). 51680 is reserved only with Prometheus metrics on.
 func DefaultReservedPorts() []int { return []int{22, 2375, 2376, 51678, 51679} }
 
 // Default ephemeral range of the ECS-optimized AMI for dynamic host ports
-// (ip_local_port_range 32768-61000, ecs-reference.md §5.2).
+// (ip_local_port_range 32768-61000, docs/model.md §5.2).
 const (
 	DefaultDynamicPortFirst = 32768
 	DefaultDynamicPortLast  = 61000
@@ -64,7 +64,7 @@ type InstanceSpec struct {
 	// Attributes are custom attributes; the ecs.* built-ins are added.
 	Attributes []Attribute
 	// ReservedMemoryMiB is ECS_RESERVED_MEMORY: subtracted from the
-	// registered memory (ecs-reference.md §5.2, W-12).
+	// registered memory (docs/model.md §5.2, W-12).
 	ReservedMemoryMiB int64
 	// ReservedPorts are the agent's reserved TCP host ports
 	// (nil means DefaultReservedPorts()).
@@ -73,7 +73,7 @@ type InstanceSpec struct {
 	// (0 means DefaultDynamicPortLast-DefaultDynamicPortFirst+1).
 	DynamicPorts int
 	// AwsvpcTrunking gives the instance the trunked ENI task limit when its
-	// type supports trunking (ecs-reference.md §5.2, W-13).
+	// type supports trunking (docs/model.md §5.2, W-13).
 	AwsvpcTrunking bool
 	AMIID          string
 	AgentVersion   string
@@ -202,12 +202,12 @@ func (in *Instance) GroupCount(g GroupID) int {
 func (in *Instance) Version() uint32 { return in.version }
 
 // Schedulable reports whether the scheduler may place new tasks on the
-// instance: ACTIVE with its agent connected (ecs-reference.md §4.1).
+// instance: ACTIVE with its agent connected (docs/model.md §4.1).
 func (in *Instance) Schedulable() bool { return in.Status == Active && in.AgentConnected }
 
 // Lacks returns the first resource, in the order CPU, memory, GPU, ports,
 // ENI, of which the instance has too little for req, or ResourceNone when req
-// fits (ecs-reference.md §5.1 step 1, §5.2):
+// fits (docs/model.md §5.1 step 1, §5.2):
 //
 //   - CPU units, memory MiB and GPUs must not exceed what is free;
 //   - no static host port may be reserved already, and the reserved ports may

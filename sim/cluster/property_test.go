@@ -18,7 +18,7 @@ import (
 // operations on random instances of every built-in type, with random task
 // definitions (all network modes, GPUs, static and dynamic ports, ENIs).
 // After every step the cluster is compared with a shadow model kept by the
-// test (ecs-reference.md §5.1-5.2: an instance is never over-committed).
+// test (docs/model.md §5.1-5.2: an instance is never over-committed).
 
 // shadow is the test's own model of one instance's reservations.
 type shadow struct {
@@ -180,7 +180,7 @@ func (w *propWorld) addInstance() {
 	s := &shadow{in: in, ports: map[cluster.PortKey]bool{}, dynMax: spec.DynamicPorts, eniMax: spec.Type.ENIs - 1}
 	reserved := spec.ReservedPorts
 	if reserved == nil {
-		reserved = []int{22, 2375, 2376, 51678, 51679} // the Linux agent defaults (ecs-reference corrections)
+		reserved = []int{22, 2375, 2376, 51678, 51679} // the Linux agent defaults (docs/model.md corrections)
 	}
 	for _, p := range reserved {
 		s.ports[cluster.MakePortKey(p, "tcp")] = true

@@ -26,7 +26,7 @@ func reqString(r *cluster.Requirements) string {
 }
 
 // TestFinalizeRequirements checks TaskDefinition.Finalize against the
-// accounting rules of ecs-reference.md §5.2; each row derives its
+// accounting rules of docs/model.md §5.2; each row derives its
 // expectation by hand in the comment.
 func TestFinalizeRequirements(t *testing.T) {
 	td := clustertest.TaskDef

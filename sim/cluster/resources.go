@@ -1,7 +1,7 @@
 package cluster
 
 // Resources are the amounts ECS accounts for on a container instance and
-// reserves for a task (ecs-reference.md §5.2).
+// reserves for a task (docs/model.md §5.2).
 //
 // CPU is in CPU units, 1 vCPU = 1024 units; an instance registers
 // vCPUs × 1024. Memory is in MiB; an instance registers the memory its OS
@@ -24,7 +24,7 @@ func (r Resources) Sub(o Resources) Resources {
 }
 
 // Resource names one schedulable dimension. Its String is the reason ECS
-// gives when no container instance has enough of it (ecs-reference.md §5.6).
+// gives when no container instance has enough of it (docs/model.md §5.6).
 type Resource uint8
 
 // The resource dimensions, in the order the fit check tests them.

@@ -6,7 +6,7 @@ import (
 	"github.com/ecsim/ecsim/sim"
 )
 
-// TaskState is a task's lastStatus (ecs-reference.md §7.1).
+// TaskState is a task's lastStatus (docs/model.md §7.1).
 type TaskState uint8
 
 // Task lifecycle states in ECS order. The model moves tasks through

@@ -48,7 +48,7 @@ type ContainerDefinition struct {
 }
 
 // ReservedMemoryMiB is the memory ECS reserves for the container on an
-// instance: memoryReservation if set, else memory (ecs-reference.md §5.2).
+// instance: memoryReservation if set, else memory (docs/model.md §5.2).
 func (c *ContainerDefinition) ReservedMemoryMiB() int64 {
 	if c.MemoryReservationMiB > 0 {
 		return c.MemoryReservationMiB
@@ -138,7 +138,7 @@ func (d *TaskDefinition) Name() string {
 func (d *TaskDefinition) Requirements() *Requirements { return &d.req }
 
 // Finalize computes d's requirements from its fields; call it once after
-// building d and before using it. The rules (ecs-reference.md §5.2):
+// building d and before using it. The rules (docs/model.md §5.2):
 //
 //   - CPU: the task-level cpu if set, else the sum of the containers' cpu.
 //   - Memory: the task-level memory if set, else the sum over containers of

@@ -14,7 +14,7 @@ import (
 // EventType names an event, as written in the "type" field of events.jsonl.
 type EventType uint8
 
-// Event types (design.md §6).
+// Event types (README "Outputs").
 const (
 	TaskSubmitted EventType = iota
 	TaskProvisioning

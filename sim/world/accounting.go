@@ -39,7 +39,7 @@ func (u *usage) means() (cpu, mem float64) {
 }
 
 // MinimumBilledSeconds is EC2's per-second billing minimum for Linux
-// (ecs-reference.md §10, [ec2-billing]).
+// (docs/model.md §10, [ec2-billing]).
 const MinimumBilledSeconds = 60
 
 // billing accrues cost per second from start to stop with a 60-second

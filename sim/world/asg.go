@@ -10,7 +10,7 @@ import (
 )
 
 // startGroups launches every group's initial desired capacity; those
-// instances are registered at t = 0 (design.md §8).
+// instances are registered at t = 0 (docs/model.md §14).
 func (w *World) startGroups() {
 	for _, p := range w.providers {
 		if p.cfg.ASG == nil {

@@ -31,7 +31,7 @@ type Config struct {
 	Catalogue         *cluster.Catalogue
 	AvailabilityZones []string
 	// AwsvpcTrunking turns on ENI trunking for instances registered in the
-	// run (ecs-reference.md §5.2).
+	// run (docs/model.md §5.2).
 	AwsvpcTrunking bool
 	// Instances are the container instances outside any Auto Scaling group,
 	// registered at t = 0.
@@ -49,18 +49,18 @@ type Config struct {
 	CapacityProviders []CapacityProvider
 	DefaultStrategy   []StrategyItem
 	// ProvisioningLimit is the most tasks that may be PROVISIONING in the
-	// cluster; RunTask beyond it fails (ecs-reference.md §7.2: the real
+	// cluster; RunTask beyond it fails (docs/model.md §7.2: the real
 	// quota is unconfirmed).
 	ProvisioningLimit int
 	// Model holds the modelling choices where ECS publishes no rule
-	// (design.md §8).
+	// (docs/model.md §14).
 	Model Model
 	// Prices is the price catalogue.
 	Prices Prices
 }
 
 // Prices is the price catalogue of a run, us-east-1 list prices by default
-// (ecs-reference.md §9.2, §10), each overridable in the scenario.
+// (docs/model.md §9.2, §10), each overridable in the scenario.
 type Prices struct {
 	// EC2 overrides the On-Demand price of instance types and gives them a
 	// Spot price; types without an entry use the catalogue's price.
@@ -141,7 +141,7 @@ type Model struct {
 	// PROVISIONING (the 2023 guide, §1.6, W-8).
 	LegacyScaleInMetric bool
 	// ProvisioningRetryDelay delays the retry of PROVISIONING tasks after
-	// capacity changes (0: at once, design.md §8).
+	// capacity changes (0: at once, docs/model.md §14).
 	ProvisioningRetryDelay time.Duration
 	// ManagedDrainingTimeout is how long a draining instance may wait for
 	// its tasks before it is terminated anyway (48 h, §4.4).
@@ -193,7 +193,7 @@ type CapacityProvider struct {
 func (p *CapacityProvider) Fargate() bool { return p.ASG == nil }
 
 // ManagedScaling is a capacity provider's managed scaling settings
-// (ecs-reference.md §1.4).
+// (docs/model.md §1.4).
 type ManagedScaling struct {
 	TargetCapacity         int
 	MinimumScalingStepSize int
@@ -268,7 +268,7 @@ type Workload struct {
 	// TaskStartDelay is the time from placement (PENDING) to RUNNING.
 	TaskStartDelay time.Duration
 	// PlacementStrategy is the request's strategy chain; empty means RunTask's
-	// default, random (ecs-reference.md §5.3).
+	// default, random (docs/model.md §5.3).
 	PlacementStrategy    []placement.Spec
 	PlacementConstraints []cluster.PlacementConstraint
 	// Group is the task group; "" means "family:<family>" (§5.4).
@@ -288,7 +288,7 @@ type Workload struct {
 	// Containers without one exit after Duration.
 	ContainerDurations map[string]workloads.DistSpec
 	// Schedule, when not nil, makes the workload an EventBridge scheduled
-	// task (ecs-reference.md §11): each firing after StartTime runs RunTask
+	// task (docs/model.md §11): each firing after StartTime runs RunTask
 	// for Arrivals.Count tasks (the rule's TaskCount); Arrivals.Process is
 	// not used.
 	Schedule Schedule
@@ -318,7 +318,7 @@ type Trace struct {
 	Definitions map[string]*cluster.TaskDefinition
 }
 
-// Service is an ECS service (ecs-reference.md §6).
+// Service is an ECS service (docs/model.md §6).
 type Service struct {
 	Name           string
 	TaskDefinition *cluster.TaskDefinition
@@ -368,7 +368,7 @@ type Deployment struct {
 }
 
 // ServiceAutoScaling is Application Auto Scaling target tracking on a
-// service's average CPU or memory utilization (ecs-reference.md §2), driven
+// service's average CPU or memory utilization (docs/model.md §2), driven
 // by a demand model.
 type ServiceAutoScaling struct {
 	MinCapacity, MaxCapacity int

@@ -4,7 +4,7 @@ import (
 	"github.com/ecsim/ecsim/sim/cluster"
 )
 
-// reconcileDaemon is the DAEMON scheduler (ecs-reference.md §6.1): one task
+// reconcileDaemon is the DAEMON scheduler (docs/model.md §6.1): one task
 // on every ACTIVE instance that meets the service's constraints, placed as
 // soon as the instance registers and retried when resources free up;
 // tasks on instances that no longer qualify, or of an older revision, are

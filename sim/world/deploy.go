@@ -7,7 +7,7 @@ import (
 	"github.com/ecsim/ecsim/sim/record"
 )
 
-// deploymentRun is a rolling deployment in progress (ecs-reference.md §6.4,
+// deploymentRun is a rolling deployment in progress (docs/model.md §6.4,
 // §6.5): from the previous primary to a new task definition revision.
 type deploymentRun struct {
 	from, to *launcher

@@ -12,7 +12,7 @@ import (
 // fargate is the state of Fargate capacity in a run: tasks get task-sized
 // capacity after a provisioning delay, in the availability zone with the
 // fewest tasks of their group (ECS spreads Fargate tasks across zones,
-// ecs-reference.md §5.1), and are billed per vCPU-hour and GB-hour from
+// docs/model.md §5.1), and are billed per vCPU-hour and GB-hour from
 // placement to stop with a 60-second minimum (§9.2).
 type fargate struct {
 	delay workloads.Sampler

@@ -19,7 +19,7 @@ func fargateDef(cpu, mem int64) *cluster.TaskDefinition {
 }
 
 // TestFargateRunTask: Fargate tasks need no instance; they wait the
-// provisioning delay, spread over the zones (ecs-reference.md §5.1: 6 tasks
+// provisioning delay, spread over the zones (docs/model.md §5.1: 6 tasks
 // over 3 zones → 2 each) and cost per vCPU-hour and GB-hour (W-20: 1 vCPU,
 // 2 GB for an hour = $0.04937).
 func TestFargateRunTask(t *testing.T) {
@@ -61,7 +61,7 @@ func TestFargateRunTask(t *testing.T) {
 
 // TestEssentialContainerStopsTask: a task stops when its first essential
 // container exits; a non-essential container's exit does not stop it
-// (ecs-reference.md §7.1, [td-params] essential).
+// (docs/model.md §7.1, [td-params] essential).
 func TestEssentialContainerStopsTask(t *testing.T) {
 	d := &cluster.TaskDefinition{Family: "pair", NetworkMode: cluster.NetworkBridge, RequiresCompatibilities: []string{"EC2"},
 		Containers: []cluster.ContainerDefinition{

@@ -181,7 +181,7 @@ func (w *World) leaveGroup(in *cluster.Instance) {
 }
 
 // spotInstanceNotice gives an EC2 Spot instance its two-minute
-// interruption notice (ecs-reference.md §3.3): with managed draining (or
+// interruption notice (docs/model.md §3.3): with managed draining (or
 // ECS_ENABLE_SPOT_INSTANCE_DRAINING) the instance is set DRAINING and its
 // service tasks are replaced; either way it is reclaimed two minutes later.
 func (w *World) spotInstanceNotice(in *cluster.Instance) {

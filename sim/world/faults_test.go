@@ -121,7 +121,7 @@ func TestZoneOutageMovesASpreadService(t *testing.T) {
 }
 
 // TestAgentDisconnect: disconnected agents keep their tasks running but
-// take no new ones (ecs-reference.md §4.1): with every agent down from 10m
+// take no new ones (docs/model.md §4.1): with every agent down from 10m
 // to 40m, the tasks submitted at 20m wait for new instances.
 func TestAgentDisconnect(t *testing.T) {
 	l, _ := simulate(t, faultCluster("  - {type: agentDisconnect, at: 10m, duration: 30m, count: 6}\n", "",
@@ -149,7 +149,7 @@ func TestAgentDisconnect(t *testing.T) {
 
 // TestSpotInterruptionWithDraining: EC2 Spot instances get a two-minute
 // notice; managed draining replaces the service tasks before the instance is
-// reclaimed (ecs-reference.md §3.3, §4.4).
+// reclaimed (docs/model.md §3.3, §4.4).
 func TestSpotInterruptionWithDraining(t *testing.T) {
 	l, _ := simulate(t, faultCluster("  - {type: spotInterruption, capacityProvider: asg, ratePerHour: 0.5}\n", ", spot: true"), nil)
 	notices := l.of(record.InstanceInterruptionNotice)

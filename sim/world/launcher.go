@@ -12,7 +12,7 @@ import (
 // launcher is how the tasks of one owner and task definition (a workload's,
 // or a service's for one revision) get capacity: a launch type, or a
 // capacity provider strategy with a placement request per Auto Scaling
-// group provider (ecs-reference.md §8).
+// group provider (docs/model.md §8).
 type launcher struct {
 	idx        int32
 	name       string // workload or service name, for events
@@ -82,7 +82,7 @@ func (w *World) newLauncher(s launchSpec) (*launcher, error) {
 
 // request compiles the placement request for tasks of def in group: the
 // strategy chain (or the default) and the constraints of the request, of the
-// task definition and of its runtimePlatform combined (ecs-reference.md §5.4).
+// task definition and of its runtimePlatform combined (docs/model.md §5.4).
 func (w *World) request(def *cluster.TaskDefinition, group string, specs []placement.Spec, cons []cluster.PlacementConstraint, dflt []placement.Spec, extra ...placement.Constraint) (placement.Request, error) {
 	var chain placement.Chain
 	var err error

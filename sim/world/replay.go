@@ -13,7 +13,7 @@ import (
 
 // scheduled turns an EventBridge schedule into arrivals: each firing at or
 // after the scenario's startTime submits count tasks, at the firing's offset
-// from startTime (ecs-reference.md §11: a scheduled task is a RunTask call
+// from startTime (docs/model.md §11: a scheduled task is a RunTask call
 // with the rule's TaskCount).
 type scheduled struct {
 	s       Schedule

@@ -13,7 +13,7 @@ import (
 )
 
 // TestScheduledTaskFiresOnCron: cron(0/15 * * * ? *) from a startTime of
-// 00:05 fires at 00:15, 00:30, 00:45, 01:00, … (ecs-reference.md §11), each
+// 00:05 fires at 00:15, 00:30, 00:45, 01:00, … (docs/model.md §11), each
 // firing a RunTask of TaskCount tasks.
 func TestScheduledTaskFiresOnCron(t *testing.T) {
 	cfg := baseConfig(t, InstanceGroup{Count: 2})

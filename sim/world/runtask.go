@@ -39,7 +39,7 @@ type workloadRun struct {
 	trace *traceRun
 }
 
-// runTaskDefault is RunTask's default placement: random (ecs-reference.md §5.3).
+// runTaskDefault is RunTask's default placement: random (docs/model.md §5.3).
 var runTaskDefault = []placement.Spec{{Type: "random"}}
 
 func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
@@ -155,7 +155,7 @@ func (w *World) size(wr *workloadRun, def *cluster.TaskDefinition) *cluster.Requ
 }
 
 // taskDuration draws how long a task runs: until its first essential
-// container exits (ecs-reference.md §7.1; a task stops when an essential
+// container exits (docs/model.md §7.1; a task stops when an essential
 // container stops). Essential containers without their own distribution exit
 // after the workload's duration.
 func (wr *workloadRun) taskDuration() time.Duration {
@@ -195,7 +195,7 @@ func (w *World) arrive(wr *workloadRun) {
 }
 
 // submit runs one task of the workload (RunTask): a task that can be placed
-// nowhere and may not wait fails at once with the ECS reason (design.md §8).
+// nowhere and may not wait fails at once with the ECS reason (docs/model.md §14).
 func (w *World) submit(wr *workloadRun) {
 	l := wr.launcherFor()
 	t := w.newTask(l, w.size(wr, l.def))

@@ -11,7 +11,7 @@ import (
 
 // scalingTick publishes every managed-scaling provider's
 // CapacityProviderReservation and lets its alarms and target tracking act
-// (ecs-reference.md §1.7), then schedules the next tick.
+// (docs/model.md §1.7), then schedules the next tick.
 func (w *World) scalingTick() {
 	for _, s := range w.svcs {
 		if s.scaling != nil {
@@ -161,7 +161,7 @@ func (w *World) provision(t *cluster.Task) {
 
 // capacityChanged notes that provider p's capacity grew (an instance
 // registered, a task stopped) and schedules a retry of the PROVISIONING
-// tasks, once per instant (design.md §8).
+// tasks, once per instant (docs/model.md §14).
 func (w *World) capacityChanged(p int) {
 	w.servicesCapacityChanged()
 	if p < 0 || w.providers[p].cfg.ASG == nil {

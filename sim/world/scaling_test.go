@@ -124,7 +124,7 @@ func desiredChanges(l *log) []string {
 
 // TestScaleOutFromZero: tasks go PROVISIONING at 1m30s; the next metric
 // (2m) is 200 (N = 0, M > 0, W-2), AlarmHigh fires after 1 datapoint and the
-// group goes 0 → 2 (ecs-reference.md §1.5 step 5); the tasks are placed when
+// group goes 0 → 2 (docs/model.md §1.5 step 5); the tasks are placed when
 // the instances register, in submission order.
 func TestScaleOutFromZero(t *testing.T) {
 	l, final := simulate(t, scaling("launchDelay: {distribution: constant, value: 90s}", "", fmt.Sprintf(batch, 4, "20m")), nil)
@@ -338,7 +338,7 @@ func TestProvisioningLimit(t *testing.T) {
 // TestManagedDrainingWithoutProtection: without managed termination
 // protection the group may scale in busy instances; managed draining sets
 // them DRAINING first and terminates them when their tasks have stopped
-// (ecs-reference.md §4.4: MTP off, MID on).
+// (docs/model.md §4.4: MTP off, MID on).
 func TestManagedDrainingWithoutProtection(t *testing.T) {
 	src := strings.Replace(scaling("desiredCapacity: 4, launchDelay: {distribution: constant, value: 60s}", "",
 		fmt.Sprintf(batch, 2, "1h")), "managedTerminationProtection: ENABLED", "managedTerminationProtection: DISABLED\n      managedDraining: ENABLED", 1)

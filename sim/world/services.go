@@ -11,7 +11,7 @@ import (
 )
 
 // serviceRun is a service's state during a run: the service scheduler of
-// ecs-reference.md §6, keeping desiredCount tasks of the primary deployment
+// docs/model.md §6, keeping desiredCount tasks of the primary deployment
 // and replacing outdated ones within minimumHealthyPercent and
 // maximumPercent.
 type serviceRun struct {
@@ -230,7 +230,7 @@ func (w *World) startServiceTasks(s *serviceRun, n int) int {
 
 // placementFailed records a service task that could not be placed: the
 // service emits SERVICE_TASK_PLACEMENT_FAILURE and retries when capacity
-// changes, failing nothing (ecs-reference.md corrections).
+// changes, failing nothing (docs/model.md corrections).
 func (w *World) placementFailed(s *serviceRun, reason string) {
 	s.waiting = true
 	e := w.emit(record.ServicePlacementFailed)

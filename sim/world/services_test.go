@@ -59,7 +59,7 @@ func (c *counter) total() int {
 }
 
 // TestReplicaSpreadsOverZones: a REPLICA service without strategy balances
-// its tasks over the zones, then the instances (ecs-reference.md §5.1,
+// its tasks over the zones, then the instances (docs/model.md §5.1,
 // W-19: 6 tasks over 3 zones → 2 each, on 6 instances → 1 each).
 func TestReplicaSpreadsOverZones(t *testing.T) {
 	l, _ := simulate(t, fleet+"  - {serviceName: web, taskDefinition: web:1, desiredCount: 6}\n", nil)

@@ -1,10 +1,10 @@
 package world
 
 // chooseItem picks the strategy item for the next task of a workload or
-// service that has placed counts[i] tasks with item i so far (ecs-reference.md
+// service that has placed counts[i] tasks with item i so far (docs/model.md
 // §8): first the base of the one item that has one, then the item furthest
 // below its share, the share of item i being base_i + (tasks − Σ base) ×
-// weight_i / Σ weight. Ties go to the earlier item (design.md §8:
+// weight_i / Σ weight. Ties go to the earlier item (docs/model.md §14:
 // largest-remainder split, ties to the earlier provider). For a batch of n
 // tasks this is the largest-remainder split of n; for a stream of single
 // tasks it keeps the running split as close to the weights as it can.

@@ -6,7 +6,7 @@ import (
 )
 
 // TestChooseItemSplits checks the capacity provider strategy split against
-// ecs-reference.md W-10 and §8.
+// docs/model.md W-10 and §8.
 func TestChooseItemSplits(t *testing.T) {
 	for _, tc := range []struct {
 		name  string

@@ -12,7 +12,7 @@ import (
 )
 
 // serviceScaling is Application Auto Scaling target tracking on a service
-// (ecs-reference.md §2): a high alarm (ServiceScaleOutDatapoints above the
+// (docs/model.md §2): a high alarm (ServiceScaleOutDatapoints above the
 // target) scales out proportionally, a low alarm (ServiceScaleInDatapoints
 // below ServiceScaleInThreshold × target) scales in, each respecting its
 // cooldown; scale-in waits while a deployment runs.

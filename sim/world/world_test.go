@@ -80,7 +80,7 @@ func run(t testing.TB, cfg Config) (*timeline, *record.Final, *World) {
 }
 
 // TestRunTaskLifecycle follows three RunTask tasks through PENDING (for the
-// start delay), RUNNING and STOPPED (ecs-reference.md §7.1).
+// start delay), RUNNING and STOPPED (docs/model.md §7.1).
 func TestRunTaskLifecycle(t *testing.T) {
 	cfg := baseConfig(t, InstanceGroup{Count: 2})
 	cfg.Workloads = []Workload{{Name: "jobs", TaskDefinition: def("job", 512, 1024), LaunchType: LaunchEC2,
@@ -117,8 +117,8 @@ func TestRunTaskLifecycle(t *testing.T) {
 }
 
 // TestRunTaskFailsWithECSReason: RunTask with a launch type fails a task
-// that fits nowhere at once, with the ECS reason (design.md §8,
-// ecs-reference.md §5.6).
+// that fits nowhere at once, with the ECS reason (docs/model.md §14,
+// docs/model.md §5.6).
 func TestRunTaskFailsWithECSReason(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -143,7 +143,7 @@ func TestRunTaskFailsWithECSReason(t *testing.T) {
 }
 
 // TestBinpackFillsOneInstanceFirst: 4 tasks of 2 GiB under binpack(memory)
-// go to the same m5.large until it is full (ecs-reference.md §5.3).
+// go to the same m5.large until it is full (docs/model.md §5.3).
 func TestBinpackFillsOneInstanceFirst(t *testing.T) {
 	cfg := baseConfig(t, InstanceGroup{Count: 3})
 	cfg.Workloads = []Workload{{Name: "b", TaskDefinition: def("b", 256, 2048), LaunchType: LaunchEC2,
@@ -246,7 +246,7 @@ func poissonWorkload(name string, d *cluster.TaskDefinition, rate float64) Workl
 }
 
 // TestSameSeedSameRun: the same configuration and seed replay the same
-// events and samples exactly (design.md §3).
+// events and samples exactly (README "Determinism").
 func TestSameSeedSameRun(t *testing.T) {
 	cfg := baseConfig(t, InstanceGroup{Count: 4})
 	cfg.Workloads = []Workload{poissonWorkload("a", def("a", 256, 512), 10), poissonWorkload("b", def("b", 512, 1024), 5)}
@@ -264,7 +264,7 @@ func TestSameSeedSameRun(t *testing.T) {
 
 // TestAddingAWorkloadKeepsOthersArrivals: each workload draws from its own
 // named streams, so adding one leaves the others' submissions and durations
-// unchanged (common random numbers, design.md §3).
+// unchanged (common random numbers, README "Determinism").
 func TestAddingAWorkloadKeepsOthersArrivals(t *testing.T) {
 	cfg := baseConfig(t, InstanceGroup{Count: 50})
 	cfg.Workloads = []Workload{poissonWorkload("web", def("web", 256, 512), 10)}

@@ -60,7 +60,7 @@ func runSeq(t *testing.T, cases []seqCase) {
 
 // TestEventBridgePageExamples runs every sample cron string of the
 // EventBridge page (eb-create-rule-schedule.html, "Examples" table and the
-// put-rule examples), also listed in ecs-reference.md §11.
+// put-rule examples), also listed in docs/model.md §11.
 func TestEventBridgePageExamples(t *testing.T) {
 	runSeq(t, []seqCase{
 		{"page: Run at 10:00 am (UTC+0) every day", "cron(0 10 * * ? *)", utc(2024, 1, 1, 0, 0),

@@ -1,6 +1,6 @@
 // Package schedule parses and evaluates Amazon EventBridge schedule
 // expressions, the cron(...), rate(...) and at(...) strings that start ECS
-// scheduled tasks (ecs-reference.md §11, worked example W-22). It owns only
+// scheduled tasks (docs/model.md §11, worked example W-22). It owns only
 // the expression language: parsing with column-accurate errors, canonical
 // printing, and computing the next firing time. It imports only the standard
 // library and knows nothing of the simulator's types.

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// fuzzSeeds are the EventBridge page's examples (also ecs-reference.md §11
+// fuzzSeeds are the EventBridge page's examples (also docs/model.md §11
 // and W-22), the special forms, and some near misses.
 var fuzzSeeds = []string{
 	"cron(0 10 * * ? *)", "cron(15 12 * * ? *)", "cron(0 18 ? * MON-FRI *)", "cron(0 8 1 * ? *)",
