@@ -39,6 +39,11 @@ type staticConstraint interface {
 	Static() bool
 }
 
+// IsStatic reports whether c depends only on an instance's own properties
+// (attributes, ID, agent version, registration time), not on the tasks
+// placed or the agent connection.
+func IsStatic(c Constraint) bool { return isStatic(c) }
+
 func isStatic(c Constraint) bool {
 	s, ok := c.(staticConstraint)
 	return ok && s.Static()

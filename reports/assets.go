@@ -32,7 +32,7 @@ func LoadAssets(dir string) (string, error) {
 		return "", fmt.Errorf("--assets %s: not a folder (give the folder holding echarts.min.js, e.g. node_modules/echarts)", dir)
 	}
 	for _, c := range echartsCandidates {
-		data, err := os.ReadFile(filepath.Join(dir, c))
+		data, err := readAsset(filepath.Join(dir, c))
 		if err == nil {
 			if !strings.Contains(string(data[:min(len(data), 4096)]), "echarts") {
 				return "", fmt.Errorf("--assets %s: %s is not the echarts library", dir, c)
@@ -42,6 +42,22 @@ func LoadAssets(dir string) (string, error) {
 	}
 	return "", fmt.Errorf("--assets %s: no echarts library there (looked for %s); install it with `npm install echarts` and pass --assets node_modules/echarts",
 		dir, strings.Join(echartsCandidates, ", "))
+}
+
+// maxAssetBytes bounds the echarts library read (echarts.min.js is about
+// 1 MB).
+const maxAssetBytes = 64 << 20
+
+// readAsset reads a regular file of at most maxAssetBytes.
+func readAsset(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case !st.Mode().IsRegular() || st.Size() > maxAssetBytes:
+		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, maxAssetBytes)
+	}
+	return os.ReadFile(path)
 }
 
 func pathErr(err error) error {

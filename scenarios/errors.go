@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a scenario file (1-based; 0 when unknown).
@@ -36,10 +37,10 @@ func (e *FieldError) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
-		b.WriteString(e.Field)
+		b.WriteString(shortField(e.Field))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(shortenQuoted(e.Msg))
 	return b.String()
 }
 
@@ -66,4 +67,58 @@ func (es Errors) sort() {
 // accepted formats a list of accepted values: " (accepted: a, b, c)".
 func accepted(values ...string) string {
 	return " (accepted: " + strings.Join(values, ", ") + ")"
+}
+
+// shortField cuts a field path longer than 200 bytes (a hostile key).
+func shortField(f string) string {
+	if len(f) <= 200 {
+		return f
+	}
+	cut := 160
+	for cut > 0 && !utf8.RuneStart(f[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", f[:cut], len(f))
+}
+
+// maxQuoted is how many bytes of a quoted value an error message keeps.
+const maxQuoted = 60
+
+// shortenQuoted cuts every quoted value in msg longer than maxQuoted bytes
+// to its first bytes, "…" and its length, so that a hostile value (a
+// megabyte-long name) is never echoed whole (README "Limits").
+func shortenQuoted(msg string) string {
+	if len(msg) < maxQuoted {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '"')
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		j := i + 1
+		for j < len(msg) && msg[j] != '"' {
+			if msg[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(msg) {
+			b.WriteString(msg)
+			return b.String()
+		}
+		b.WriteString(msg[:i])
+		if q := msg[i+1 : j]; len(q) > maxQuoted {
+			cut := maxQuoted
+			for cut > 0 && !utf8.RuneStart(q[cut]) {
+				cut--
+			}
+			fmt.Fprintf(&b, "\"%s…\" (%d bytes)", strings.TrimSuffix(q[:cut], "\\"), len(q))
+		} else {
+			b.WriteString(msg[i : j+1])
+		}
+		msg = msg[j+1:]
+	}
 }

@@ -234,7 +234,7 @@ var malformedCases = []malformedCase{
 	{name: "unknown instance type with suggestion", src: "cluster:\n  containerInstances:\n    - {instanceType: m5.lrge}\n",
 		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `unknown instance type "m5.lrge" (did you mean "m5.large"?): the catalogue has m5 in sizes large, xlarge, 2xlarge`}}},
 	{name: "unknown instance type says how to declare one", src: "cluster:\n  containerInstances:\n    - {instanceType: x9.huge}\n",
-		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `t3, t3a, t4g; to use another, declare it under instanceTypes: [{name: x9.huge, vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]`}}},
+		want: []wantLine{{"3:22", "cluster.containerInstances[0].instanceType", `t3, t3a, t4g; to use another, declare it under instanceTypes: [{name: "x9.huge", vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]`}}},
 	{name: "missing instance type", src: "cluster:\n  containerInstances:\n    - {count: 2}\n",
 		want: []wantLine{{"3:7", "cluster.containerInstances[0].instanceType", "required: " + instanceTypeFamilies}}},
 	{name: "task definition that does not exist, with suggestion",

@@ -221,7 +221,11 @@ func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
 		vs.names = append(vs.names, name)
 		var sets []Set
 		for _, pv := range d.pairs(body, vp) {
-			out, err := yaml.Marshal(expandAliases(pv[1], 0))
+			value := d.expandAliases(pv[1], join(vp, pv[0].Value), 0)
+			if d.overBudget {
+				return
+			}
+			out, err := yaml.Marshal(value)
 			if err != nil {
 				d.errorAt(d.at(pv[1]), join(vp, pv[0].Value), "%v", err)
 				continue
@@ -250,21 +254,26 @@ func unposition(n *yaml.Node) {
 }
 
 // expandAliases returns a copy of n with every alias replaced by what it
-// refers to, so that the value can be marshalled on its own. Depth is
-// bounded; the decoder's node budget has already bounded the size.
-func expandAliases(n *yaml.Node, depth int) *yaml.Node {
+// refers to, so that the value can be marshalled on its own. Every node it
+// copies is charged to the decoder's node budget, so an alias bomb inside
+// a variant ends with the same "too many aliases" error as anywhere else;
+// depth is bounded too.
+func (d *decoder) expandAliases(n *yaml.Node, path string, depth int) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
 	c := *n
 	c.Anchor = ""
-	if depth > 100 {
+	if depth > 100 || !d.spend(n, path) {
 		c.Content = nil
 		return &c
 	}
-	c.Content = make([]*yaml.Node, len(n.Content))
-	for i, ch := range n.Content {
-		c.Content[i] = expandAliases(ch, depth+1)
+	c.Content = make([]*yaml.Node, 0, len(n.Content))
+	for _, ch := range n.Content {
+		if d.overBudget {
+			break
+		}
+		c.Content = append(c.Content, d.expandAliases(ch, path, depth+1))
 	}
 	return &c
 }

@@ -58,7 +58,7 @@ func (v *validator) traceWorkload(p string, w *WorkloadSpec, wl *world.Workload,
 	wl.Trace = &world.Trace{Format: t.Format, Definitions: map[string]*cluster.TaskDefinition{},
 		Options: trace.Options{SkipBadRows: t.SkipBadRows, CPUUnitsPerCore: t.CPUUnitsPerCore,
 			MachineCPUUnits: t.MachineCPUUnits, MachineMemoryMiB: t.MachineMemoryMiB},
-		Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+		Open: func() (io.ReadCloser, error) { return openTrace(path) }}
 	if len(v.errs) == 0 {
 		v.readTrace(tp, path, wl, cfg)
 	}
@@ -111,6 +111,22 @@ func (v *validator) readTrace(tp, path string, wl *world.Workload, cfg *world.Co
 	if late > 0 {
 		v.warnings = append(v.warnings, fmt.Sprintf("%s: %d of %d rows are submitted after the run ends (%s) and are not replayed", tp, late, rows, FormatDuration(cfg.Duration)))
 	}
+}
+
+// openTrace opens a trace file: only a regular file (not a device such as
+// /dev/zero, a FIFO or a folder) of at most trace.MaxBytes; the reader
+// bounds its lines (trace.MaxLineBytes).
+func openTrace(path string) (io.ReadCloser, error) {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case !st.Mode().IsRegular():
+		return nil, errors.New("not a regular file")
+	case st.Size() > trace.MaxBytes:
+		return nil, fmt.Errorf("larger than %d bytes, the most ecsim reads", int64(trace.MaxBytes))
+	}
+	return os.Open(path)
 }
 
 // traceDefinition resolves the task definition a row names, reporting an

@@ -7,9 +7,9 @@ package scenarios
 type File struct {
 	Name            string              `yaml:"name"`
 	Description     string              `yaml:"description"`
-	Seed            *uint64             `yaml:"seed"`
-	Duration        Duration            `yaml:"duration"`
-	SampleInterval  Duration            `yaml:"sampleInterval"`
+	Seed            *uint64             `yaml:"seed" range:"any"`
+	Duration        Duration            `yaml:"duration" range:"(0s,3650d]"`
+	SampleInterval  Duration            `yaml:"sampleInterval" range:"[1s,3650d]"`
 	StartTime       string              `yaml:"startTime"`
 	Cluster         ClusterSpec         `yaml:"cluster"`
 	InstanceTypes   []InstanceTypeDef   `yaml:"instanceTypes"`
@@ -40,7 +40,7 @@ type ClusterSpec struct {
 	DefaultCapacityProviderStrategy []StrategyItemSpec     `yaml:"defaultCapacityProviderStrategy"`
 	// ProvisioningLimit is the most PROVISIONING tasks per cluster (default
 	// 500; the real quota is unconfirmed, docs/model.md §7.2).
-	ProvisioningLimit *int `yaml:"provisioningLimit"`
+	ProvisioningLimit *int `yaml:"provisioningLimit" range:"[0,1000000] tasks"`
 }
 
 // CapacityProviderSpec is a capacity provider as CreateCapacityProvider
@@ -57,16 +57,16 @@ type CapacityProviderSpec struct {
 type AutoScalingGroupSpec struct {
 	InstanceTypes           []string          `yaml:"instanceTypes"`
 	AvailabilityZones       []string          `yaml:"availabilityZones"`
-	MinSize                 *int              `yaml:"minSize"`
-	MaxSize                 *int              `yaml:"maxSize"`
-	DesiredCapacity         *int              `yaml:"desiredCapacity"`
+	MinSize                 *int              `yaml:"minSize" range:"[0,1000000] instances"`
+	MaxSize                 *int              `yaml:"maxSize" range:"[0,1000000] instances"`
+	DesiredCapacity         *int              `yaml:"desiredCapacity" range:"[0,1000000] instances"`
 	LaunchDelay             *DistSpec         `yaml:"launchDelay"`
 	Spot                    bool              `yaml:"spot"`
 	AllocationStrategy      string            `yaml:"allocationStrategy"`
-	RegistrationFailureRate float64           `yaml:"registrationFailureRate"`
+	RegistrationFailureRate float64           `yaml:"registrationFailureRate" range:"[0,1]"`
 	Attributes              map[string]string `yaml:"attributes"`
-	ReservedMemoryMiB       int64             `yaml:"reservedMemoryMiB"`
-	ReservedPorts           []int             `yaml:"reservedPorts"`
+	ReservedMemoryMiB       int64             `yaml:"reservedMemoryMiB" range:"[0,33554432] MiB"`
+	ReservedPorts           []int             `yaml:"reservedPorts" range:"[1,65535]"`
 	OSFamily                string            `yaml:"osFamily"`
 }
 
@@ -74,38 +74,38 @@ type AutoScalingGroupSpec struct {
 // (instanceWarmupPeriod in seconds).
 type ManagedScalingSpec struct {
 	Status                 string `yaml:"status"`
-	TargetCapacity         *int   `yaml:"targetCapacity"`
-	MinimumScalingStepSize *int   `yaml:"minimumScalingStepSize"`
-	MaximumScalingStepSize *int   `yaml:"maximumScalingStepSize"`
-	InstanceWarmupPeriod   *int   `yaml:"instanceWarmupPeriod"`
+	TargetCapacity         *int   `yaml:"targetCapacity" range:"[1,100] percent"`
+	MinimumScalingStepSize *int   `yaml:"minimumScalingStepSize" range:"[1,10000] instances"`
+	MaximumScalingStepSize *int   `yaml:"maximumScalingStepSize" range:"[1,10000] instances"`
+	InstanceWarmupPeriod   *int   `yaml:"instanceWarmupPeriod" range:"[0,10000] seconds"`
 }
 
 // StrategyItemSpec is a capacity provider strategy item.
 type StrategyItemSpec struct {
 	CapacityProvider string `yaml:"capacityProvider"`
-	Base             int    `yaml:"base"`
-	Weight           int    `yaml:"weight"`
+	Base             int    `yaml:"base" range:"[0,100000] tasks"`
+	Weight           int    `yaml:"weight" range:"[0,1000]"`
 }
 
 // ModelSpec changes the modelling choices where ECS publishes no rule
 // (README "Model"; docs/model.md §14).
 type ModelSpec struct {
-	MetricPeriod                    Duration `yaml:"metricPeriod"`
-	HighAlarmDatapoints             *int     `yaml:"highAlarmDatapoints"`
-	LowAlarmDatapoints              *int     `yaml:"lowAlarmDatapoints"`
-	ScaleInWaitAfterScaleOut        Duration `yaml:"scaleInWaitAfterScaleOut"`
-	ScaleInMaxFraction              *float64 `yaml:"scaleInMaxFraction"`
+	MetricPeriod                    Duration `yaml:"metricPeriod" range:"[1s,1d]"`
+	HighAlarmDatapoints             *int     `yaml:"highAlarmDatapoints" range:"[1,1440] datapoints"`
+	LowAlarmDatapoints              *int     `yaml:"lowAlarmDatapoints" range:"[1,1440] datapoints"`
+	ScaleInWaitAfterScaleOut        Duration `yaml:"scaleInWaitAfterScaleOut" range:"[0s,30d]"`
+	ScaleInMaxFraction              *float64 `yaml:"scaleInMaxFraction" range:"(0,1]"`
 	ScaleOutFromZero                string   `yaml:"scaleOutFromZero"`
 	MixedGroupScaleOut              string   `yaml:"mixedGroupScaleOut"`
 	ScaleInMetric                   string   `yaml:"scaleInMetric"`
-	ProvisioningRetryDelay          Duration `yaml:"provisioningRetryDelay"`
-	ManagedDrainingTimeout          Duration `yaml:"managedDrainingTimeout"`
-	FargateSpotInterruptionsPerHour float64  `yaml:"fargateSpotInterruptionsPerHour"`
-	AlarmEvaluationDelay            Duration `yaml:"alarmEvaluationDelay"`
-	ServiceThrottleInitialDelay     Duration `yaml:"serviceThrottleInitialDelay"`
-	ServiceScaleOutDatapoints       *int     `yaml:"serviceScaleOutDatapoints"`
-	ServiceScaleInDatapoints        *int     `yaml:"serviceScaleInDatapoints"`
-	ServiceScaleInThreshold         *float64 `yaml:"serviceScaleInThreshold"`
+	ProvisioningRetryDelay          Duration `yaml:"provisioningRetryDelay" range:"[0s,1d]"`
+	ManagedDrainingTimeout          Duration `yaml:"managedDrainingTimeout" range:"[0s,365d]"`
+	FargateSpotInterruptionsPerHour float64  `yaml:"fargateSpotInterruptionsPerHour" range:"[0,3600] per task-hour"`
+	AlarmEvaluationDelay            Duration `yaml:"alarmEvaluationDelay" range:"[0s,1h]"`
+	ServiceThrottleInitialDelay     Duration `yaml:"serviceThrottleInitialDelay" range:"[1s,15m]"`
+	ServiceScaleOutDatapoints       *int     `yaml:"serviceScaleOutDatapoints" range:"[1,1440] datapoints"`
+	ServiceScaleInDatapoints        *int     `yaml:"serviceScaleInDatapoints" range:"[1,1440] datapoints"`
+	ServiceScaleInThreshold         *float64 `yaml:"serviceScaleInThreshold" range:"(0,1]"`
 }
 
 // FargateSpec configures Fargate capacity.
@@ -119,28 +119,28 @@ type FargateSpec struct {
 // registered at t = 0, outside any Auto Scaling group.
 type ContainerInstancesSpec struct {
 	InstanceType      string            `yaml:"instanceType"`
-	Count             *int              `yaml:"count"`
+	Count             *int              `yaml:"count" range:"[0,1000000] instances"`
 	AvailabilityZone  string            `yaml:"availabilityZone"`
 	Attributes        map[string]string `yaml:"attributes"`
-	ReservedMemoryMiB int64             `yaml:"reservedMemoryMiB"`
-	ReservedPorts     []int             `yaml:"reservedPorts"`
+	ReservedMemoryMiB int64             `yaml:"reservedMemoryMiB" range:"[0,33554432] MiB"`
+	ReservedPorts     []int             `yaml:"reservedPorts" range:"[1,65535]"`
 	OSFamily          string            `yaml:"osFamily"`
 }
 
 // InstanceTypeDef adds or overrides a catalogue instance type.
 type InstanceTypeDef struct {
 	Name                string `yaml:"name"`
-	VCPU                int    `yaml:"vcpu"`
-	MemoryMiB           int64  `yaml:"memoryMiB"`
-	RegisteredMemoryMiB int64  `yaml:"registeredMemoryMiB"`
-	ENIs                int    `yaml:"enis"`
-	TrunkENITasks       int    `yaml:"awsvpcTrunkingTasks"`
-	GPUs                int    `yaml:"gpus"`
+	VCPU                int    `yaml:"vcpu" range:"[1,448] vCPU"`
+	MemoryMiB           int64  `yaml:"memoryMiB" range:"[1,33554432] MiB"`
+	RegisteredMemoryMiB int64  `yaml:"registeredMemoryMiB" range:"[0,33554432] MiB"`
+	ENIs                int    `yaml:"enis" range:"[1,1000]"`
+	TrunkENITasks       int    `yaml:"awsvpcTrunkingTasks" range:"[0,10000] tasks"`
+	GPUs                int    `yaml:"gpus" range:"[0,64]"`
 	Architecture        string `yaml:"architecture"`
 	// PricePerHour is the On-Demand price in USD; unset on a type that
 	// overrides a catalogue one keeps the catalogue's price, unset on a
 	// new type is 0 with a warning.
-	PricePerHour *float64 `yaml:"pricePerHour"`
+	PricePerHour *float64 `yaml:"pricePerHour" range:"[0,100000] USD per hour"`
 }
 
 // TaskDefinition is a task definition in the register-task-definition
@@ -153,11 +153,11 @@ type TaskDefinition struct {
 	// as describe-task-definition prints it ({"taskDefinition": {...}}).
 	TaskDefinitionFile      string                `yaml:"taskDefinitionFile"`
 	Family                  string                `yaml:"family"`
-	Revision                int                   `yaml:"revision"`
+	Revision                int                   `yaml:"revision" range:"[1,1000000]"`
 	NetworkMode             string                `yaml:"networkMode"`
 	RequiresCompatibilities []string              `yaml:"requiresCompatibilities"`
-	CPU                     TaskSize              `yaml:"cpu"`
-	Memory                  TaskSize              `yaml:"memory"`
+	CPU                     TaskSize              `yaml:"cpu" range:"[0,196608] CPU units"`
+	Memory                  TaskSize              `yaml:"memory" range:"[0,33554432] MiB"`
 	ContainerDefinitions    []ContainerDefinition `yaml:"containerDefinitions"`
 	PlacementConstraints    []ConstraintSpec      `yaml:"placementConstraints"`
 	Volumes                 []Volume              `yaml:"volumes"`
@@ -197,9 +197,9 @@ type RuntimePlatform struct {
 type ContainerDefinition struct {
 	Name                  string                `yaml:"name"`
 	Image                 string                `yaml:"image"`
-	CPU                   int64                 `yaml:"cpu"`
-	Memory                int64                 `yaml:"memory"`
-	MemoryReservation     int64                 `yaml:"memoryReservation"`
+	CPU                   int64                 `yaml:"cpu" range:"[0,196608] CPU units"`
+	Memory                int64                 `yaml:"memory" range:"[0,33554432] MiB"`
+	MemoryReservation     int64                 `yaml:"memoryReservation" range:"[0,33554432] MiB"`
 	Essential             *bool                 `yaml:"essential"`
 	PortMappings          []PortMappingSpec     `yaml:"portMappings"`
 	ResourceRequirements  []ResourceRequirement `yaml:"resourceRequirements"`
@@ -214,7 +214,7 @@ type ContainerDefinition struct {
 	// StopTimeout is the seconds ECS waits after SIGTERM before it kills
 	// the container (default 30, the agent's ECS_CONTAINER_STOP_TIMEOUT; at
 	// most 120 on Fargate).
-	StopTimeout *int `yaml:"stopTimeout"`
+	StopTimeout *int `yaml:"stopTimeout" range:"[0,86400] seconds"`
 }
 
 func (ContainerDefinition) ignoredKeys() []string {
@@ -229,10 +229,10 @@ func (ContainerDefinition) ignoredKeys() []string {
 type LinuxParameters struct {
 	Capabilities       *Capabilities `yaml:"capabilities"`
 	Devices            any           `yaml:"devices"`
-	SharedMemorySize   *int          `yaml:"sharedMemorySize"`
+	SharedMemorySize   *int          `yaml:"sharedMemorySize" range:"[0,33554432] MiB"`
 	Tmpfs              any           `yaml:"tmpfs"`
-	MaxSwap            *int          `yaml:"maxSwap"`
-	Swappiness         *int          `yaml:"swappiness"`
+	MaxSwap            *int          `yaml:"maxSwap" range:"[0,33554432] MiB"`
+	Swappiness         *int          `yaml:"swappiness" range:"[0,100]"`
 	InitProcessEnabled *bool         `yaml:"initProcessEnabled"`
 }
 
@@ -244,8 +244,8 @@ type Capabilities struct {
 
 // PortMappingSpec is a container port mapping.
 type PortMappingSpec struct {
-	ContainerPort int    `yaml:"containerPort"`
-	HostPort      *int   `yaml:"hostPort"`
+	ContainerPort int    `yaml:"containerPort" range:"[1,65535]"`
+	HostPort      *int   `yaml:"hostPort" range:"[0,65535]"`
 	Protocol      string `yaml:"protocol"`
 }
 
@@ -283,7 +283,7 @@ type WorkloadSpec struct {
 	Arrivals                 ArrivalsSpec        `yaml:"arrivals"`
 	Duration                 *DistSpec           `yaml:"duration"`
 	ContainerDurations       map[string]DistSpec `yaml:"containerDurations"`
-	TaskStartDelay           Duration            `yaml:"taskStartDelay"`
+	TaskStartDelay           Duration            `yaml:"taskStartDelay" range:"[0s,1d]"`
 	PlacementStrategy        []StrategySpec      `yaml:"placementStrategy"`
 	PlacementConstraints     []ConstraintSpec    `yaml:"placementConstraints"`
 	// Trace replays a trace instead of drawing arrivals, durations and
@@ -297,9 +297,9 @@ type TraceSpec struct {
 	File             string  `yaml:"file"`
 	Format           string  `yaml:"format"`
 	SkipBadRows      bool    `yaml:"skipBadRows"`
-	CPUUnitsPerCore  float64 `yaml:"cpuUnitsPerCore"`
-	MachineCPUUnits  float64 `yaml:"machineCPUUnits"`
-	MachineMemoryMiB float64 `yaml:"machineMemoryMiB"`
+	CPUUnitsPerCore  float64 `yaml:"cpuUnitsPerCore" range:"(0,1048576] CPU units"`
+	MachineCPUUnits  float64 `yaml:"machineCPUUnits" range:"(0,1048576] CPU units"`
+	MachineMemoryMiB float64 `yaml:"machineMemoryMiB" range:"(0,33554432] MiB"`
 }
 
 // ScheduledTaskSpec is an EventBridge rule with an ECS target
@@ -308,13 +308,13 @@ type ScheduledTaskSpec struct {
 	Name                     string              `yaml:"name"`
 	ScheduleExpression       string              `yaml:"scheduleExpression"`
 	TaskDefinition           string              `yaml:"taskDefinition"`
-	TaskCount                *int                `yaml:"taskCount"`
+	TaskCount                *int                `yaml:"taskCount" range:"[1,10] tasks"`
 	LaunchType               string              `yaml:"launchType"`
 	CapacityProviderStrategy []StrategyItemSpec  `yaml:"capacityProviderStrategy"`
 	Group                    string              `yaml:"group"`
 	Duration                 *DistSpec           `yaml:"duration"`
 	ContainerDurations       map[string]DistSpec `yaml:"containerDurations"`
-	TaskStartDelay           Duration            `yaml:"taskStartDelay"`
+	TaskStartDelay           Duration            `yaml:"taskStartDelay" range:"[0s,1d]"`
 	PlacementStrategy        []StrategySpec      `yaml:"placementStrategy"`
 	PlacementConstraints     []ConstraintSpec    `yaml:"placementConstraints"`
 }
@@ -323,15 +323,15 @@ type ScheduledTaskSpec struct {
 // (arrivalFields).
 type ArrivalsSpec struct {
 	Process          string          `yaml:"process"`
-	RatePerMinute    float64         `yaml:"ratePerMinute"`
-	At               Duration        `yaml:"at"`
-	Count            *int            `yaml:"count"`
-	MinRatePerMinute float64         `yaml:"minRatePerMinute"`
-	MaxRatePerMinute float64         `yaml:"maxRatePerMinute"`
-	Period           Duration        `yaml:"period"`
-	PeakAt           Duration        `yaml:"peakAt"`
+	RatePerMinute    float64         `yaml:"ratePerMinute" range:"(0,1000000] per minute"`
+	At               Duration        `yaml:"at" range:"[0s,3650d]"`
+	Count            *int            `yaml:"count" range:"[1,10000000] tasks"`
+	MinRatePerMinute float64         `yaml:"minRatePerMinute" range:"[0,1000000] per minute"`
+	MaxRatePerMinute float64         `yaml:"maxRatePerMinute" range:"[0,1000000] per minute"`
+	Period           Duration        `yaml:"period" range:"(0s,3650d]"`
+	PeakAt           Duration        `yaml:"peakAt" range:"[0s,3650d]"`
 	RatesPerMinute   []RatePointSpec `yaml:"ratesPerMinute"`
-	Repeat           Duration        `yaml:"repeat"`
+	Repeat           Duration        `yaml:"repeat" range:"[0s,3650d]"`
 	On               *DistSpec       `yaml:"on"`
 	Off              *DistSpec       `yaml:"off"`
 	StartOff         bool            `yaml:"startOff"`
@@ -340,25 +340,25 @@ type ArrivalsSpec struct {
 
 // RatePointSpec is one point of a piecewise rate: {at, rate}.
 type RatePointSpec struct {
-	At   Duration `yaml:"at"`
-	Rate *float64 `yaml:"rate"`
+	At   Duration `yaml:"at" range:"[0s,3650d]"`
+	Rate *float64 `yaml:"rate" range:"[0,1000000] per minute"`
 }
 
 // MMPPStateSpec is one state of a Markov-modulated Poisson process.
 type MMPPStateSpec struct {
-	RatePerMinute *float64 `yaml:"ratePerMinute"`
-	MeanDuration  Duration `yaml:"meanDuration"`
+	RatePerMinute *float64 `yaml:"ratePerMinute" range:"[0,1000000] per minute"`
+	MeanDuration  Duration `yaml:"meanDuration" range:"(0s,3650d]"`
 }
 
 // DistSpec is a distribution of durations.
 type DistSpec struct {
 	Distribution string     `yaml:"distribution"`
-	Value        Duration   `yaml:"value"`
-	Min          Duration   `yaml:"min"`
-	Max          Duration   `yaml:"max"`
-	Mean         Duration   `yaml:"mean"`
-	StdDev       Duration   `yaml:"stddev"`
-	Values       []Duration `yaml:"values"`
+	Value        Duration   `yaml:"value" range:"[0s,36500d]"`
+	Min          Duration   `yaml:"min" range:"[0s,36500d]"`
+	Max          Duration   `yaml:"max" range:"[0s,36500d]"`
+	Mean         Duration   `yaml:"mean" range:"[0s,36500d]"`
+	StdDev       Duration   `yaml:"stddev" range:"[0s,36500d]"`
+	Values       []Duration `yaml:"values" range:"[0s,36500d]"`
 }
 
 // ServiceSpec is a service in the CreateService shape, with the simulator's
@@ -367,7 +367,7 @@ type DistSpec struct {
 type ServiceSpec struct {
 	ServiceName              string                  `yaml:"serviceName"`
 	TaskDefinition           string                  `yaml:"taskDefinition"`
-	DesiredCount             *int                    `yaml:"desiredCount"`
+	DesiredCount             *int                    `yaml:"desiredCount" range:"[0,1000000] tasks"`
 	SchedulingStrategy       string                  `yaml:"schedulingStrategy"`
 	LaunchType               string                  `yaml:"launchType"`
 	CapacityProviderStrategy []StrategyItemSpec      `yaml:"capacityProviderStrategy"`
@@ -376,9 +376,9 @@ type ServiceSpec struct {
 	DeploymentConfiguration  *DeploymentConfigSpec   `yaml:"deploymentConfiguration"`
 	DesiredCountSchedule     []ScheduledCountSpec    `yaml:"desiredCountSchedule"`
 	Deployments              []DeploymentSpec        `yaml:"deployments"`
-	TaskStartDelay           Duration                `yaml:"taskStartDelay"`
-	StartFailureRate         float64                 `yaml:"startFailureRate"`
-	HealthyAfter             Duration                `yaml:"healthyAfter"`
+	TaskStartDelay           Duration                `yaml:"taskStartDelay" range:"[0s,1d]"`
+	StartFailureRate         float64                 `yaml:"startFailureRate" range:"[0,1]"`
+	HealthyAfter             Duration                `yaml:"healthyAfter" range:"[0s,1d]"`
 	ServiceAutoScaling       *ServiceAutoScalingSpec `yaml:"serviceAutoScaling"`
 	Load                     *LoadSpec               `yaml:"load"`
 }
@@ -392,8 +392,8 @@ func (ServiceSpec) ignoredKeys() []string {
 
 // DeploymentConfigSpec is DeploymentConfiguration (§6.4, §6.5).
 type DeploymentConfigSpec struct {
-	MinimumHealthyPercent    *int                `yaml:"minimumHealthyPercent"`
-	MaximumPercent           *int                `yaml:"maximumPercent"`
+	MinimumHealthyPercent    *int                `yaml:"minimumHealthyPercent" range:"[0,100] percent"`
+	MaximumPercent           *int                `yaml:"maximumPercent" range:"[0,10000] percent"`
 	DeploymentCircuitBreaker *CircuitBreakerSpec `yaml:"deploymentCircuitBreaker"`
 }
 
@@ -409,21 +409,21 @@ type CircuitBreakerSpec struct {
 
 // ScheduledCountSpec sets a desired count at a time.
 type ScheduledCountSpec struct {
-	At           Duration `yaml:"at"`
-	DesiredCount *int     `yaml:"desiredCount"`
+	At           Duration `yaml:"at" range:"[0s,3650d]"`
+	DesiredCount *int     `yaml:"desiredCount" range:"[0,1000000] tasks"`
 }
 
 // DeploymentSpec rolls out a task definition at a time.
 type DeploymentSpec struct {
-	At               Duration `yaml:"at"`
+	At               Duration `yaml:"at" range:"[0s,3650d]"`
 	TaskDefinition   string   `yaml:"taskDefinition"`
-	StartFailureRate float64  `yaml:"startFailureRate"`
+	StartFailureRate float64  `yaml:"startFailureRate" range:"[0,1]"`
 }
 
 // ServiceAutoScalingSpec is a scalable target with a target tracking policy.
 type ServiceAutoScalingSpec struct {
-	MinCapacity    *int                `yaml:"minCapacity"`
-	MaxCapacity    *int                `yaml:"maxCapacity"`
+	MinCapacity    *int                `yaml:"minCapacity" range:"[0,1000000] tasks"`
+	MaxCapacity    *int                `yaml:"maxCapacity" range:"[0,1000000] tasks"`
 	TargetTracking *TargetTrackingSpec `yaml:"targetTracking"`
 }
 
@@ -431,9 +431,9 @@ type ServiceAutoScalingSpec struct {
 // (cooldowns in seconds, as Application Auto Scaling writes them).
 type TargetTrackingSpec struct {
 	Metric           string  `yaml:"metric"`
-	TargetValue      float64 `yaml:"targetValue"`
-	ScaleOutCooldown *int    `yaml:"scaleOutCooldown"`
-	ScaleInCooldown  *int    `yaml:"scaleInCooldown"`
+	TargetValue      float64 `yaml:"targetValue" range:"(0,1000000]"`
+	ScaleOutCooldown *int    `yaml:"scaleOutCooldown" range:"[0,86400] seconds"`
+	ScaleInCooldown  *int    `yaml:"scaleInCooldown" range:"[0,86400] seconds"`
 	DisableScaleIn   bool    `yaml:"disableScaleIn"`
 }
 
@@ -441,37 +441,37 @@ type TargetTrackingSpec struct {
 // metric), or requests per second with requestsPerTask.
 type LoadSpec struct {
 	Pattern         string          `yaml:"pattern"`
-	Min             float64         `yaml:"min"`
-	Max             float64         `yaml:"max"`
-	Value           float64         `yaml:"value"`
-	Period          Duration        `yaml:"period"`
-	PeakAt          Duration        `yaml:"peakAt"`
+	Min             float64         `yaml:"min" range:"[0,1e12]"`
+	Max             float64         `yaml:"max" range:"[0,1e12]"`
+	Value           float64         `yaml:"value" range:"[0,1e12]"`
+	Period          Duration        `yaml:"period" range:"(0s,3650d]"`
+	PeakAt          Duration        `yaml:"peakAt" range:"[0s,3650d]"`
 	Points          []LoadPointSpec `yaml:"points"`
-	RequestsPerTask float64         `yaml:"requestsPerTask"`
+	RequestsPerTask float64         `yaml:"requestsPerTask" range:"(0,1e12]"`
 }
 
 // LoadPointSpec is a point of a piecewise load.
 type LoadPointSpec struct {
-	At    Duration `yaml:"at"`
-	Value float64  `yaml:"value"`
+	At    Duration `yaml:"at" range:"[0s,3650d]"`
+	Value float64  `yaml:"value" range:"[0,1e12]"`
 }
 
 // FaultSpec is a failure to inject (see world.Fault for the types).
 type FaultSpec struct {
 	Type             string    `yaml:"type"`
-	At               Duration  `yaml:"at"`
-	Count            *int      `yaml:"count"`
+	At               Duration  `yaml:"at" range:"[0s,3650d]"`
+	Count            *int      `yaml:"count" range:"[1,1000000] instances"`
 	AvailabilityZone string    `yaml:"availabilityZone"`
 	CapacityProvider string    `yaml:"capacityProvider"`
-	Duration         Duration  `yaml:"duration"`
+	Duration         Duration  `yaml:"duration" range:"[0s,3650d]"`
 	FailureTime      *DistSpec `yaml:"failureTime"`
-	RatePerHour      float64   `yaml:"ratePerHour"`
+	RatePerHour      float64   `yaml:"ratePerHour" range:"[0,3600] per instance-hour"`
 }
 
 // WeightedDefSpec is a task definition in a workload's mix.
 type WeightedDefSpec struct {
 	TaskDefinition string  `yaml:"taskDefinition"`
-	Weight         float64 `yaml:"weight"`
+	Weight         float64 `yaml:"weight" range:"(0,1e9]"`
 }
 
 // SizeSpec draws each task's task-level cpu (CPU units) and memory (MiB).
@@ -483,27 +483,27 @@ type SizeSpec struct {
 // NumDistSpec is a distribution of plain numbers (see DistSpec).
 type NumDistSpec struct {
 	Distribution string    `yaml:"distribution"`
-	Value        *float64  `yaml:"value"`
-	Min          *float64  `yaml:"min"`
-	Max          *float64  `yaml:"max"`
-	Mean         *float64  `yaml:"mean"`
-	StdDev       *float64  `yaml:"stddev"`
-	Values       []float64 `yaml:"values"`
+	Value        *float64  `yaml:"value" range:"[0,33554432]"`
+	Min          *float64  `yaml:"min" range:"[0,33554432]"`
+	Max          *float64  `yaml:"max" range:"[0,33554432]"`
+	Mean         *float64  `yaml:"mean" range:"[0,33554432]"`
+	StdDev       *float64  `yaml:"stddev" range:"[0,33554432]"`
+	Values       []float64 `yaml:"values" range:"[0,33554432]"`
 }
 
 // PricesSpec overrides the built-in prices (USD; us-east-1 list prices by
 // default).
 type PricesSpec struct {
 	EC2                 map[string]EC2PriceSpec `yaml:"ec2"`
-	EC2SpotDiscount     *float64                `yaml:"ec2SpotDiscount"`
+	EC2SpotDiscount     *float64                `yaml:"ec2SpotDiscount" range:"[0,1]"`
 	Fargate             FargatePricesSpec       `yaml:"fargate"`
-	FargateSpotDiscount *float64                `yaml:"fargateSpotDiscount"`
+	FargateSpotDiscount *float64                `yaml:"fargateSpotDiscount" range:"[0,1]"`
 }
 
 // EC2PriceSpec is an instance type's hourly price.
 type EC2PriceSpec struct {
-	OnDemand float64 `yaml:"onDemand"`
-	Spot     float64 `yaml:"spot"`
+	OnDemand float64 `yaml:"onDemand" range:"[0,100000] USD per hour"`
+	Spot     float64 `yaml:"spot" range:"[0,100000] USD per hour"`
 }
 
 // FargatePricesSpec are Fargate's prices per platform.
@@ -515,6 +515,6 @@ type FargatePricesSpec struct {
 
 // FargatePriceSpec is a Fargate price per vCPU-hour and GB-hour.
 type FargatePriceSpec struct {
-	VCPUHour float64 `yaml:"vcpuHour"`
-	GBHour   float64 `yaml:"gbHour"`
+	VCPUHour float64 `yaml:"vcpuHour" range:"[0,1000] USD per vCPU-hour"`
+	GBHour   float64 `yaml:"gbHour" range:"[0,1000] USD per GB-hour"`
 }

@@ -97,6 +97,7 @@ func (v *validator) validate(f *File) world.Config {
 	v.scheduledTasks(f, &cfg)
 	v.services(f, &cfg)
 	v.faults(f, &cfg)
+	v.checkRanges(f)
 	return cfg
 }
 
@@ -200,7 +201,7 @@ func (v *validator) unknownType(name string) string {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return msg + ": " + v.typeHelp(name) +
-		fmt.Sprintf("; to use another, declare it under instanceTypes: [{name: %s, vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]", name)
+		fmt.Sprintf("; to use another, declare it under instanceTypes: [{name: %q, vcpu: 4, memoryMiB: 16384, enis: 4, pricePerHour: 0.2}]", name)
 }
 
 // typeHelp lists the sizes of name's family when the catalogue has it,

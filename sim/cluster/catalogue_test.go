@@ -263,6 +263,14 @@ func TestDefaultCatalogueFamilies(t *testing.T) {
 		{"r6i.xlarge", 4, 32768, 31948, 4, 20, 0, "x86_64", 0.252},
 		{"r6g.8xlarge", 32, 262144, 255590, 8, 60, 0, "arm64", 1.6128},
 		{"r7g.4xlarge", 16, 131072, 127795, 8, 60, 0, "arm64", 0.8568},
+		// r7g.12xlarge: 48 vCPU, 384 GiB (mo.html); ECS memory optimized
+		// table "r7g.12xlarge | 7 | 60"; us-east-1 $2.5704/h.
+		{"r7g.12xlarge", 48, 393216, 383385, 8, 60, 0, "arm64", 2.5704},
+		// r6a: 2 vCPU, 16 GiB and 48 vCPU, 384 GiB (mo.html); ECS memory
+		// optimized table "r6a.large | 2 | 10", "r6a.12xlarge | 7 | 120";
+		// us-east-1 $0.1134/h and $2.7216/h.
+		{"r6a.large", 2, 16384, 15974, 3, 10, 0, "x86_64", 0.1134},
+		{"r6a.12xlarge", 48, 393216, 383385, 8, 120, 0, "x86_64", 2.7216},
 		// Accelerated (ac.html; g4dn is named unsupported by the ECS page,
 		// g5 is in its accelerated computing table).
 		{"g4dn.12xlarge", 48, 196608, 191692, 8, 0, 4, "x86_64", 3.912},
@@ -286,6 +294,24 @@ func TestDefaultCatalogueFamilies(t *testing.T) {
 // gravitonFamily matches families with a "g" right after the generation
 // digit (m6g, c7g, t4g, r7g), not g4dn or g5 whose "g" comes first.
 var gravitonFamily = regexp.MustCompile(`^[a-z]+[0-9]+g`)
+
+// TestGravitonFamily pins the arm64 rule the law test applies to every
+// family: a "g" right after the generation digit is Graviton (m6g, c7g, t4g,
+// and the Graviton4 m8g, c8g, r8g should they join the catalogue), while
+// the x86 families (m7i, c7a, r6a, m7i-flex) and the GPU families (g4dn,
+// g5) are not.
+func TestGravitonFamily(t *testing.T) {
+	for _, f := range []string{"m6g", "c6g", "r6g", "t4g", "m7g", "c7g", "r7g", "m8g", "c8g", "r8g", "m6gd"} {
+		if !gravitonFamily.MatchString(f) {
+			t.Errorf("%s: not taken for Graviton (arm64)", f)
+		}
+	}
+	for _, f := range []string{"m5", "m5a", "m6i", "m6a", "r6a", "m7i", "c7i", "r7i", "m7a", "c7a", "r7a", "m7i-flex", "t3", "t3a", "g4dn", "g5", "c4"} {
+		if gravitonFamily.MatchString(f) {
+			t.Errorf("%s: taken for Graviton (arm64)", f)
+		}
+	}
+}
 
 // gpuFamily matches the NVIDIA GPU families (g4dn, g5).
 var gpuFamily = regexp.MustCompile(`^g[0-9]`)

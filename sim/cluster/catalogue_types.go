@@ -9,11 +9,12 @@ package cluster
 //     https://docs.aws.amazon.com/AmazonECS/latest/developerguide/eni-trunking-supported-instance-types.html
 //     (formerly a section of container-instance-eni.html), read from AWS's
 //     own documentation source github.com/awsdocs/amazon-ecs-developer-guide
-//     doc_source/container-instance-eni.md (2023 copy). Its "task limit
-//     without ENI trunking" column is the maximum ENIs minus the primary one
-//     (so ENIs = that + 1) and its "task limit with ENI trunking" column is
-//     TrunkTasks. Families the page does not list (the T family) or names as
-//     unsupported (g4dn, r5.8xlarge) have TrunkTasks 0.
+//     doc_source/container-instance-eni.md (2023 copy, the last before that
+//     repository was archived). Its "task limit without ENI trunking" column
+//     is the maximum ENIs minus the primary one (so ENIs = that + 1) and its
+//     "task limit with ENI trunking" column is TrunkTasks. Families the page
+//     does not list (the T family) or names as unsupported (g4dn,
+//     r5.8xlarge) have TrunkTasks 0.
 //   - [ENI] EC2 maximum network interfaces (DescribeInstanceTypes
 //     NetworkInfo.MaximumNetworkInterfaces; the "Network specifications"
 //     tables of https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html,
@@ -27,8 +28,9 @@ package cluster
 //     specifications, https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html,
 //     co.html, mo.html and ac.html, read from the generated tables
 //     github.com/kubernetes/autoscaler
-//     cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go and, for
-//     m7g and r7g, github.com/aws/karpenter-provider-aws
+//     cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go (for r6a,
+//     r7g.8xlarge and r7g.12xlarge its copy generated 2024-10-02) and, for
+//     m7g and r7g up to 4xlarge, github.com/aws/karpenter-provider-aws
 //     website/content/en/docs/reference/instance-types.md.
 //   - [ARCH] Graviton families (a "g" after the generation digit) are
 //     arm64: AWS Graviton is a 64-bit Arm processor (EC2 user guide,
@@ -42,9 +44,19 @@ package cluster
 //     2026-01-19 for us-east-1); AWS's own pricing page was not retrievable.
 //
 // RegisteredMemoryMiB is left 0 (DefaultRegisteredMemory) except for the
-// three documented registrations. m7i, c7i, r7i, m7a, c7a, r7a and m8g are
-// left out: the retrieved copy of the ECS trunking table predates them, so
-// their trunk limits could not be sourced.
+// three documented registrations.
+//
+// Left out for want of an ECS trunk limit: m7i, c7i, r7i, m7a, c7a, r7a,
+// m8g, c8g and r8g. [TRUNK]'s retrieved copy predates them, and no stored
+// copy of the current page or any transcription of its rows for them was
+// found. [PRICE] prices all nine, and the VPC resource controller's table
+// ([ENI]) gives them a BranchInterface count (m7i.large 9, m7i.8xlarge 84,
+// m8g.4xlarge 54), but that is EKS's security-groups-for-pods branch limit,
+// not ECS's task limit: for the families [TRUNK] lists it is lower
+// (c5.large 9 against 10, c5.4xlarge 54 against 60, m6i.large 9 against
+// 10, m6i.8xlarge 84 against 90, m5zn.large 13 against 14), and with no
+// fixed relation between the two it cannot stand in for [TRUNK]. Add the
+// families when the current page is to hand.
 
 const (
 	archX86 = "x86_64"
@@ -208,6 +220,16 @@ var memoryOptimizedTypes = []InstanceType{
 	{Name: "r6i.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 90, Architecture: archX86, PricePerHour: 2.016},
 	{Name: "r6i.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 120, Architecture: archX86, PricePerHour: 3.024},
 
+	// r6a (AMD): [SPEC] mo.html (autoscaler copy of 2024-10-02); [TRUNK]
+	// memory optimized table (r6a.large 2 → 10 tasks … r6a.12xlarge 7 → 120);
+	// [PRICE].
+	{Name: "r6a.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 10, Architecture: archX86, PricePerHour: 0.1134},
+	{Name: "r6a.xlarge", VCPU: 4, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 20, Architecture: archX86, PricePerHour: 0.2268},
+	{Name: "r6a.2xlarge", VCPU: 8, MemoryMiB: 65536, ENIs: 4, TrunkTasks: 40, Architecture: archX86, PricePerHour: 0.4536},
+	{Name: "r6a.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 60, Architecture: archX86, PricePerHour: 0.9072},
+	{Name: "r6a.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 90, Architecture: archX86, PricePerHour: 1.8144},
+	{Name: "r6a.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 120, Architecture: archX86, PricePerHour: 2.7216},
+
 	// r6g (Graviton2): [SPEC] mo.html; [TRUNK]; [ARCH]; [PRICE].
 	{Name: "r6g.medium", VCPU: 1, MemoryMiB: 8192, ENIs: 2, TrunkTasks: 4, Architecture: archARM, PricePerHour: 0.0504},
 	{Name: "r6g.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 10, Architecture: archARM, PricePerHour: 0.1008},
@@ -217,13 +239,16 @@ var memoryOptimizedTypes = []InstanceType{
 	{Name: "r6g.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.6128},
 	{Name: "r6g.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 2.4192},
 
-	// r7g (Graviton3): [SPEC] mo.html (Karpenter copy); [TRUNK]; [ARCH];
-	// [PRICE].
+	// r7g (Graviton3): [SPEC] mo.html (Karpenter copy; 8xlarge and 12xlarge
+	// from the autoscaler copy of 2024-10-02); [TRUNK] (8xlarge and 12xlarge
+	// 7 → 60 tasks, ENIs 8 as in [ENI]); [ARCH]; [PRICE].
 	{Name: "r7g.medium", VCPU: 1, MemoryMiB: 8192, ENIs: 2, TrunkTasks: 4, Architecture: archARM, PricePerHour: 0.0536},
 	{Name: "r7g.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 10, Architecture: archARM, PricePerHour: 0.1071},
 	{Name: "r7g.xlarge", VCPU: 4, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 20, Architecture: archARM, PricePerHour: 0.2142},
 	{Name: "r7g.2xlarge", VCPU: 8, MemoryMiB: 65536, ENIs: 4, TrunkTasks: 40, Architecture: archARM, PricePerHour: 0.4284},
 	{Name: "r7g.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 0.8568},
+	{Name: "r7g.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.7136},
+	{Name: "r7g.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 2.5704},
 }
 
 // acceleratedTypes holds the NVIDIA GPU families.

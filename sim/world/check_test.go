@@ -73,3 +73,37 @@ taskDefinitions:
 		t.Errorf("lawful events rejected: %v", err)
 	}
 }
+
+// TestHostileServicesFinish: inputs that once crashed or hung a run that
+// validate accepted (issue "Hostile input"): a DAEMON service with
+// distinctInstance (index out of range), one whose memberOf its own task
+// makes false (placed and stopped forever at one instant). Each must run
+// to its end under the Checker.
+func TestHostileServicesFinish(t *testing.T) {
+	for _, c := range []string{
+		"[{type: distinctInstance}]",
+		`[{type: memberOf, expression: "runningTasksCount == 0"}]`,
+		`[{type: memberOf, expression: "not(task:group == service:d)"}]`,
+	} {
+		src := `
+name: h
+duration: 2h
+cluster:
+  containerInstances: [{instanceType: m5.large, count: 3}]
+taskDefinitions:
+  - {family: agent, containerDefinitions: [{name: a, cpu: 256, memory: 512}]}
+  - {family: job, containerDefinitions: [{name: j, cpu: 256, memory: 512}]}
+services:
+  - {serviceName: d, taskDefinition: agent, schedulingStrategy: DAEMON, placementConstraints: ` + c + `}
+workloads:
+  - {name: w, taskDefinition: job, arrivals: {process: poisson, ratePerMinute: 2}, duration: {distribution: constant, value: 5m}}
+`
+		l, final := simulate(t, src, nil)
+		if final == nil || final.Events > 100000 {
+			t.Fatalf("%s: %d events: a loop", c, final.Events)
+		}
+		if placed := len(l.of(record.TaskPlaced)); placed == 0 {
+			t.Fatalf("%s: nothing placed", c)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
 )
 
@@ -28,7 +29,7 @@ func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
 			delete(s.daemonOn, in.ID)
 		}
 	}
-	eligible := in.Status == cluster.Active && in.AgentConnected && w.meetsDaemonConstraints(s, in)
+	eligible := in.Status == cluster.Active && in.AgentConnected && w.meetsDaemonConstraints(s, in, task != nil)
 	switch {
 	case task != nil && in.Status == cluster.Draining:
 		if in.NonDaemonTasks() == 0 {
@@ -43,9 +44,19 @@ func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
 	}
 }
 
-func (w *World) meetsDaemonConstraints(s *serviceRun, in *cluster.Instance) bool {
+// meetsDaemonConstraints reports whether in qualifies for the daemon's
+// task. For a task already there only the constraints on the instance's
+// own properties (attributes, type, zone) are checked again: the others
+// (distinctInstance, runningTasksCount, task:group) would count the task
+// itself, and a constraint its own task makes false would otherwise place
+// and stop it forever (docs/model.md §6.1: ECS stops daemon tasks whose
+// instance no longer meets the constraints, as when an attribute changes).
+func (w *World) meetsDaemonConstraints(s *serviceRun, in *cluster.Instance, placed bool) bool {
 	r := &s.current.req
 	for _, c := range r.Constraints {
+		if placed && !placement.IsStatic(c) {
+			continue
+		}
 		if !c.Check(in, r, w.c) {
 			return false
 		}

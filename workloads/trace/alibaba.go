@@ -146,7 +146,7 @@ func (a *Alibaba2018Reader) parse(f []string, line int) (rec Record, keep bool, 
 	}
 	if times[0] > 0 && times[1] > 0 && times[1] < times[0] {
 		return rec, false, &RowError{Line: line, Column: aColName[aEnd],
-			Msg: fmt.Sprintf("must be >= start_time %s (got %q)", f[aStart], f[aEnd])}
+			Msg: fmt.Sprintf("must be >= start_time %s (got %s)", f[aStart], short(f[aEnd]))}
 	}
 	if f[aStatus] != aTerminated || times[0] == 0 || times[1] == 0 || f[aCPU] == "" || f[aMem] == "" || n == 0 {
 		return rec, false, nil

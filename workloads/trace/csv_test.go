@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"errors"
 	"io"
 	"runtime"
 	"slices"
@@ -258,4 +259,28 @@ func appendRow(b []byte, i int) []byte {
 	b = append(b, ",td-"...)
 	b = strconv.AppendInt(b, int64(i%7), 10)
 	return append(b, '\n')
+}
+
+// TestLimits: a line longer than MaxLineBytes is a bad row at its line,
+// and an error quotes at most a short prefix of a bad value (README
+// "Limits").
+func TestLimits(t *testing.T) {
+	long := strings.Repeat("9", MaxLineBytes+10)
+	r, err := New(CSV, strings.NewReader("submitSeconds,durationSeconds,cpu,memory\n0,1,1,1\n"+long+",1,1,1\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var re *RowError
+	for err == nil {
+		_, err = r.Next()
+	}
+	if !errors.As(err, &re) || re.Line != 3 || !strings.Contains(re.Msg, "longer than 65536 bytes") {
+		t.Fatalf("got %v, want a RowError at line 3 for the long line", err)
+	}
+	bad := strings.Repeat("x", 5000)
+	r, _ = New(CSV, strings.NewReader("submitSeconds,durationSeconds,cpu,memory\n"+bad+",1,1,1\n"), Options{})
+	_, err = r.Next()
+	if err == nil || len(err.Error()) > 200 || !strings.Contains(err.Error(), "(5000 bytes)") {
+		t.Fatalf("error %.300q: want a short quote saying the value's length", err)
+	}
 }

@@ -230,7 +230,7 @@ func (g *Google2011Reader) parse(f []string, line int) (gEventRow, *RowError) {
 	case ev.time == gBefore:
 		ev.time = gWindowStart
 	case ev.time != gAfter && ev.time > maxMicros:
-		return ev, &RowError{Line: line, Column: gColName[gTime], Msg: fmt.Sprintf(tooLarge, f[gTime])}
+		return ev, &RowError{Line: line, Column: gColName[gTime], Msg: fmt.Sprintf(tooLarge, short(f[gTime]))}
 	}
 	if ev.key.job, re = parseInt(f[gJob], line, gColName[gJob], math.MaxInt64); re != nil {
 		return ev, re

@@ -106,6 +106,7 @@ func New(format string, r io.Reader, opts Options) (Reader, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
+	r = limit(r)
 	switch format {
 	case CSV:
 		return newCSV(r, opts)
@@ -156,7 +157,7 @@ func (e *RowError) Error() string {
 
 // badValue builds the RowError for a value that is not of the wanted form.
 func badValue(line int, col, want, got string) *RowError {
-	return &RowError{Line: line, Column: col, Msg: fmt.Sprintf("must be %s (got %q)", want, got)}
+	return &RowError{Line: line, Column: col, Msg: fmt.Sprintf("must be %s (got %s)", want, short(got))}
 }
 
 // Limits keeping conversions exact and overflow-free.
@@ -168,7 +169,7 @@ const (
 	wantInt    = "an integer >= 0"        // message for integer columns
 	wantCount  = "an integer >= 1"        // message for counts
 	missingMsg = "missing value"          // message for an empty required column
-	tooLarge   = "is too large (got %q)"  // message for out-of-range values
+	tooLarge   = "is too large (got %s)"  // message for out-of-range values
 	wantPct    = "a number in [0, 100]"   // message for Alibaba's normalised memory
 	wantEvent  = "an integer in [0, 8]"   // message for Google event types
 	wantFields = "has %d fields, want %d" // message for a wrong field count
@@ -217,7 +218,7 @@ func parseNumber(s string, line int, col string) (float64, *RowError) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) {
-		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, s)}
+		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, short(s))}
 	}
 	return v, nil
 }
@@ -229,13 +230,13 @@ func parseInt(s string, line int, col string, max int64) (int64, *RowError) {
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
 	if err != nil && errors.Is(err, strconv.ErrRange) && v > 0 {
-		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, s)}
+		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, short(s))}
 	}
 	if err != nil || v < 0 {
 		return 0, badValue(line, col, wantInt, s)
 	}
 	if v > max {
-		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, s)}
+		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, short(s))}
 	}
 	return v, nil
 }
@@ -244,7 +245,7 @@ func parseInt(s string, line int, col string, max int64) (int64, *RowError) {
 // to the nearest nanosecond.
 func seconds(v float64, raw string, line int, col string) (time.Duration, *RowError) {
 	if v > maxSeconds {
-		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, raw)}
+		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, short(raw))}
 	}
 	return time.Duration(math.Round(v * 1e9)), nil
 }
@@ -253,7 +254,7 @@ func seconds(v float64, raw string, line int, col string) (time.Duration, *RowEr
 func scale(v, factor float64, raw string, line int, col string) (int64, *RowError) {
 	x := math.Round(v * factor)
 	if math.IsNaN(x) || x > maxSize {
-		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, raw)}
+		return 0, &RowError{Line: line, Column: col, Msg: fmt.Sprintf(tooLarge, short(raw))}
 	}
 	return int64(x), nil
 }

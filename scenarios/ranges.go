@@ -1,0 +1,192 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Every number and duration of the scenario format carries a `range` tag,
+// checked by one walker after the field-specific validation: a value must
+// be finite and inside its range, whatever the field. The tag is
+// "[lo,hi] unit" with brackets for inclusive bounds and parentheses for
+// exclusive ones; bounds of durations are durations ("[0s,1h]"). "any"
+// marks a field every value of its Go type suits (a seed). A plain
+// (non-pointer) number equal to 0 is taken as unset and left to the field's
+// own validation; a pointer, a Duration or a TaskSize that is set is always
+// checked. TestEveryNumberHasARange holds that no numeric field lacks a
+// tag, and TestRangesRejectHostileValues feeds NaN, ±Inf, −1, 1e300 and the
+// largest integer to every one.
+
+// bound is a parsed range tag.
+type bound struct {
+	any            bool
+	lo, hi         float64 // seconds for durations
+	loOpen, hiOpen bool
+	unit           string
+	duration       bool
+}
+
+// parseRange reads a range tag; it panics on a malformed tag (a programming
+// error, caught by the tests).
+func parseRange(tag string, duration bool) bound {
+	if tag == "any" {
+		return bound{any: true}
+	}
+	spec, unit, _ := strings.Cut(tag, " ")
+	if len(spec) < 5 || !strings.ContainsRune("[(", rune(spec[0])) || !strings.ContainsRune("])", rune(spec[len(spec)-1])) {
+		panic("scenarios: bad range tag " + tag)
+	}
+	lo, hi, ok := strings.Cut(spec[1:len(spec)-1], ",")
+	if !ok {
+		panic("scenarios: bad range tag " + tag)
+	}
+	b := bound{loOpen: spec[0] == '(', hiOpen: spec[len(spec)-1] == ')', unit: unit, duration: duration}
+	b.lo, b.hi = b.value(lo), b.value(hi)
+	return b
+}
+
+func (b bound) value(s string) float64 {
+	if b.duration {
+		d, err := ParseDuration(s)
+		if err != nil {
+			panic("scenarios: bad duration bound " + s)
+		}
+		return d.Seconds()
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		panic("scenarios: bad bound " + s)
+	}
+	return x
+}
+
+// check returns "" if x is in the range, else what is wrong.
+func (b bound) check(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return fmt.Sprintf("must be a finite number (got %v)", x)
+	}
+	if b.any {
+		return ""
+	}
+	low := x < b.lo || b.loOpen && x == b.lo
+	high := x > b.hi || b.hiOpen && x == b.hi
+	if !low && !high {
+		return ""
+	}
+	from, to := "at least", "at most"
+	if b.loOpen {
+		from = "greater than"
+	}
+	if b.hiOpen {
+		to = "below"
+	}
+	unit := ""
+	if b.unit != "" {
+		unit = " " + b.unit
+	}
+	return fmt.Sprintf("must be %s %s and %s %s%s (got %s)", from, b.format(b.lo), to, b.format(b.hi), unit, b.format(x))
+}
+
+func (b bound) format(x float64) string {
+	if b.duration {
+		return FormatDuration(time.Duration(x * float64(time.Second)))
+	}
+	if math.Abs(x) < 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+var (
+	durationType = reflect.TypeFor[Duration]()
+	taskSizeType = reflect.TypeFor[TaskSize]()
+	variantsType = reflect.TypeFor[Variants]()
+)
+
+// checkRanges walks f and reports every number outside its field's range,
+// unless the field already has an error.
+func (v *validator) checkRanges(f *File) {
+	had := map[string]bool{}
+	for _, e := range v.errs {
+		had[e.Field] = true
+	}
+	v.walkRanges(reflect.ValueOf(f).Elem(), "", "", had)
+}
+
+func (v *validator) walkRanges(rv reflect.Value, path, tag string, had map[string]bool) {
+	report := func(x float64, duration bool) {
+		if tag == "" {
+			return // a container of numbers: its elements carry the tag
+		}
+		if msg := parseRange(tag, duration).check(x); msg != "" && !had[path] {
+			had[path] = true
+			v.errf(path, "%s", msg)
+		}
+	}
+	switch t := rv.Type(); {
+	case t == durationType:
+		if d := rv.Interface().(Duration); d.Set {
+			report(d.D.Seconds(), true)
+		}
+	case t == taskSizeType:
+		if s := rv.Interface().(TaskSize); s.Set {
+			report(float64(s.N), false)
+		}
+	case t == variantsType:
+		// Variants are applied to the YAML and validated as scenarios.
+	case rv.Kind() == reflect.Pointer:
+		if !rv.IsNil() {
+			if e := rv.Elem(); isNumber(e.Kind()) {
+				report(number(e), false)
+			} else {
+				v.walkRanges(e, path, tag, had)
+			}
+		}
+	case isNumber(rv.Kind()):
+		if x := number(rv); x != 0 || math.IsNaN(x) {
+			report(x, false)
+		}
+	case rv.Kind() == reflect.Struct:
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" || !sf.IsExported() {
+				continue
+			}
+			v.walkRanges(rv.Field(i), join(path, name), sf.Tag.Get("range"), had)
+		}
+	case rv.Kind() == reflect.Slice:
+		for i := range rv.Len() {
+			v.walkRanges(rv.Index(i), index(path, i), tag, had)
+		}
+	case rv.Kind() == reflect.Map:
+		keys := rv.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			v.walkRanges(rv.MapIndex(k), join(path, k.String()), tag, had)
+		}
+	}
+}
+
+func isNumber(k reflect.Kind) bool {
+	switch k {
+	case reflect.Int, reflect.Int64, reflect.Uint64, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+func number(rv reflect.Value) float64 {
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int64:
+		return float64(rv.Int())
+	case reflect.Uint64:
+		return float64(rv.Uint())
+	}
+	return rv.Float()
+}
