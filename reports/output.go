@@ -16,11 +16,20 @@ type Output struct {
 	tmp   string
 }
 
-// Names ecsim writes into an output directory: a directory holding only
-// these (or nothing) may be replaced by a new run.
+// MarkerFile is written into every output directory ecsim makes. A folder
+// is replaced by a later run only if it holds this marker and nothing but
+// what ecsim writes: ecsim decides that it wrote a folder from the marker,
+// never from the names in it, so it never deletes a user's files.
+const MarkerFile = ".ecsim-output"
+
+// pidFile, inside a directory under construction, names the process
+// building it, so that a later run can remove it if that process died.
+const pidFile = ".ecsim-pid"
+
+// outputNames are the entries a marked output directory may hold.
 var outputNames = map[string]bool{
 	SummaryFile: true, TimeseriesFile: true, ProvidersFile: true, EventsFile: true, ReportFile: true, FiguresDir: true,
-	CompareJSONFile: true, CompareCSVFile: true, CompareHTMLFile: true,
+	CompareJSONFile: true, CompareCSVFile: true, CompareHTMLFile: true, MarkerFile: true,
 }
 
 // Files ecsim compare writes.
@@ -46,19 +55,8 @@ func CheckOutputDir(dir string) error {
 			return fmt.Errorf("output directory %s: the working directory or one of its parents; give a new folder, e.g. -o ecsim-out/NAME", dir)
 		}
 	}
-	if st, err := os.Stat(dir); err == nil {
-		if !st.IsDir() {
-			return fmt.Errorf("output directory %s: exists and is not a directory", dir)
-		}
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return fmt.Errorf("output directory %s: %w", dir, err)
-		}
-		for _, e := range entries {
-			if !outputNames[e.Name()] {
-				return fmt.Errorf("output directory %s: holds %s, which ecsim did not write; it replaces only a folder of its own outputs (give another -o)", dir, e.Name())
-			}
-		}
+	if err := checkExisting(dir); err != nil {
+		return err
 	}
 	// Probe the nearest existing ancestor: can a folder be made there?
 	parent := filepath.Dir(abs)
@@ -79,6 +77,54 @@ func CheckOutputDir(dir string) error {
 	return os.Remove(probe)
 }
 
+// checkExisting accepts a dir that does not exist, or an ecsim output
+// directory (marked, holding only ecsim's files). A symbolic link is
+// refused, dangling or not: the run would replace the link with a folder.
+func checkExisting(dir string) error {
+	st, err := os.Lstat(dir)
+	if err != nil {
+		return nil
+	}
+	if st.Mode()&os.ModeSymlink != 0 {
+		target, _ := os.Readlink(dir)
+		return fmt.Errorf("output directory %s: a symbolic link (to %s); ecsim writes a folder of its own at -o and would replace the link, so give the target or another path", dir, target)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("output directory %s: exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("output directory %s: %w", dir, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Lstat(filepath.Join(dir, MarkerFile)); err != nil {
+		return fmt.Errorf("output directory %s: not empty and not an ecsim output folder (no %s marker); ecsim replaces only folders it wrote, so give another -o or remove it", dir, MarkerFile)
+	}
+	for _, e := range entries {
+		if !outputNames[e.Name()] {
+			return fmt.Errorf("output directory %s: holds %s, which ecsim did not write; it replaces only a folder of its own outputs (give another -o)", dir, e.Name())
+		}
+	}
+	return checkFigures(filepath.Join(dir, FiguresDir))
+}
+
+// checkFigures accepts a figures folder holding only figure files.
+func checkFigures(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if !e.Type().IsRegular() || ext != ".svg" && ext != ".png" && ext != ".pdf" {
+			return fmt.Errorf("output directory %s: holds %s, which ecsim did not write (give another -o)", filepath.Dir(dir), filepath.Join(FiguresDir, e.Name()))
+		}
+	}
+	return nil
+}
+
 // NewOutput starts an output directory that will become dir, after
 // CheckOutputDir.
 func NewOutput(dir string) (*Output, error) {
@@ -90,11 +136,20 @@ func NewOutput(dir string) (*Output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory %s: %w", dir, err)
 	}
+	removeStale(parent)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("output directory %s: %w", dir, err)
 	}
-	return &Output{final: dir, tmp: tmp}, nil
+	o := &Output{final: dir, tmp: tmp}
+	for name, body := range map[string]string{pidFile: ownerLine(),
+		MarkerFile: "written by ecsim: the next run with this -o replaces this folder\n"} {
+		if err := os.WriteFile(filepath.Join(tmp, name), []byte(body), 0o644); err != nil {
+			o.Abort()
+			return nil, fmt.Errorf("output directory %s: %w", dir, err)
+		}
+	}
+	return o, nil
 }
 
 // Path returns the path of name inside the directory under construction.
@@ -115,6 +170,10 @@ func (o *Output) Create(name string) (*os.File, error) {
 
 // Commit replaces the final directory with the one built.
 func (o *Output) Commit() error {
+	if err := os.Remove(filepath.Join(o.tmp, pidFile)); err != nil {
+		o.Abort()
+		return err
+	}
 	if err := os.Chmod(o.tmp, 0o755); err != nil {
 		return err
 	}

@@ -24,11 +24,28 @@ func TestCheckOutputDir(t *testing.T) {
 		}
 		return dir
 	}
-	earlier := mk("earlier", SummaryFile, TimeseriesFile, ReportFile, CompareJSONFile)
+	earlier := mk("earlier", MarkerFile, SummaryFile, TimeseriesFile, ReportFile, CompareJSONFile)
 	if err := os.Mkdir(filepath.Join(earlier, FiguresDir), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	foreign := mk("foreign", SummaryFile, "notes.txt")
+	foreign := mk("foreign", MarkerFile, SummaryFile, "notes.txt")
+	// Names alone never make a folder ecsim's: without the marker, a folder
+	// whose only entry is figures/ with the user's files is left alone.
+	unmarked := mk("unmarked", SummaryFile)
+	userFigures := mk(filepath.Join("user-figures", FiguresDir), "paper.tex")
+	userFigures = filepath.Dir(userFigures)
+	markedFigures := mk(filepath.Join("marked-figures", FiguresDir), "notes.txt")
+	if err := os.WriteFile(filepath.Join(filepath.Dir(markedFigures), MarkerFile), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink(earlier, link); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(root, "dangling")
+	if err := os.Symlink(filepath.Join(root, "nowhere"), dangling); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(root, "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -41,6 +58,11 @@ func TestCheckOutputDir(t *testing.T) {
 		{mk("empty"), ""},
 		{earlier, ""},
 		{foreign, "holds notes.txt, which ecsim did not write"},
+		{unmarked, "not an ecsim output folder (no .ecsim-output marker)"},
+		{userFigures, "not an ecsim output folder"},
+		{filepath.Dir(markedFigures), "holds figures/notes.txt, which ecsim did not write"},
+		{link, "a symbolic link (to " + earlier + ")"},
+		{dangling, "a symbolic link"},
 		{file, "exists and is not a directory"},
 		{filepath.Join(file, "sub"), "is not a directory"},
 		{".", "the working directory or one of its parents"},
@@ -58,5 +80,52 @@ func TestCheckOutputDir(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob(filepath.Join(root, ".ecsim-probe-*")); len(entries) > 0 {
 		t.Errorf("probe left behind: %v", entries)
+	}
+}
+
+// TestRemoveStale: a directory under construction whose process has exited
+// is removed by the next output into the same parent; one whose process
+// runs, and folders without ecsim's marks, are left alone.
+func TestRemoveStale(t *testing.T) {
+	root := t.TempDir()
+	mk := func(name, pid string) string {
+		dir := filepath.Join(root, name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if pid != "" {
+			if err := os.WriteFile(filepath.Join(dir, pidFile), []byte(pid), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	host, _ := os.Hostname()
+	dead := mk(".run.tmp-1", "999999999 "+host)
+	alive := mk(".run.tmp-2", ownerLine())
+	other := mk(".run.tmp-3", "999999999 some-other-host")
+	nomark := mk(".run.tmp-4", "")
+	user := mk(".mine", "999999999 "+host)
+	out, err := NewOutput(filepath.Join(root, "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	for dir, gone := range map[string]bool{dead: true, alive: false, other: false, nomark: false, user: false} {
+		_, err := os.Stat(dir)
+		if os.IsNotExist(err) != gone {
+			t.Errorf("%s: removed %v, want %v", filepath.Base(dir), os.IsNotExist(err), gone)
+		}
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{MarkerFile} {
+		if _, err := os.Stat(filepath.Join(root, "run", f)); err != nil {
+			t.Errorf("committed output lacks %s", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "run", pidFile)); !os.IsNotExist(err) {
+		t.Error("committed output keeps the pid file")
 	}
 }

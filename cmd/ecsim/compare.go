@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -128,7 +129,7 @@ func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	cmp.Seeds = seeds
-	if err := writeComparison(dir, cmp, assetsJS); err != nil {
+	if err := writeComparison(opts.ctx, dir, cmp, assetsJS); err != nil {
 		return err
 	}
 	switch {
@@ -152,9 +153,11 @@ func variantConfigs(sc *scenarios.Scenario, names []string, quiet bool, stderr i
 		if err != nil {
 			return nil, err
 		}
-		if _, err := world.New(vs.Config, nil); err != nil {
+		w, err := world.New(vs.Config, nil)
+		if err != nil {
 			return nil, badInput("variant %s: %v", name, err)
 		}
+		w.Close()
 		if !quiet {
 			for _, w := range vs.Warnings {
 				fmt.Fprintf(stderr, "ecsim: warning: variant %s: %s\n", name, w)
@@ -260,7 +263,14 @@ func compareVariants(sc *scenarios.Scenario, baseline string) ([]string, string,
 }
 
 // runOne runs cfg and returns its summary's compared metrics.
-func runOne(ctx context.Context, cfg world.Config) (map[string]float64, error) {
+func runOne(ctx context.Context, cfg world.Config) (m map[string]float64, err error) {
+	defer func() {
+		// A panic in a worker cannot reach main's recover: report it as
+		// this run's error.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (a bug: please report it with the scenario): %v\n%s", r, debug.Stack())
+		}
+	}()
 	rec, err := reports.NewRecorder(nil, reports.Options{})
 	if err != nil {
 		return nil, err
@@ -282,11 +292,17 @@ func runOne(ctx context.Context, cfg world.Config) (map[string]float64, error) {
 
 // writeComparison writes compare.json, compare.csv and compare.html into
 // dir, all or nothing.
-func writeComparison(dir string, cmp *reports.Comparison, assetsJS string) error {
+func writeComparison(ctx context.Context, dir string, cmp *reports.Comparison, assetsJS string) error {
 	out, err := reports.NewOutput(dir)
 	if err != nil {
 		return badInput("%v", err)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.Abort()
+			panic(r)
+		}
+	}()
 	for _, w := range []struct {
 		name string
 		fn   func(io.Writer) error
@@ -299,6 +315,10 @@ func writeComparison(dir string, cmp *reports.Comparison, assetsJS string) error
 			out.Abort()
 			return err
 		}
+	}
+	if ctx.Err() != nil {
+		out.Abort()
+		return errInterrupted
 	}
 	return out.Commit()
 }

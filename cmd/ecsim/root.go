@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/ecsim/ecsim/scenarios"
@@ -33,7 +34,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runContext is run until ctx is done: then a running simulation stops,
 // removes what it was writing and the exit code is exitInterrupted.
-func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A panic is a bug: say so, give the stack, and exit 1 (not 2, which
+		// means bad input); outputs under construction abort on the way.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "ecsim: internal error (a bug: please report it with the scenario): %v\n%s", r, debug.Stack())
+			code = exitFailure
+		}
+	}()
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

@@ -129,6 +129,12 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 	if err != nil {
 		return nil, badInput("%v", err)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			out.Abort() // a bug: leave nothing half-written behind
+			panic(r)
+		}
+	}()
 	events := reports.EventsAuto
 	if opts.eventsSet {
 		events = reports.EventsOff
@@ -174,6 +180,9 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 		return nil, err
 	}
 	files, err := writeCharts(out, rec.Series(), opts)
+	if err == nil && opts.ctx.Err() != nil {
+		err = errInterrupted // Ctrl-C while the charts were written
+	}
 	if err != nil {
 		out.Abort()
 		return nil, err

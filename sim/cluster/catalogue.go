@@ -131,12 +131,16 @@ func (c *Catalogue) Help(name string) string {
 	return fmt.Sprintf("the catalogue has %d types in the families %s", len(c.byName), strings.Join(c.Families(), ", "))
 }
 
-// DefaultCatalogue returns a fresh catalogue of the built-in instance types:
-// the general purpose (m5, m5a, m6i, m6a, m6g, m7g, m4), burstable (t3, t3a,
-// t4g), compute optimized (c5, c6i, c6a, c6g, c7g, c4), memory optimized (r5,
-// r6i, r6g, r7g) and GPU (g4dn, g5) families of catalogue_types.go, with
-// vCPUs, memory, maximum ENIs, ECS trunking limits, GPUs, architecture and
-// us-east-1 Linux On-Demand prices from the sources listed there.
+// DefaultCatalogue returns a fresh catalogue of the 192 built-in instance
+// types: the general purpose (m5, m5a, m6i, m6a, m6g, m7i, m7a, m7g, m8g,
+// m4), burstable (t3, t3a, t4g), compute optimized (c5, c6i, c6a, c6g, c7i,
+// c7a, c7g, c8g, c4), memory optimized (r5, r6i, r6a, r6g, r7i, r7a, r7g,
+// r8g) and GPU (g4dn, g5) families of catalogue_types.go, with vCPUs,
+// memory, maximum ENIs, ECS trunking limits, GPUs, architecture and
+// us-east-1 Linux On-Demand prices from the sources listed there (docs/model.md
+// §10). The ECS trunking table ecsim could read predates the m7i, m7a, m8g,
+// c7i, c7a, c8g, r7i, r7a and r8g families: their TrunkTasks is 0 (no extra
+// awsvpc tasks with trunking) until a scenario declares the figure.
 // Registered memory is the documented figure where AWS gives one (m4.large,
 // c4.large, c4.4xlarge) and DefaultRegisteredMemory otherwise.
 func DefaultCatalogue() *Catalogue {

@@ -225,6 +225,15 @@ func mustPlace(t testing.TB, c *cluster.Cluster, task *cluster.Task, in *cluster
 //   - price: us-east-1 Linux On-Demand, https://aws.amazon.com/ec2/pricing/on-demand/
 //     (AWS Price List values via the Karpenter generated table).
 //
+// The current-generation families of trunkingUnknown, which the ECS table
+// we could read predates, are checked against the generated tables
+// themselves: vCPU, MemoryMb and Architecture in kubernetes/autoscaler
+// cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go (2024-10-02),
+// Interface (maximum ENIs) in aws/amazon-vpc-resource-controller-k8s
+// pkg/aws/vpc/limits.go (2025-10-06), and the us-east-1 price in
+// aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go
+// (2026-01-19); their trunk limit is 0.
+//
 // Registered memory is floor(0.975 × nominal): 512 → 499, 2048 → 1996,
 // 8192 → 7987, 16384 → 15974, 32768 → 31948, 65536 → 63897,
 // 73728 → 71884, 98304 → 95846, 131072 → 127795, 196608 → 191692,
@@ -276,6 +285,33 @@ func TestDefaultCatalogueFamilies(t *testing.T) {
 		{"g4dn.12xlarge", 48, 196608, 191692, 8, 0, 4, "x86_64", 3.912},
 		{"g5.xlarge", 4, 16384, 15974, 4, 6, 1, "x86_64", 1.006},
 		{"g5.12xlarge", 48, 196608, 191692, 15, 120, 4, "x86_64", 5.672},
+		// Current generation, no trunk limit (trunkingUnknown). Each row:
+		// autoscaler VCPU and MemoryMb; limits.go Interface; Karpenter
+		// us-east-1 price.
+		// m7i.large: 2, 8192; Interface 3; "m7i.large": 0.100800.
+		{"m7i.large", 2, 8192, 7987, 3, 0, 0, "x86_64", 0.1008},
+		// m7i.8xlarge: 32, 131072; Interface 8; "m7i.8xlarge": 1.612800.
+		{"m7i.8xlarge", 32, 131072, 127795, 8, 0, 0, "x86_64", 1.6128},
+		// m7a.12xlarge: 48, 196608; Interface 8; "m7a.12xlarge": 2.782080.
+		{"m7a.12xlarge", 48, 196608, 191692, 8, 0, 0, "x86_64", 2.78208},
+		// m8g.medium: 1, 4096, arm64; Interface 2; "m8g.medium": 0.044880.
+		{"m8g.medium", 1, 4096, 3993, 2, 0, 0, "arm64", 0.04488},
+		// m8g.4xlarge: 16, 65536, arm64; Interface 8; "m8g.4xlarge": 0.718080.
+		{"m8g.4xlarge", 16, 65536, 63897, 8, 0, 0, "arm64", 0.71808},
+		// c7i.8xlarge: 32, 65536; Interface 8; "c7i.8xlarge": 1.428000.
+		{"c7i.8xlarge", 32, 65536, 63897, 8, 0, 0, "x86_64", 1.428},
+		// c7a.xlarge: 4, 8192; Interface 4; "c7a.xlarge": 0.205280.
+		{"c7a.xlarge", 4, 8192, 7987, 4, 0, 0, "x86_64", 0.20528},
+		// c8g.12xlarge: 48, 98304, arm64; Interface 8; "c8g.12xlarge": 1.914240.
+		{"c8g.12xlarge", 48, 98304, 95846, 8, 0, 0, "arm64", 1.91424},
+		// r7i.2xlarge: 8, 65536; Interface 4; "r7i.2xlarge": 0.529200.
+		{"r7i.2xlarge", 8, 65536, 63897, 4, 0, 0, "x86_64", 0.5292},
+		// r7a.4xlarge: 16, 131072; Interface 8; "r7a.4xlarge": 1.217200.
+		{"r7a.4xlarge", 16, 131072, 127795, 8, 0, 0, "x86_64", 1.2172},
+		// r8g.medium: 1, 8192, arm64; Interface 2; "r8g.medium": 0.058910.
+		{"r8g.medium", 1, 8192, 7987, 2, 0, 0, "arm64", 0.05891},
+		// r8g.12xlarge: 48, 393216, arm64; Interface 8; "r8g.12xlarge": 2.827680.
+		{"r8g.12xlarge", 48, 393216, 383385, 8, 0, 0, "arm64", 2.82768},
 	}
 	cat := cluster.DefaultCatalogue()
 	for _, w := range want {
@@ -297,7 +333,7 @@ var gravitonFamily = regexp.MustCompile(`^[a-z]+[0-9]+g`)
 
 // TestGravitonFamily pins the arm64 rule the law test applies to every
 // family: a "g" right after the generation digit is Graviton (m6g, c7g, t4g,
-// and the Graviton4 m8g, c8g, r8g should they join the catalogue), while
+// and the Graviton4 m8g, c8g, r8g), while
 // the x86 families (m7i, c7a, r6a, m7i-flex) and the GPU families (g4dn,
 // g5) are not.
 func TestGravitonFamily(t *testing.T) {
@@ -309,6 +345,44 @@ func TestGravitonFamily(t *testing.T) {
 	for _, f := range []string{"m5", "m5a", "m6i", "m6a", "r6a", "m7i", "c7i", "r7i", "m7a", "c7a", "r7a", "m7i-flex", "t3", "t3a", "g4dn", "g5", "c4"} {
 		if gravitonFamily.MatchString(f) {
 			t.Errorf("%s: taken for Graviton (arm64)", f)
+		}
+	}
+}
+
+// trunkingUnknown lists the current-generation families the ECS trunking
+// table we could read predates (catalogue_types.go). They are built in with
+// TrunkTasks 0, so ecsim gives them no extra awsvpc tasks under
+// awsvpcTrunking (a scenario declares the real figure under instanceTypes:
+// with awsvpcTrunkingTasks), and the sizes each carries. A family leaves this
+// set when a sourced trunk limit is added for it.
+var trunkingUnknown = map[string][]string{
+	"m7i": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"m7a": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"m8g": {"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"c7i": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"c7a": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"c8g": {"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"r7i": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"r7a": {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+	"r8g": {"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge"},
+}
+
+// TestTrunkingUnknownFamilies: every trunkingUnknown family is built in
+// with exactly its listed sizes, all with TrunkTasks 0 (no invented trunk
+// limit), so under awsvpcTrunking they run ENIs-1 awsvpc tasks like a type
+// without trunking.
+func TestTrunkingUnknownFamilies(t *testing.T) {
+	cat := cluster.DefaultCatalogue()
+	for family, sizes := range trunkingUnknown {
+		got := cat.Sizes(family)
+		if !slices.Equal(got, sizes) {
+			t.Errorf("%s: sizes %v, want %v", family, got, sizes)
+		}
+		for _, size := range got {
+			it, _ := cat.Lookup(family + "." + size)
+			if it.TrunkTasks != 0 {
+				t.Errorf("%s: TrunkTasks %d, want 0 for a family in trunkingUnknown", it.Name, it.TrunkTasks)
+			}
 		}
 	}
 }

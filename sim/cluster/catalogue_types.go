@@ -29,14 +29,16 @@ package cluster
 //     co.html, mo.html and ac.html, read from the generated tables
 //     github.com/kubernetes/autoscaler
 //     cluster-autoscaler/cloudprovider/aws/ec2_instance_types.go (for r6a,
-//     r7g.8xlarge and r7g.12xlarge its copy generated 2024-10-02) and, for
+//     r7g.8xlarge, r7g.12xlarge and the nine families below its copy
+//     generated 2024-10-02, StaticListLastUpdateTime) and, for
 //     m7g and r7g up to 4xlarge, github.com/aws/karpenter-provider-aws
 //     website/content/en/docs/reference/instance-types.md.
 //   - [ARCH] Graviton families (a "g" after the generation digit) are
 //     arm64: AWS Graviton is a 64-bit Arm processor (EC2 user guide,
 //     general purpose instances; github.com/aws/aws-graviton-getting-started
-//     lists C6g, M6g, R6g, T4g, C7g, M7g, R7g). All other families here are
-//     Intel or AMD x86_64.
+//     lists C6g, M6g, R6g, T4g, C7g, M7g, R7g; the autoscaler copy of
+//     2024-10-02 labels the Graviton4 m8g, c8g, r8g arm64). All other
+//     families here are Intel or AMD x86_64.
 //   - [PRICE] us-east-1 Linux On-Demand USD per hour, the AWS Price List
 //     values behind https://aws.amazon.com/ec2/pricing/on-demand/, read from
 //     the generated secondary table github.com/aws/karpenter-provider-aws
@@ -46,17 +48,18 @@ package cluster
 // RegisteredMemoryMiB is left 0 (DefaultRegisteredMemory) except for the
 // three documented registrations.
 //
-// Left out for want of an ECS trunk limit: m7i, c7i, r7i, m7a, c7a, r7a,
-// m8g, c8g and r8g. [TRUNK]'s retrieved copy predates them, and no stored
-// copy of the current page or any transcription of its rows for them was
-// found. [PRICE] prices all nine, and the VPC resource controller's table
-// ([ENI]) gives them a BranchInterface count (m7i.large 9, m7i.8xlarge 84,
-// m8g.4xlarge 54), but that is EKS's security-groups-for-pods branch limit,
-// not ECS's task limit: for the families [TRUNK] lists it is lower
-// (c5.large 9 against 10, c5.4xlarge 54 against 60, m6i.large 9 against
-// 10, m6i.8xlarge 84 against 90, m5zn.large 13 against 14), and with no
-// fixed relation between the two it cannot stand in for [TRUNK]. Add the
-// families when the current page is to hand.
+// Current generation without a trunk limit: m7i, m7a, m8g, c7i, c7a, c8g,
+// r7i, r7a and r8g, sizes large to 12xlarge (and medium for the Graviton4
+// m8g, c8g, r8g), have vCPUs, memory and architecture from [SPEC], ENIs
+// from [ENI] and prices from [PRICE], and TrunkTasks 0. [TRUNK]'s
+// retrieved copy predates them, and no stored copy of the current page or
+// any transcription of its rows for them was found. [ENI]'s BranchInterface
+// count (m7i.large 9, m7i.8xlarge 84, m8g.4xlarge 54) is EKS's
+// security-groups-for-pods branch limit, not ECS's task limit: for the
+// families [TRUNK] lists it is lower (c5.large 9 against 10, c5.4xlarge 54
+// against 60, m6i.large 9 against 10, m6i.8xlarge 84 against 90,
+// m5zn.large 13 against 14), and with no fixed relation between the two it
+// cannot stand in for [TRUNK].
 
 const (
 	archX86 = "x86_64"
@@ -114,6 +117,36 @@ var generalPurposeTypes = []InstanceType{
 	{Name: "m7g.4xlarge", VCPU: 16, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 0.6528},
 	{Name: "m7g.8xlarge", VCPU: 32, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.3056},
 	{Name: "m7g.12xlarge", VCPU: 48, MemoryMiB: 196608, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.9584},
+
+	// Current generation (m7i, m7a, m8g): the ECS trunking table we could read
+	// predates these families, so ecsim does not give them extra awsvpc tasks
+	// under awsvpcTrunking; a scenario can set the real figure by declaring
+	// the type under `instanceTypes:` with `awsvpcTrunkingTasks`. [SPEC]
+	// (autoscaler copy of 2024-10-02); [ENI]; [PRICE]; TrunkTasks 0.
+	// m7i (Intel).
+	{Name: "m7i.large", VCPU: 2, MemoryMiB: 8192, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.1008},
+	{Name: "m7i.xlarge", VCPU: 4, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.2016},
+	{Name: "m7i.2xlarge", VCPU: 8, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.4032},
+	{Name: "m7i.4xlarge", VCPU: 16, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.8064},
+	{Name: "m7i.8xlarge", VCPU: 32, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.6128},
+	{Name: "m7i.12xlarge", VCPU: 48, MemoryMiB: 196608, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.4192},
+
+	// m7a (AMD).
+	{Name: "m7a.large", VCPU: 2, MemoryMiB: 8192, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.11592},
+	{Name: "m7a.xlarge", VCPU: 4, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.23184},
+	{Name: "m7a.2xlarge", VCPU: 8, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.46368},
+	{Name: "m7a.4xlarge", VCPU: 16, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.92736},
+	{Name: "m7a.8xlarge", VCPU: 32, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.85472},
+	{Name: "m7a.12xlarge", VCPU: 48, MemoryMiB: 196608, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.78208},
+
+	// m8g (Graviton4).
+	{Name: "m8g.medium", VCPU: 1, MemoryMiB: 4096, ENIs: 2, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.04488},
+	{Name: "m8g.large", VCPU: 2, MemoryMiB: 8192, ENIs: 3, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.08976},
+	{Name: "m8g.xlarge", VCPU: 4, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.17952},
+	{Name: "m8g.2xlarge", VCPU: 8, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.35904},
+	{Name: "m8g.4xlarge", VCPU: 16, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.71808},
+	{Name: "m8g.8xlarge", VCPU: 32, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 1.43616},
+	{Name: "m8g.12xlarge", VCPU: 48, MemoryMiB: 196608, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 2.15424},
 
 	// m4 (previous generation, Intel): documented registration
 	// (memory-management page: 8192 MiB registers 7985 MiB); no trunking;
@@ -195,6 +228,36 @@ var computeOptimizedTypes = []InstanceType{
 	{Name: "c7g.8xlarge", VCPU: 32, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.16},
 	{Name: "c7g.12xlarge", VCPU: 48, MemoryMiB: 98304, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.74},
 
+	// Current generation (c7i, c7a, c8g): the ECS trunking table we could read
+	// predates these families, so ecsim does not give them extra awsvpc tasks
+	// under awsvpcTrunking; a scenario can set the real figure by declaring
+	// the type under `instanceTypes:` with `awsvpcTrunkingTasks`. [SPEC]
+	// (autoscaler copy of 2024-10-02); [ENI]; [PRICE]; TrunkTasks 0.
+	// c7i (Intel).
+	{Name: "c7i.large", VCPU: 2, MemoryMiB: 4096, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.08925},
+	{Name: "c7i.xlarge", VCPU: 4, MemoryMiB: 8192, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.1785},
+	{Name: "c7i.2xlarge", VCPU: 8, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.357},
+	{Name: "c7i.4xlarge", VCPU: 16, MemoryMiB: 32768, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.714},
+	{Name: "c7i.8xlarge", VCPU: 32, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.428},
+	{Name: "c7i.12xlarge", VCPU: 48, MemoryMiB: 98304, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.142},
+
+	// c7a (AMD).
+	{Name: "c7a.large", VCPU: 2, MemoryMiB: 4096, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.10264},
+	{Name: "c7a.xlarge", VCPU: 4, MemoryMiB: 8192, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.20528},
+	{Name: "c7a.2xlarge", VCPU: 8, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.41056},
+	{Name: "c7a.4xlarge", VCPU: 16, MemoryMiB: 32768, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.82112},
+	{Name: "c7a.8xlarge", VCPU: 32, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.64224},
+	{Name: "c7a.12xlarge", VCPU: 48, MemoryMiB: 98304, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.46336},
+
+	// c8g (Graviton4).
+	{Name: "c8g.medium", VCPU: 1, MemoryMiB: 2048, ENIs: 2, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.03988},
+	{Name: "c8g.large", VCPU: 2, MemoryMiB: 4096, ENIs: 3, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.07976},
+	{Name: "c8g.xlarge", VCPU: 4, MemoryMiB: 8192, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.15952},
+	{Name: "c8g.2xlarge", VCPU: 8, MemoryMiB: 16384, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.31904},
+	{Name: "c8g.4xlarge", VCPU: 16, MemoryMiB: 32768, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.63808},
+	{Name: "c8g.8xlarge", VCPU: 32, MemoryMiB: 65536, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 1.27616},
+	{Name: "c8g.12xlarge", VCPU: 48, MemoryMiB: 98304, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 1.91424},
+
 	// c4 (previous generation, Intel): documented registrations
 	// (memory-management and CloudWatch metrics pages); no trunking; [ENI];
 	// [PRICE].
@@ -249,6 +312,36 @@ var memoryOptimizedTypes = []InstanceType{
 	{Name: "r7g.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 0.8568},
 	{Name: "r7g.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 1.7136},
 	{Name: "r7g.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 60, Architecture: archARM, PricePerHour: 2.5704},
+
+	// Current generation (r7i, r7a, r8g): the ECS trunking table we could read
+	// predates these families, so ecsim does not give them extra awsvpc tasks
+	// under awsvpcTrunking; a scenario can set the real figure by declaring
+	// the type under `instanceTypes:` with `awsvpcTrunkingTasks`. [SPEC]
+	// (autoscaler copy of 2024-10-02); [ENI]; [PRICE]; TrunkTasks 0.
+	// r7i (Intel).
+	{Name: "r7i.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.1323},
+	{Name: "r7i.xlarge", VCPU: 4, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.2646},
+	{Name: "r7i.2xlarge", VCPU: 8, MemoryMiB: 65536, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.5292},
+	{Name: "r7i.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.0584},
+	{Name: "r7i.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.1168},
+	{Name: "r7i.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 3.1752},
+
+	// r7a (AMD).
+	{Name: "r7a.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.15215},
+	{Name: "r7a.xlarge", VCPU: 4, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.3043},
+	{Name: "r7a.2xlarge", VCPU: 8, MemoryMiB: 65536, ENIs: 4, TrunkTasks: 0, Architecture: archX86, PricePerHour: 0.6086},
+	{Name: "r7a.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 1.2172},
+	{Name: "r7a.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 2.4344},
+	{Name: "r7a.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 0, Architecture: archX86, PricePerHour: 3.6516},
+
+	// r8g (Graviton4).
+	{Name: "r8g.medium", VCPU: 1, MemoryMiB: 8192, ENIs: 2, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.05891},
+	{Name: "r8g.large", VCPU: 2, MemoryMiB: 16384, ENIs: 3, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.11782},
+	{Name: "r8g.xlarge", VCPU: 4, MemoryMiB: 32768, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.23564},
+	{Name: "r8g.2xlarge", VCPU: 8, MemoryMiB: 65536, ENIs: 4, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.47128},
+	{Name: "r8g.4xlarge", VCPU: 16, MemoryMiB: 131072, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 0.94256},
+	{Name: "r8g.8xlarge", VCPU: 32, MemoryMiB: 262144, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 1.88512},
+	{Name: "r8g.12xlarge", VCPU: 48, MemoryMiB: 393216, ENIs: 8, TrunkTasks: 0, Architecture: archARM, PricePerHour: 2.82768},
 }
 
 // acceleratedTypes holds the NVIDIA GPU families.

@@ -136,6 +136,10 @@ func (w *World) traceLauncher(wr *workloadRun, name string) (*launcher, error) {
 func (w *World) Err() error { return w.err }
 
 // close releases the files the run opened.
+// Close releases what the world holds open (trace files). Run closes them
+// itself; call Close for a world built and not run.
+func (w *World) Close() { w.close() }
+
 func (w *World) close() {
 	for _, c := range w.closers {
 		c.Close()
