@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -23,10 +24,12 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	want, err := strconv.Atoi(args[0])
 	ts.Check(err)
 	var stdout, stderr bytes.Buffer
+	cwdMu.Lock()
 	wd, _ := os.Getwd()
 	ts.Check(os.Chdir(ts.Getenv("WORK")))
 	got := run(args[2:], &stdout, &stderr)
 	ts.Check(os.Chdir(wd))
+	cwdMu.Unlock()
 	ts.Stdout().Write(stdout.Bytes())
 	ts.Stderr().Write(stderr.Bytes())
 	if got != want {
@@ -34,9 +37,15 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// cwdMu serializes the in-process runs that change the working directory:
+// the script tests run in parallel.
+var cwdMu sync.Mutex
+
 // runCLI runs ecsim in-process in dir.
 func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	cwdMu.Lock()
+	defer cwdMu.Unlock()
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)

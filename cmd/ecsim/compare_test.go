@@ -140,6 +140,8 @@ func TestInterruptLeavesNothing(t *testing.T) {
 			dir := t.TempDir()
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
+			cwdMu.Lock()
+			defer cwdMu.Unlock()
 			wd, _ := os.Getwd()
 			if err := os.Chdir(dir); err != nil {
 				t.Fatal(err)

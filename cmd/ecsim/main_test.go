@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,8 +21,14 @@ func TestMain(m *testing.M) {
 // script runs the real ecsim binary on files it embeds and checks the
 // output, the files written and the exit status.
 func TestScripts(t *testing.T) {
+	// An absolute Dir: the scripts run in parallel, and exitcode changes the
+	// working directory (under cwdMu) while another script may be starting.
+	dir, err := filepath.Abs("testdata/script")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir:                 dir,
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
