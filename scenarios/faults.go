@@ -82,6 +82,9 @@ func (v *validator) faultFields(p string, fs *FaultSpec, out *world.Fault, f *Fi
 	case world.FaultSpotInterruption:
 		if fs.CapacityProvider == "" {
 			v.errf(join(p, "capacityProvider"), "required: the provider whose Spot capacity is reclaimed")
+		} else if !v.spotProvider(f, fs.CapacityProvider) {
+			v.errf(join(p, "capacityProvider"), "%q has no Spot capacity: Spot interruptions need an Auto Scaling group with spot: true, or FARGATE_SPOT%s",
+				fs.CapacityProvider, accepted(v.spotProviders(f)...))
 		}
 		if !(fs.RatePerHour > 0) {
 			v.errf(join(p, "ratePerHour"), "must be > 0: interruptions per instance-hour (or task-hour on FARGATE_SPOT)")
@@ -93,4 +96,20 @@ func (v *validator) faultFields(p string, fs *FaultSpec, out *world.Fault, f *Fi
 		v.errf(join(p, "type"), "unknown fault type %q%s", fs.Type, accepted(faultTypes...))
 	}
 	return nil
+}
+
+// spotProviders are the capacity providers with Spot capacity: FARGATE_SPOT
+// and Auto Scaling group providers with spot: true.
+func (v *validator) spotProviders(f *File) []string {
+	var out []string
+	for _, cp := range f.Cluster.CapacityProviders {
+		if cp.Name == world.ProviderFargateSpot || cp.AutoScalingGroup != nil && cp.AutoScalingGroup.Spot {
+			out = append(out, cp.Name)
+		}
+	}
+	return out
+}
+
+func (v *validator) spotProvider(f *File, name string) bool {
+	return contains(v.spotProviders(f), name)
 }

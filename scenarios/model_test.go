@@ -37,3 +37,23 @@ func TestModelServiceAndAlarmKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSpotInterruptionNeedsSpotCapacity: a spotInterruption fault on a
+// provider without Spot capacity would silently do nothing; it is bad input
+// naming the providers that have Spot capacity.
+func TestSpotInterruptionNeedsSpotCapacity(t *testing.T) {
+	src := `cluster:
+  capacityProviders:
+    - {name: od, autoScalingGroup: {instanceTypes: [m5.large], maxSize: 2}}
+    - {name: sp, autoScalingGroup: {instanceTypes: [m5.large], maxSize: 2, spot: true}}
+faults:
+  - {type: spotInterruption, capacityProvider: od, ratePerHour: 1}
+`
+	_, err := Parse("f.yaml", ".", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `faults[0].capacityProvider: "od" has no Spot capacity`) || !strings.Contains(err.Error(), "(accepted: sp)") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := Parse("f.yaml", ".", []byte(strings.Replace(src, "capacityProvider: od", "capacityProvider: sp", 1))); err != nil {
+		t.Fatalf("a Spot group rejected: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/ecsim/ecsim/autoscaling"
+	"github.com/ecsim/ecsim/scenarios"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/spf13/cobra"
 )
@@ -89,10 +90,14 @@ func runEstimate(opts *estimateOptions) error {
 		caps = append(caps, c)
 	}
 	var groups []autoscaling.TaskGroup
+	total := 0
 	for _, s := range opts.tasks {
 		g, err := parseTasks(s)
 		if err != nil {
 			return err
+		}
+		if total += g.Count; total > scenarios.MaxBatchCount {
+			return flagError{fmt.Errorf("--tasks: at most %d tasks in all", scenarios.MaxBatchCount)}
 		}
 		groups = append(groups, g)
 	}
@@ -118,8 +123,8 @@ func (o *estimateOptions) check() error {
 	switch {
 	case len(o.types) == 0:
 		return flagError{fmt.Errorf("estimate needs at least one --instance-type (a catalogue name or cpu=C,memory=M)")}
-	case o.running < 0 || o.nonEmpty < 0:
-		return flagError{fmt.Errorf("--running and --non-empty must be >= 0")}
+	case o.running < 0 || o.nonEmpty < 0 || o.running > scenarios.MaxInstances || o.nonEmpty > scenarios.MaxInstances:
+		return flagError{fmt.Errorf("--running and --non-empty must be between 0 and %d instances", scenarios.MaxInstances)}
 	case o.nonEmptySet && o.nonEmpty > o.running:
 		return flagError{fmt.Errorf("--non-empty (%d) cannot exceed --running (%d)", o.nonEmpty, o.running)}
 	case o.target < 1 || o.target > 100:
@@ -188,8 +193,8 @@ func parseInstanceType(s string, cat *cluster.Catalogue) (cluster.Capacity, erro
 func parseTasks(s string) (autoscaling.TaskGroup, error) {
 	count, spec, ok := strings.Cut(s, ":")
 	n, err := strconv.Atoi(count)
-	if !ok || err != nil || n < 1 {
-		return autoscaling.TaskGroup{}, flagError{fmt.Errorf("--tasks %q: expected COUNT:cpu=C,memory=M[,gpus=G] with COUNT >= 1", s)}
+	if !ok || err != nil || n < 1 || n > scenarios.MaxBatchCount {
+		return autoscaling.TaskGroup{}, flagError{fmt.Errorf("--tasks %q: expected COUNT:cpu=C,memory=M[,gpus=G] with COUNT from 1 to %d", s, scenarios.MaxBatchCount)}
 	}
 	vals, err := parseKV("--tasks", spec, []string{"cpu", "memory", "gpus"}, []string{"memory"})
 	if err != nil {
@@ -198,6 +203,10 @@ func parseTasks(s string) (autoscaling.TaskGroup, error) {
 	req := &cluster.Requirements{Resources: cluster.Resources{CPU: vals["cpu"], MemoryMiB: vals["memory"], GPUs: vals["gpus"]}}
 	return autoscaling.TaskGroup{Req: req, Count: n}, nil
 }
+
+// maxFlagValue bounds a CPU, memory, GPU or ENI figure on the command line
+// (2^32: far above any instance).
+const maxFlagValue = 1 << 32
 
 // parseKV reads k=v pairs of non-negative integers.
 func parseKV(flag, s string, keys, required []string) (map[string]int64, error) {
@@ -212,8 +221,8 @@ func parseKV(flag, s string, keys, required []string) (map[string]int64, error) 
 		switch {
 		case !ok || !known:
 			return nil, flagError{fmt.Errorf("%s %q: unknown or malformed %q (accepted keys: %s)", flag, s, part, strings.Join(keys, ", "))}
-		case err != nil || n < 0:
-			return nil, flagError{fmt.Errorf("%s %q: %s must be a whole number >= 0 (got %q)", flag, s, k, v)}
+		case err != nil || n < 0 || n > maxFlagValue:
+			return nil, flagError{fmt.Errorf("%s %q: %s must be a whole number from 0 to %d (got %q)", flag, s, k, maxFlagValue, v)}
 		}
 		vals[k] = n
 	}

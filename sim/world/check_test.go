@@ -107,3 +107,61 @@ workloads:
 		}
 	}
 }
+
+// TestProvisioningLimitPaths: the PROVISIONING limit holds for Fargate
+// tasks too; a service task the limit refuses is not submitted (ECS creates
+// no task; the service reports the placement failure); a service task
+// stopped while PROVISIONING is counted as cancelled. Both accounting laws
+// hold throughout (simulate runs the Checker).
+func TestProvisioningLimitPaths(t *testing.T) {
+	fg := `
+name: fglimit
+duration: 30m
+cluster:
+  capacityProviders: [{name: FARGATE}]
+  provisioningLimit: 3
+  fargate: {provisioningDelay: {distribution: constant, value: 1m}}
+taskDefinitions:
+  - {family: fg, requiresCompatibilities: [FARGATE], cpu: "256", memory: "512", containerDefinitions: [{name: a}]}
+workloads:
+  - {name: w, taskDefinition: fg, launchType: FARGATE, arrivals: {process: batch, at: 1m, count: 5}, duration: {distribution: constant, value: 5m}}
+`
+	l, _ := simulate(t, fg, nil)
+	if failed := l.of(record.TaskFailed); len(failed) != 2 || failed[0].Reason != world.ReasonProvisioningLimit {
+		t.Fatalf("Fargate over the limit: %d failures %v, want 2 with %q", len(failed), failed, world.ReasonProvisioningLimit)
+	}
+	svc := `
+name: svclimit
+duration: 1h
+cluster:
+  capacityProviders:
+    - name: cp
+      autoScalingGroup: {instanceTypes: [m5.large], maxSize: 0}
+      managedScaling: {status: ENABLED}
+  defaultCapacityProviderStrategy: [{capacityProvider: cp, weight: 1}]
+  provisioningLimit: 2
+taskDefinitions:
+  - {family: web, containerDefinitions: [{name: a, cpu: 256, memory: 512}]}
+services:
+  - serviceName: web
+    taskDefinition: web
+    desiredCount: 5
+    desiredCountSchedule: [{at: 30m, desiredCount: 0}]
+`
+	l, final := simulate(t, svc, nil)
+	if sub := len(l.of(record.TaskSubmitted)); sub != 2 {
+		t.Fatalf("%d service tasks submitted, want 2 (the limit; the others are refused and never created)", sub)
+	}
+	if len(l.of(record.ServicePlacementFailed)) == 0 {
+		t.Fatal("no ServicePlacementFailed for the refused tasks")
+	}
+	cancelled := 0
+	for _, e := range l.of(record.TaskStopped) {
+		if e.State == record.StateProvisioning {
+			cancelled++
+		}
+	}
+	if cancelled != 2 || final.TasksProvisioning != 0 {
+		t.Fatalf("%d cancelled, %d still provisioning; want the 2 PROVISIONING tasks cancelled by the scale-in to 0", cancelled, final.TasksProvisioning)
+	}
+}

@@ -216,7 +216,7 @@ type capacity struct {
 // split counts and t's provider.
 func (w *World) capacityFor(t *cluster.Task, l *launcher) (capacity, string, bool) {
 	if l.launchType == LaunchFargate {
-		return capacity{fargate: true}, "", true
+		return w.fargateCapacity()
 	}
 	if l.launchType == LaunchEC2 {
 		r := w.taskRequest(t)
@@ -230,7 +230,7 @@ func (w *World) capacityFor(t *cluster.Task, l *launcher) (capacity, string, boo
 	t.Provider = int32(l.items[i].Provider)
 	p := w.providers[t.Provider]
 	if p.cfg.Fargate() {
-		return capacity{fargate: true}, "", true
+		return w.fargateCapacity()
 	}
 	r := w.taskRequest(t)
 	if in := w.placer.Place(r); in != nil {
@@ -243,6 +243,16 @@ func (w *World) capacityFor(t *cluster.Task, l *launcher) (capacity, string, boo
 		return capacity{}, ReasonProvisioningLimit, false
 	}
 	return capacity{}, "", true
+}
+
+// fargateCapacity sends a task to Fargate, where it is PROVISIONING until
+// Fargate finds capacity: it counts toward the cluster's PROVISIONING limit
+// like any other (docs/model.md §7.2).
+func (w *World) fargateCapacity() (capacity, string, bool) {
+	if w.c.TasksIn(cluster.Provisioning) > w.cfg.ProvisioningLimit {
+		return capacity{}, ReasonProvisioningLimit, false
+	}
+	return capacity{fargate: true}, "", true
 }
 
 // ReasonProvisioningLimit is RunTask's error when the cluster already has

@@ -59,7 +59,8 @@ func baseConfig(t testing.TB, instances ...InstanceGroup) Config {
 	}
 	return Config{Name: "test", Seed: 1, Duration: 2 * time.Hour, SampleInterval: time.Minute, Catalogue: cat,
 		AvailabilityZones: []string{"us-east-1a", "us-east-1b", "us-east-1c"}, Instances: instances,
-		StartTime: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Model: DefaultModel(), Prices: DefaultPrices()}
+		StartTime: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Model: DefaultModel(), Prices: DefaultPrices(),
+		ProvisioningLimit: 500}
 }
 
 // run runs cfg under a Checker (docs/model.md §7.3).

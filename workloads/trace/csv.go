@@ -163,7 +163,7 @@ func (c *CSVReader) parse(f []string, line int) (Record, *RowError) {
 		return Record{}, re
 	}
 	if c.col[4] >= 0 && cell(4) != "" {
-		n, re := parseInt(cell(4), line, colCount, maxSize)
+		n, re := parseInt(cell(4), line, colCount, MaxCount)
 		if re != nil || n < 1 {
 			if re == nil || strings.HasPrefix(re.Msg, "must be") {
 				re = badValue(line, colCount, wantCount, cell(4))

@@ -284,3 +284,14 @@ func TestLimits(t *testing.T) {
 		t.Fatalf("error %.300q: want a short quote saying the value's length", err)
 	}
 }
+
+// TestCountCap: a row's count is capped like a YAML batch's (MaxCount).
+func TestCountCap(t *testing.T) {
+	r, err := New(CSV, strings.NewReader("submitSeconds,durationSeconds,cpu,memory,count\n0,1,1,1,10000001\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Next(); err == nil || !strings.Contains(err.Error(), "count") {
+		t.Fatalf("count above %d accepted: %v", MaxCount, err)
+	}
+}

@@ -13,6 +13,8 @@ const (
 	MaxLineBytes = 64 << 10
 	// MaxBytes bounds a whole trace.
 	MaxBytes = 16 << 30
+	// MaxCount bounds a row's count of tasks, as a YAML batch's count is.
+	MaxCount = 10_000_000
 	// maxQuoted is how much of a bad value an error message quotes.
 	maxQuoted = 40
 )
