@@ -57,3 +57,37 @@ faults:
 		t.Fatalf("a Spot group rejected: %v", err)
 	}
 }
+
+// TestSetQuotedKeys: a --set path segment in double quotes may hold dots,
+// so map keys such as instance types can be addressed.
+func TestSetQuotedKeys(t *testing.T) {
+	sc, err := Parse("p.yaml", ".", []byte("name: p\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := ParseSet(`prices.ec2."m5.large".onDemand=0.5`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sc.WithSets(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m5, _ := got.Config.Catalogue.Lookup("m5.large")
+	if p := got.Config.Prices.Instance(m5, false); p != 0.5 {
+		t.Fatalf("m5.large price %v, want 0.5", p)
+	}
+	for path, want := range map[string]string{
+		`prices.ec2."m5.large.onDemand`: "unterminated quote",
+		`prices.ec2."m5".large.x`:       "unknown key",
+		`prices.ec2."m5"x.onDemand`:     "a quoted key must be a whole segment",
+	} {
+		set, _ := ParseSet(path + "=1")
+		if _, err := sc.WithSets(set); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+	}
+	if segs, err := splitPath(`a."b.c"."d\"e".f`); err != nil || strings.Join(segs, "|") != `a|b.c|d"e|f` {
+		t.Errorf("splitPath = %q, %v", segs, err)
+	}
+}

@@ -34,6 +34,36 @@ func ParseSet(s string) (Set, error) {
 	return Set{Path: path, Value: value, Origin: "--set"}, nil
 }
 
+// splitPath splits a --set path at its dots; a segment in double quotes
+// may hold dots (a map key such as an instance type:
+// prices.ec2."m5.large".onDemand), with \" and \\ inside.
+func splitPath(path string) ([]string, error) {
+	var segs []string
+	var cur strings.Builder
+	quoted := false
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case quoted && c == '\\' && i+1 < len(path):
+			i++
+			cur.WriteByte(path[i])
+		case c == '"' && (quoted || cur.Len() == 0):
+			quoted = !quoted
+			if !quoted && i+1 < len(path) && path[i+1] != '.' {
+				return nil, fmt.Errorf("a quoted key must be a whole segment (a closing quote is followed by %q)", path[i+1])
+			}
+		case c == '.' && !quoted:
+			segs = append(segs, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	if quoted {
+		return nil, fmt.Errorf("unterminated quote in the path")
+	}
+	return append(segs, cur.String()), nil
+}
+
 // nameKeys are the keys that name list entries, in the order tried.
 var nameKeys = []string{"name", "serviceName", "family", "capacityProvider"}
 
@@ -56,7 +86,10 @@ func applySet(root *yaml.Node, s Set) error {
 		n = n.Content[0]
 	}
 	t := reflect.TypeOf(File{})
-	segs := strings.Split(s.Path, ".")
+	segs, err := splitPath(s.Path)
+	if err != nil {
+		return fmt.Errorf("%s %s: %v", s.Origin, s.Path, err)
+	}
 	for i, seg := range segs {
 		at := strings.Join(segs[:i], ".")
 		fail := func(format string, args ...any) error {
