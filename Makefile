@@ -3,6 +3,7 @@ GO ?= go
 BIN ?= bin/ecsim
 SCENARIO ?=
 BENCHTIME ?= 1x
+FUZZTIME ?= 30s
 
 .PHONY: help build test bench lint run fuzz clean
 
@@ -12,7 +13,7 @@ help:
 	@echo "make bench   run the benchmarks (kernel, placement, end to end)"
 	@echo "make lint    gofmt + go vet"
 	@echo "make run     run SCENARIO (default: the built-in quickstart)"
-	@echo "make fuzz    fuzz the parsers for 30 s each"
+	@echo "make fuzz    fuzz the parsers and whole scenario runs (FUZZTIME each, default 30s)"
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ecsim
@@ -32,12 +33,13 @@ run:
 	$(GO) run ./cmd/ecsim run $(SCENARIO)
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./scenarios
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./placement/cql
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./workloads/schedule
-	$(GO) test -run '^$$' -fuzz FuzzCSV -fuzztime 30s ./workloads/trace
-	$(GO) test -run '^$$' -fuzz FuzzGoogle2011 -fuzztime 30s ./workloads/trace
-	$(GO) test -run '^$$' -fuzz FuzzAlibaba2018 -fuzztime 30s ./workloads/trace
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./scenarios
+	$(GO) test -run '^$$' -fuzz FuzzScenarioRun -fuzztime $(FUZZTIME) ./reports
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./workloads/schedule
+	$(GO) test -run '^$$' -fuzz FuzzCSV -fuzztime $(FUZZTIME) ./workloads/trace
+	$(GO) test -run '^$$' -fuzz FuzzGoogle2011 -fuzztime $(FUZZTIME) ./workloads/trace
+	$(GO) test -run '^$$' -fuzz FuzzAlibaba2018 -fuzztime $(FUZZTIME) ./workloads/trace
 
 clean:
 	rm -rf bin ecsim-out

@@ -55,10 +55,12 @@ func (p *printer) pick(spaced, compact string) {
 }
 
 // boolOp writes a boolean operator. In the compact layout, a bare argument
-// ending in '|' or '&' is kept apart from a following "||" or "&&", which
-// would otherwise absorb it (the source had a separator there too).
+// ending in '|' is kept apart from a following "||" (and one ending in '&'
+// from "&&"), which would otherwise absorb it (the source had a separator
+// there too); "0&||" needs none, and adding one would make the compact
+// form longer than its source.
 func (p *printer) boolOp(spaced, compact string) {
-	if s := p.b.String(); p.compact && s != "" && (s[len(s)-1] == '|' || s[len(s)-1] == '&') {
+	if s := p.b.String(); p.compact && s != "" && s[len(s)-1] == compact[0] {
 		p.b.WriteByte(' ')
 	}
 	p.pick(spaced, compact)

@@ -65,7 +65,7 @@ var conformanceRows = []conformanceRow{
 	{"W-5: scale-in with protection: 4 tasks left on 2 of 3 instances → M = 2, CPR 66.67, after 15 low " +
 		"datapoints 3 → 2, the empty instance goes", confW5},
 	{"W-6: M = 2, N = 3, T = 100 → CPR 66.67, the 15th low datapoint removes 1 → N = 2, CPR 100", confW6},
-	{"W-7: M = 2, N = 3, T = 50 → CPR 66.67 > 50, desired ceil(100 × 2/50) = 4 (not 5), then CPR 50 and " +
+	{"W-7: M = 2, N = 3, T = 50 → CPR 66.67 > 50, desired ceil(100 × 2 ÷ 50) = 4 (not 5), then CPR 50 and " +
 		"2 empty instances stay", confW7},
 	{"W-8: 2 empty of N = 10, current guide → 80", confW8(false, 80)},
 	{"W-8: 2 empty of N = 10, 2023 guide (scaleInMetric hundred-minus-empty) → 98", confW8(true, 98)},
@@ -92,26 +92,34 @@ var conformanceRows = []conformanceRow{
 	{"W-13: c5.large with awsvpcTrunking, 12 ENIs → 10 awsvpc tasks", confW13(true, 10)},
 
 	// §6.4, §6.5 Deployments (W-14, W-15).
-	{"W-14: desired 4, minimumHealthyPercent 50 → may stop 2 before starting 2", confW14(4, 50, 100, func(t *testing.T, r confRollout) {
-		if r.stopsBeforeFirstStart != 2 || r.minHealthy != 2 {
-			t.Errorf("%d old tasks stopped before the first new one started, at least %d healthy; want 2 and 2", r.stopsBeforeFirstStart, r.minHealthy)
-		}
-	})},
-	{"W-14: desired 2, minimumHealthyPercent 75 → ceil(1.5) = 2 healthy, may stop none", confW14(2, 75, 200, func(t *testing.T, r confRollout) {
-		if r.minHealthy != 2 {
-			t.Errorf("at least %d healthy tasks during the deployment; want 2: no old task stops before its replacement is healthy", r.minHealthy)
-		}
-	})},
-	{"W-14: desired 4, maximumPercent 200 → may start 4 before stopping 4", confW14(4, 100, 200, func(t *testing.T, r confRollout) {
-		if r.startsBeforeFirstStop != 4 || r.maxLive != 8 {
-			t.Errorf("%d new tasks started before the first old one stopped, at most %d tasks; want 4 and 8", r.startsBeforeFirstStop, r.maxLive)
-		}
-	})},
-	{"W-14: desired 3, maximumPercent 125 → floor(3.75) = 3 tasks, may start none", confW14(3, 50, 125, func(t *testing.T, r confRollout) {
-		if r.startsBeforeFirstStop != 0 || r.maxLive != 3 {
-			t.Errorf("%d new tasks started before the first old one stopped, at most %d tasks; want 0 and 3", r.startsBeforeFirstStop, r.maxLive)
-		}
-	})},
+	{"W-14: desired 4, minimumHealthyPercent 50 → may stop 2 before starting 2",
+		confW14(4, 50, 100, func(t *testing.T, r confRollout) {
+			if r.stopsBeforeFirstStart != 2 || r.minHealthy != 2 {
+				t.Errorf("%d old tasks stopped before the first new one started, at least %d healthy; want 2 and 2",
+					r.stopsBeforeFirstStart, r.minHealthy)
+			}
+		})},
+	{"W-14: desired 2, minimumHealthyPercent 75 → ceil(1.5) = 2 healthy, may stop none",
+		confW14(2, 75, 200, func(t *testing.T, r confRollout) {
+			if r.minHealthy != 2 {
+				t.Errorf("at least %d healthy tasks during the deployment; want 2: no old task stops before a "+
+					"replacement is healthy", r.minHealthy)
+			}
+		})},
+	{"W-14: desired 4, maximumPercent 200 → may start 4 before stopping 4",
+		confW14(4, 100, 200, func(t *testing.T, r confRollout) {
+			if r.startsBeforeFirstStop != 4 || r.maxLive != 8 {
+				t.Errorf("%d new tasks started before the first old one stopped, at most %d tasks; want 4 and 8",
+					r.startsBeforeFirstStop, r.maxLive)
+			}
+		})},
+	{"W-14: desired 3, maximumPercent 125 → floor(3.75) = 3 tasks, may start none",
+		confW14(3, 50, 125, func(t *testing.T, r confRollout) {
+			if r.startsBeforeFirstStop != 0 || r.maxLive != 3 {
+				t.Errorf("%d new tasks started before the first old one stopped, at most %d tasks; want 0 and 3",
+					r.startsBeforeFirstStop, r.maxLive)
+			}
+		})},
 	{"W-15: desired 1 → threshold 3", confW15Threshold(1, 3)},
 	{"W-15: desired 25 → threshold 13", confW15Threshold(25, 13)},
 	{"W-15: desired 400 → threshold 200", confW15Threshold(400, 200)},
@@ -333,6 +341,15 @@ services:
 		if first == nil || first.T != sim.Minute || first.From != 0 || first.To != 2 {
 			t.Errorf("%s: first desired change %+v, want 0 → 2 at 1m", p, first)
 		}
+		launched := 0
+		for _, e := range l.of(record.InstanceLaunched) {
+			if e.Provider == p && e.T == sim.Minute {
+				launched++
+			}
+		}
+		if launched != 2 {
+			t.Errorf("%s: %d instances launched at 1m, want 2", p, launched)
+		}
 	}
 }
 
@@ -386,7 +403,8 @@ func confW4(t *testing.T) {
 		t.Fatalf("desired changes %v, want exactly 3->4 at %v", d, ms[i].T)
 	}
 	if last := ms[len(ms)-1]; !confIs(last, 4, 4, 100) || final.TasksRunningAtEnd != 10 {
-		t.Fatalf("last datapoint %s with %d tasks running, want M = N = 4 → 100 and 10 tasks", confMetric(last), final.TasksRunningAtEnd)
+		t.Fatalf("last datapoint %s with %d tasks running, want M = N = 4 → 100 and 10 tasks",
+			confMetric(last), final.TasksRunningAtEnd)
 	}
 }
 
@@ -674,6 +692,9 @@ taskDefinitions:
 workloads:
   - {name: api, taskDefinition: api, arrivals: {process: batch, at: 1m, count: 12}, duration: {distribution: constant, value: 1h}}
 `, trunking)
+		if it, ok := cluster.DefaultCatalogue().Lookup("c5.large"); !ok || it.ENIs != 3 {
+			t.Fatalf("c5.large in the catalogue: %+v, want 3 ENIs", it)
+		}
 		l, _ := simulate(t, src, nil)
 		placed, failed := l.of(record.TaskPlaced), l.of(record.TaskFailed)
 		if len(placed) != want || len(failed) != 12-want {
@@ -838,7 +859,8 @@ func confZones(seed uint64, zones ...string) (*cluster.Cluster, *placement.Place
 }
 
 // confPlaceOn places one task of def in group g on each instance listed.
-func confPlaceOn(t *testing.T, c *cluster.Cluster, def *cluster.TaskDefinition, g cluster.GroupID, on ...*cluster.Instance) []*cluster.Task {
+func confPlaceOn(t *testing.T, c *cluster.Cluster, def *cluster.TaskDefinition, g cluster.GroupID,
+	on ...*cluster.Instance) []*cluster.Task {
 	t.Helper()
 	var tasks []*cluster.Task
 	for _, in := range on {
@@ -897,9 +919,9 @@ func confW17(t *testing.T) {
 // 4 GiB free; binpack on memory puts a 1 GiB task on the one with the least
 // left that still fits: 2 GiB.
 func confW18(t *testing.T) {
-	c, p, ins := confZones(1, "us-east-1a")
-	ins = append(ins[:0], clustertest.Instance(c, "r5.large").Active(), clustertest.Instance(c, "r5.large").Active(),
-		clustertest.Instance(c, "r5.large").Active())
+	c, p, _ := confZones(1)
+	ins := []*cluster.Instance{clustertest.Instance(c, "r5.large").Active(), clustertest.Instance(c, "r5.large").Active(),
+		clustertest.Instance(c, "r5.large").Active()}
 	r := &placement.Request{Chain: placement.NewChain(placement.Binpack(placement.DimMemory)), Group: c.Group("family:w18"),
 		Req: clustertest.TaskDef().CPU(128).Memory(1024).Obj().Requirements()}
 	p.Prepare(r)
