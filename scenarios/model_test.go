@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -89,5 +90,35 @@ func TestSetQuotedKeys(t *testing.T) {
 	}
 	if segs, err := splitPath(`a."b.c"."d\"e".f`); err != nil || strings.Join(segs, "|") != `a|b.c|d"e|f` {
 		t.Errorf("splitPath = %q, %v", segs, err)
+	}
+}
+
+// TestGroupReservedMemoryChecked: an Auto Scaling group's reservedMemoryMiB
+// is checked as containerInstances' is: negative, or at least a type's
+// registered memory (m5.large registers 7987 MiB), is bad input.
+func TestGroupReservedMemoryChecked(t *testing.T) {
+	for mem, want := range map[string]string{"-100000": "must be at least 0", "8000": "below m5.large's registered memory (got 8000)", "256": ""} {
+		src := "cluster:\n  capacityProviders:\n    - {name: cp, autoScalingGroup: {instanceTypes: [m5.large], maxSize: 2, reservedMemoryMiB: " + mem + "}}\n"
+		_, err := Parse("g.yaml", ".", []byte(src))
+		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("reservedMemoryMiB %s: %v, want %q", mem, err, want)
+		}
+	}
+}
+
+// TestAliasBombInVariants: a YAML alias bomb inside variants: is charged
+// to the node budget like anywhere else: a bad-input error, not an
+// out-of-memory crash.
+func TestAliasBombInVariants(t *testing.T) {
+	// 514 bytes that stand for 10^10 nodes, all inside one variant value.
+	var b strings.Builder
+	b.WriteString("name: bomb\nvariants:\n  v:\n    description: [&a0 [x,x,x,x,x,x,x,x,x,x]")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, ", &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]", i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("]\n")
+	_, err := Parse("bomb.yaml", ".", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "too many aliases") {
+		t.Fatalf("got %v", err)
 	}
 }

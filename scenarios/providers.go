@@ -103,11 +103,17 @@ func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []
 	g := &world.AutoScalingGroup{Spot: a.Spot, AllocationStrategy: a.AllocationStrategy,
 		RegistrationFailureRate: a.RegistrationFailureRate, ReservedMemoryMiB: a.ReservedMemoryMiB}
 	if len(a.InstanceTypes) == 0 {
-		v.errf(join(p, "instanceTypes"), "at least one instance type is required%s", accepted(v.cat.Names()...))
+		v.errf(join(p, "instanceTypes"), "at least one instance type is required: %s", v.typeHelp(""))
 	}
 	for i, name := range a.InstanceTypes {
 		if t := v.instanceType(index(join(p, "instanceTypes"), i), name); t != nil {
 			g.InstanceTypes = append(g.InstanceTypes, t)
+			// ECS_RESERVED_MEMORY must leave each type some memory to
+			// register (docs/model.md §5.2), as on containerInstances.
+			if a.ReservedMemoryMiB >= t.RegisteredMemoryMiB {
+				v.errf(join(p, "reservedMemoryMiB"), "must be between 0 and %d, below %s's registered memory (got %d)",
+					t.RegisteredMemoryMiB-1, t.Name, a.ReservedMemoryMiB)
+			}
 		}
 	}
 	g.AvailabilityZones = a.AvailabilityZones

@@ -254,6 +254,12 @@ func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
 		vs.names = append(vs.names, name)
 		var sets []Set
 		for _, pv := range d.pairs(body, vp) {
+			if size := expandedSize(pv[1], map[*yaml.Node]int{}, d.budget+1); size > d.budget {
+				// Too big to copy: charge it at once, without copying.
+				d.budget = 0
+				d.spend(pv[1], join(vp, pv[0].Value))
+				return
+			}
 			value := d.expandAliases(pv[1], join(vp, pv[0].Value), 0)
 			if d.overBudget {
 				return
@@ -284,6 +290,28 @@ func unposition(n *yaml.Node) {
 	for _, c := range n.Content {
 		unposition(c)
 	}
+}
+
+// expandedSize counts the nodes n stands for with its aliases expanded,
+// stopping at limit; memo holds the sizes of the nodes already counted, so
+// an alias bomb is measured in time proportional to its text.
+func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, limit int) int {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if s, ok := memo[n]; ok {
+		return s
+	}
+	memo[n] = limit // a cycle counts as too big
+	size := 1
+	for _, c := range n.Content {
+		if size += expandedSize(c, memo, limit); size >= limit {
+			size = limit
+			break
+		}
+	}
+	memo[n] = size
+	return size
 }
 
 // expandAliases returns a copy of n with every alias replaced by what it
