@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/record"
@@ -171,5 +172,47 @@ func TestNarratorServiceMetricsAndFaults(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNarratorTellsServices: deployments (started, failed by the circuit
+// breaker, rolled back), throttling, a service alarm and its desired-count
+// change, a Spot notice and a lost RunTask task, each from its event.
+func TestNarratorTellsServices(t *testing.T) {
+	n := NewNarrator(0, at(3600))
+	events := []record.Event{
+		{T: at(60), Type: record.ServiceDeploymentChanged, Service: "web", TaskDefinition: "web:2", State: "IN_PROGRESS", Cause: "a new task definition revision"},
+		{T: at(70), Type: record.ServiceThrottled, Service: "web", Wait: 20 * time.Second, Reason: "service web is unable to consistently start tasks successfully"},
+		{T: at(90), Type: record.ServiceDeploymentChanged, Service: "web", TaskDefinition: "web:2", State: "FAILED", Cause: "deployment circuit breaker: 3 tasks of web:2 failed to start (threshold 3)"},
+		{T: at(90), Type: record.ServiceDeploymentChanged, Service: "web", TaskDefinition: "web:1", State: "IN_PROGRESS", Cause: "rollback to web:1"},
+		{T: at(120), Type: record.AlarmStateChanged, Service: "api", Alarm: "AlarmHigh", State: "ALARM", Value: 75.5, Target: 60, Datapoints: 3, Cause: "ECSServiceAverageCPUUtilization"},
+		{T: at(120), Type: record.ServiceDesiredCountChanged, Service: "api", From: 2, To: 3, Cause: "target tracking: ECSServiceAverageCPUUtilization 75.5 > target 60 for 3 datapoints"},
+		{T: at(200), Type: record.TaskInterruptionNotice, Task: 7, Owner: "api", Service: "api", Reason: "TerminationNotice"},
+		{T: at(230), Type: record.TaskStopped, Task: 7, Owner: "api", Service: "api", State: "RUNNING", Reason: "Your Spot Task was interrupted."},
+		{T: at(300), Type: record.TaskStopped, Task: 9, Owner: "jobs", State: "RUNNING", Reason: "Host EC2 (instance i-1) terminated."},
+	}
+	for i := range events {
+		n.Event(&events[i])
+	}
+	var got []string
+	for _, l := range n.Lines {
+		got = append(got, l.Subject+": "+plural(l.Text, l.Count))
+	}
+	want := []string{
+		"web: deployment of web:2 IN_PROGRESS: a new task definition revision",
+		"web: service web is unable to consistently start tasks successfully: the scheduler waits 20s before the next launch",
+		"web: deployment of web:2 FAILED: deployment circuit breaker: 3 tasks of web:2 failed to start (threshold 3)",
+		"web: deployment of web:1 IN_PROGRESS: rollback to web:1",
+		"api: service api AlarmHigh INSUFFICIENT_DATA → ALARM at 75.5 (ECSServiceAverageCPUUtilization: 3 datapoints above 60 start a scale-out)",
+		"api: service api desired count 2 → 3: target tracking: ECSServiceAverageCPUUtilization 75.5 > target 60 for 3 datapoints",
+		"api: task of api got a Spot interruption notice (TerminationNotice): SIGTERM now, stopped when the containers' stopTimeout runs out",
+		"api: task of service api stopped: Your Spot Task was interrupted.",
+		"jobs: RunTask task of jobs lost before they completed: Host EC2 (instance i-1) terminated.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if err := n.Verify(); err != nil {
+		t.Error(err)
 	}
 }
