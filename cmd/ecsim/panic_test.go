@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim/world"
+)
+
+// TestPanicLeavesNothingBehind: a bug that panics during a run (here a
+// configuration validation never builds: a workload without a task
+// definition) aborts the output under construction, so no hidden
+// .NAME.tmp-* folder is left behind; the panic goes on to runContext,
+// which reports an internal error.
+func TestPanicLeavesNothingBehind(t *testing.T) {
+	sc, err := scenarios.LoadBuiltin("quickstart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := sc.Config
+	cfg.Workloads = append(cfg.Workloads, world.Workload{Name: "broken"})
+	dir := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	opts := &runOptions{ctx: context.Background(), quiet: true, stdout: &stdout, stderr: &stderr}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("the broken configuration did not panic")
+			}
+		}()
+		simulate(cfg, dir, opts)
+	}()
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
+	}
+}
+
+// TestInternalErrorExitsOne: runContext turns a panic into exit 1 with
+// "internal error" and the stack, never exit 2 (bad input).
+func TestInternalErrorExitsOne(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	ctx := panicContext{context.Background()}
+	if code := runContext(ctx, []string{"run", "quickstart", "-q", "-o", filepath.Join(t.TempDir(), "o")}, &stdout, &stderr); code != exitFailure {
+		t.Fatalf("exit %d, want %d; stderr %s", code, exitFailure, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "ecsim: internal error") || !strings.Contains(stderr.String(), "goroutine") {
+		t.Fatalf("stderr %q", stderr.String())
+	}
+}
+
+// panicContext panics when a run asks it whether it was cancelled.
+type panicContext struct{ context.Context }
+
+func (panicContext) Err() error                  { panic("test: a bug") }
+func (panicContext) Deadline() (time.Time, bool) { return time.Time{}, false }
