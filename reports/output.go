@@ -14,6 +14,9 @@ import (
 type Output struct {
 	final string
 	tmp   string
+	// created is the outermost folder NewOutput had to create for the
+	// parent of final ("" if none): Abort removes it again if empty.
+	created string
 }
 
 // MarkerFile is written into every output directory ecsim makes. A folder
@@ -133,15 +136,23 @@ func NewOutput(dir string) (*Output, error) {
 	}
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
+	created := ""
+	for p := parent; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil || p == filepath.Dir(p) {
+			break
+		}
+		created = p
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output directory %s: %w", dir, err)
 	}
 	removeStale(parent)
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
+		removeEmpty(parent, created)
 		return nil, fmt.Errorf("output directory %s: %w", dir, err)
 	}
-	o := &Output{final: dir, tmp: tmp}
+	o := &Output{final: dir, tmp: tmp, created: created}
 	for name, body := range map[string]string{pidFile: ownerLine(),
 		MarkerFile: "written by ecsim: the next run with this -o replaces this folder\n"} {
 		if err := os.WriteFile(filepath.Join(tmp, name), []byte(body), 0o644); err != nil {
@@ -198,5 +209,22 @@ func (o *Output) Commit() error {
 	return nil
 }
 
-// Abort removes the directory under construction.
-func (o *Output) Abort() { _ = os.RemoveAll(o.tmp) }
+// Abort removes the directory under construction, and the parent folders
+// NewOutput created for it if they are empty.
+func (o *Output) Abort() {
+	_ = os.RemoveAll(o.tmp)
+	removeEmpty(filepath.Dir(o.tmp), o.created)
+}
+
+// removeEmpty removes dir and its parents up to created (inclusive) while
+// they are empty; nothing when created is "".
+func removeEmpty(dir, created string) {
+	if created == "" {
+		return
+	}
+	for p := dir; ; p = filepath.Dir(p) {
+		if os.Remove(p) != nil || p == created || p == filepath.Dir(p) {
+			return
+		}
+	}
+}

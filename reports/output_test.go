@@ -129,3 +129,21 @@ func TestRemoveStale(t *testing.T) {
 		t.Error("committed output keeps the pid file")
 	}
 }
+
+// TestAbortRemovesCreatedParents: the folders NewOutput creates for -o
+// (ecsim-out/…) are removed again when the run fails, if empty; a folder
+// that existed before stays.
+func TestAbortRemovesCreatedParents(t *testing.T) {
+	root := t.TempDir()
+	out, err := NewOutput(filepath.Join(root, "a", "b", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Abort()
+	if _, err := os.Stat(filepath.Join(root, "a")); !os.IsNotExist(err) {
+		t.Errorf("created parent a left behind: %v", err)
+	}
+	if _, err := os.Stat(root); err != nil {
+		t.Errorf("the existing folder went: %v", err)
+	}
+}
