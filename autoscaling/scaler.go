@@ -173,14 +173,14 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 	want, ok := ScaleInDesired(m, g.Desired, g.Min, s.cfg)
 	d.Goal = want
 	if !ok {
-		goal := DesiredFor(m.M, s.cfg.TargetCapacity)
+		goal := ScaleInGoal(m.M, s.cfg.TargetCapacity)
 		switch {
 		case goal >= g.Desired && g.Desired < m.N:
 			// Target tracking sizes the group from its desired capacity,
 			// which no longer holds the instances being terminated
 			// (docs/model.md §1.6): they are not removed twice.
-			d.Why = fmt.Sprintf("no scale-in: desired %d already is the fewest instances for M = %d at target %d; %s being terminated still count in N = %d",
-				g.Desired, m.M, s.cfg.TargetCapacity, countInstances(m.N-g.Desired), m.N)
+			d.Why = fmt.Sprintf("no scale-in: desired %d already is the fewest instances for M = %d at target %d; %s being terminated still %s in N = %d",
+				g.Desired, m.M, s.cfg.TargetCapacity, countInstances(m.N-g.Desired), plural(m.N-g.Desired, "counts", "count"), m.N)
 			d.Blocked = BlockedFewest
 		case goal >= g.Desired:
 			// Target tracking rounds removals down (§2): with a target
@@ -200,6 +200,21 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 		m.Value, s.cfg.TargetCapacity, s.Low.Breaching, m.M, m.N)
 }
 
+// ScaleInGoal is the fewest instances that keep the reservation at or
+// below the target: ceil(100·M/target), but at least 1 when the target is
+// below 100, because an empty group publishes 100, above such a target
+// (docs/model.md §1.6: a group with a target below 100 never rests at zero,
+// and shrinking it to zero would only make it scale out again).
+// Examples: M = 3, target 100 → 3; M = 0, target 100 → 0; M = 0, target 80
+// → 1; M = 4, target 80 → 5.
+func ScaleInGoal(m, targetCapacity int) int {
+	goal := DesiredFor(m, targetCapacity)
+	if goal == 0 && targetCapacity < 100 {
+		return 1
+	}
+	return goal
+}
+
 // ScaleInDesired is the desired capacity one scale-in step sets
 // (docs/model.md §1.6, §1.7): the goal G = ceil(100·M/target) is the
 // fewest instances that hold the reservation at or below the target; a
@@ -214,7 +229,7 @@ func (s *Scaler) scaleIn(now sim.Time, m Metric, g GroupState, d *Decision) {
 // next minute, with a busy instance DRAINING (M = 3, N = 4, desired 3),
 // nothing more goes.
 func ScaleInDesired(m Metric, desired, minSize int, cfg ScalerConfig) (int, bool) {
-	goal := DesiredFor(m.M, cfg.TargetCapacity)
+	goal := ScaleInGoal(m.M, cfg.TargetCapacity)
 	if goal >= desired {
 		return desired, false
 	}
@@ -242,6 +257,14 @@ func NextDesired(m Metric, cfg ScalerConfig) int {
 		return want
 	}
 	return m.N
+}
+
+// plural returns one for k = 1, else many.
+func plural(k int, one, many string) string {
+	if k == 1 {
+		return one
+	}
+	return many
 }
 
 // countInstances is "1 instance" or "k instances".

@@ -41,7 +41,7 @@ func (n *Narrator) stopped(e *record.Event) {
 	case e.Service != "":
 		n.add(e, "task", e.Service, "task(s) of service %s stopped: %s", e.Service, e.Reason)
 	case e.State != record.StateProvisioning:
-		n.add(e, "lost", e.Owner, "RunTask task(s) of %s lost before they completed: %s", e.Owner, e.Reason)
+		n.add(e, "lost", e.Owner, "RunTask task(s) of %s lost before completing: %s", e.Owner, e.Reason)
 	}
 }
 
@@ -117,6 +117,9 @@ func (n *Narrator) other(e *record.Event) {
 		l.Instances = append(l.Instances, e.Instance)
 	case record.TaskFailed:
 		n.add(e, "failed", e.Owner, "task(s) failed: %s", reasonText(e.Reason))
+	case record.InstanceInterruptionNotice:
+		l := n.add(e, "notice", subject(e), "instance(s) got a Spot interruption notice: %s", e.Reason)
+		l.Instances = append(l.Instances, e.Instance)
 	case record.TaskInterruptionNotice:
 		n.add(e, "notice", e.Owner, "task(s) of %s got a Spot interruption notice (%s): SIGTERM now, stopped when the containers' stopTimeout runs out", e.Owner, e.Reason)
 	default:

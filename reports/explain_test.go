@@ -207,7 +207,7 @@ func TestNarratorTellsServices(t *testing.T) {
 		"api: service api desired count 2 → 3: target tracking: ECSServiceAverageCPUUtilization 75.5 > target 60 for 3 datapoints",
 		"api: task of api got a Spot interruption notice (TerminationNotice): SIGTERM now, stopped when the containers' stopTimeout runs out",
 		"api: task of service api stopped: Your Spot Task was interrupted.",
-		"jobs: RunTask task of jobs lost before they completed: Host EC2 (instance i-1) terminated.",
+		"jobs: RunTask task of jobs lost before completing: Host EC2 (instance i-1) terminated.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

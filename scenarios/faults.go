@@ -46,14 +46,20 @@ func (v *validator) faults(f *File, cfg *world.Config) {
 func (v *validator) faultFields(p string, fs *FaultSpec, out *world.Fault, f *File) []string {
 	horizon := f.Duration.D
 	at := func() {
-		if !fs.At.Set || fs.At.D < 0 || fs.At.D > horizon {
+		switch {
+		case !fs.At.Set:
 			v.errf(join(p, "at"), "required: a time between 0s and the scenario duration (%s)", FormatDuration(horizon))
+		case fs.At.D < 0 || fs.At.D > horizon:
+			v.errf(join(p, "at"), "must be between 0s and the scenario duration (%s) (got %s)", FormatDuration(horizon), FormatDuration(fs.At.D))
 		}
 	}
 	window := func() {
 		at()
-		if !fs.Duration.Set || fs.Duration.D <= 0 {
+		switch {
+		case !fs.Duration.Set:
 			v.errf(join(p, "duration"), "required: how long the fault lasts, e.g. 30m")
+		case fs.Duration.D <= 0:
+			v.errf(join(p, "duration"), "must be greater than 0s: how long the fault lasts, e.g. 30m (got %s)", FormatDuration(fs.Duration.D))
 		}
 	}
 	count := func() { v.intRange(join(p, "count"), int64(out.Count), 1, MaxInstances) }
@@ -83,8 +89,12 @@ func (v *validator) faultFields(p string, fs *FaultSpec, out *world.Fault, f *Fi
 		if fs.CapacityProvider == "" {
 			v.errf(join(p, "capacityProvider"), "required: the provider whose Spot capacity is reclaimed")
 		} else if !v.spotProvider(f, fs.CapacityProvider) {
+			have := "; the cluster has none"
+			if sp := v.spotProviders(f); len(sp) > 0 {
+				have = accepted(sp...)
+			}
 			v.errf(join(p, "capacityProvider"), "%q has no Spot capacity: Spot interruptions need an Auto Scaling group with spot: true, or FARGATE_SPOT%s",
-				fs.CapacityProvider, accepted(v.spotProviders(f)...))
+				fs.CapacityProvider, have)
 		}
 		if !(fs.RatePerHour > 0) {
 			v.errf(join(p, "ratePerHour"), "must be > 0: interruptions per instance-hour (or task-hour on FARGATE_SPOT)")

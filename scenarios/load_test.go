@@ -481,7 +481,7 @@ var malformedCases = []malformedCase{
 	{name: "custom instance type out of range",
 		src: "instanceTypes:\n  - {name: lab, vcpu: 0, memoryMiB: 1024, enis: 1, architecture: arm}\n",
 		want: []wantLine{
-			{"2:23", "instanceTypes[0].vcpu", "must be between 1 and 448 (got 0)"},
+			{"2:23", "instanceTypes[0].vcpu", "required: the type's vCPUs (1 to 448)"},
 			{"2:66", "instanceTypes[0].architecture", `unknown architecture "arm" (accepted: x86_64, arm64)`}}},
 	{name: "custom instance type registering more than it has",
 		src:  "instanceTypes:\n  - {name: lab, vcpu: 1, memoryMiB: 1024, enis: 1, registeredMemoryMiB: 2048}\n",

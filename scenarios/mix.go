@@ -75,17 +75,18 @@ func (v *validator) size(p string, s *SizeSpec, wl *world.Workload, cfg *world.C
 	}
 	sz := &world.TaskSizing{}
 	if s.CPU != nil {
-		sz.CPU = v.numDist(join(join(p, "size"), "cpu"), s.CPU)
+		sz.CPU = v.numDist(join(join(p, "size"), "cpu"), s.CPU, MaxTaskCPUEC2)
 	}
 	if s.Memory != nil {
-		sz.Memory = v.numDist(join(join(p, "size"), "memory"), s.Memory)
+		sz.Memory = v.numDist(join(join(p, "size"), "memory"), s.Memory, MaxTaskSize)
 	}
 	return sz
 }
 
 // numDist converts a distribution of plain numbers, checking the fields its
-// kind uses and the range of its values (0 to MaxTaskSize).
-func (v *validator) numDist(p string, d *NumDistSpec) workloads.DistSpec {
+// kind uses and the range of its values (0 to hi: MaxTaskCPUEC2 for CPU
+// units, MaxTaskSize for MiB).
+func (v *validator) numDist(p string, d *NumDistSpec, hi float64) workloads.DistSpec {
 	get := func(x *float64) float64 {
 		if x == nil {
 			return 0
@@ -106,13 +107,13 @@ func (v *validator) numDist(p string, d *NumDistSpec) workloads.DistSpec {
 		name string
 		x    *float64
 	}{{"value", d.Value}, {"min", d.Min}, {"max", d.Max}, {"mean", d.Mean}, {"stddev", d.StdDev}} {
-		if f.x != nil && !(*f.x >= 0 && *f.x <= MaxTaskSize) {
-			v.errf(join(p, f.name), "must be between 0 and %d (got %v)", MaxTaskSize, *f.x)
+		if f.x != nil && !(*f.x >= 0 && *f.x <= hi) {
+			v.errf(join(p, f.name), "must be between 0 and %v (got %v)", hi, *f.x)
 		}
 	}
 	for i, x := range d.Values {
-		if !(x >= 0 && x <= MaxTaskSize) {
-			v.errf(index(join(p, "values"), i), "must be between 0 and %d (got %v)", MaxTaskSize, x)
+		if !(x >= 0 && x <= hi) {
+			v.errf(index(join(p, "values"), i), "must be between 0 and %v (got %v)", hi, x)
 		}
 	}
 	if d.Distribution == workloads.Uniform && d.Min != nil && d.Max != nil && *d.Max < *d.Min {

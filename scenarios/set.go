@@ -240,6 +240,7 @@ func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
 		return
 	}
 	vs.sets = map[string][]Set{}
+	total := 0
 	for _, kv := range d.pairs(n, path) {
 		name, body := kv[0].Value, kv[1]
 		vp := join(path, name)
@@ -254,10 +255,11 @@ func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
 		vs.names = append(vs.names, name)
 		var sets []Set
 		for _, pv := range d.pairs(body, vp) {
-			if size := expandedSize(pv[1], map[*yaml.Node]int{}, d.budget+1); size > d.budget {
-				// Too big to copy: charge it at once, without copying.
-				d.budget = 0
-				d.spend(pv[1], join(vp, pv[0].Value))
+			// Measured without copying: an alias bomb costs its text.
+			size := expandedSize(pv[1], map[*yaml.Node]int{}, maxVariantValueNodes+1)
+			if total += size; size > maxVariantValueNodes || total > maxVariantNodes {
+				d.errorAt(d.at(pv[1]), join(vp, pv[0].Value), "variant values too large: more than %d nodes in one or %d in all, aliases expanded",
+					maxVariantValueNodes, maxVariantNodes)
 				return
 			}
 			value := d.expandAliases(pv[1], join(vp, pv[0].Value), 0)
@@ -291,6 +293,14 @@ func unposition(n *yaml.Node) {
 		unposition(c)
 	}
 }
+
+// maxVariantValueNodes bounds one variant override's value, aliases
+// expanded: an override is a number, a name or a short list, and the value
+// is copied and re-read as YAML.
+const (
+	maxVariantValueNodes = 10_000
+	maxVariantNodes      = 100_000
+)
 
 // expandedSize counts the nodes n stands for with its aliases expanded,
 // stopping at limit; memo holds the sizes of the nodes already counted, so

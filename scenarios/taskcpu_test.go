@@ -46,3 +46,19 @@ func TestCustomTypeWithoutPriceWarns(t *testing.T) {
 		t.Errorf("m5.large override price %v, want the catalogue's 0.096", m5.PricePerHour)
 	}
 }
+
+// TestTaskCPUCapHoldsEverywhere: the 196608-unit task cap also binds a
+// workload's drawn sizes and containers whose cpu adds up without a
+// task-level cpu.
+func TestTaskCPUCapHoldsEverywhere(t *testing.T) {
+	for src, want := range map[string]string{
+		tdWeb + "workloads:\n  - name: w\n    taskDefinition: web\n" + okArrivals + okDuration +
+			"    size: {cpu: {distribution: constant, value: 300000}}\n": "size.cpu.value: must be between 0 and 196608 (got 300000)",
+		"taskDefinitions:\n  - family: big\n    containerDefinitions: [{name: a, cpu: 150000, memory: 512}, {name: b, cpu: 150000, memory: 512}]\n": "the containers' cpu adds up to 300000 CPU units, more than a task may have (196608",
+	} {
+		_, err := Parse("t.yaml", ".", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	}
+}

@@ -140,6 +140,10 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 	if td.CPU.Set && cpuSum > td.CPU.N {
 		v.errf(join(p, "cpu"), "the containers' cpu adds up to %d, more than the task's %d", cpuSum, td.CPU.N)
 	}
+	if !td.CPU.Set && cpuSum > MaxTaskCPUEC2 {
+		v.errf(join(p, "containerDefinitions"), "the containers' cpu adds up to %d CPU units, more than a task may have (%d, 192 vCPU)",
+			cpuSum, MaxTaskCPUEC2)
+	}
 	if td.Memory.Set && memSum > td.Memory.N {
 		v.errf(join(p, "memory"), "the containers' memory adds up to %d MiB, more than the task's %d", memSum, td.Memory.N)
 	}

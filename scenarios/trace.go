@@ -99,7 +99,10 @@ func (v *validator) readTrace(tp, path string, wl *world.Workload, cfg *world.Co
 		if re.Column != "" {
 			msg = re.Column + ": " + msg
 		}
-		v.errAt(Pos{Line: re.Line, file: path}, tp, msg+" (skipBadRows: true skips bad rows and counts them)")
+		if !wl.Trace.Options.SkipBadRows {
+			msg += " (skipBadRows: true skips bad rows and counts them)"
+		}
+		v.errAt(Pos{Line: re.Line, file: path}, tp, msg)
 		return
 	case !errors.Is(err, io.EOF):
 		v.errf(join(tp, "file"), "cannot read the trace: %v", err)

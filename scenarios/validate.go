@@ -132,13 +132,13 @@ func (v *validator) instanceTypes(defs []InstanceTypeDef) {
 			v.errf(join(p, "name"), "instance type %q defined twice", d.Name)
 		}
 		seen[d.Name] = true
-		v.intRange(join(p, "vcpu"), int64(d.VCPU), 1, 448)
-		v.intRange(join(p, "memoryMiB"), d.MemoryMiB, 1, 32<<20)
+		v.requiredRange(join(p, "vcpu"), int64(d.VCPU), 1, 448, "the type's vCPUs")
+		v.requiredRange(join(p, "memoryMiB"), d.MemoryMiB, 1, 32<<20, "the type's memory in MiB")
 		if d.RegisteredMemoryMiB < 0 || d.RegisteredMemoryMiB > d.MemoryMiB {
 			v.errf(join(p, "registeredMemoryMiB"), "must be between 0 and memoryMiB (%d) (got %d; 0 means %.1f%% of memoryMiB)",
 				d.MemoryMiB, d.RegisteredMemoryMiB, cluster.RegisteredMemoryFraction*100)
 		}
-		v.intRange(join(p, "enis"), int64(d.ENIs), 1, 1000)
+		v.requiredRange(join(p, "enis"), int64(d.ENIs), 1, 1000, "the type's maximum network interfaces, the primary one included")
 		v.intRange(join(p, "awsvpcTrunkingTasks"), int64(d.TrunkENITasks), 0, 10000)
 		v.intRange(join(p, "gpus"), int64(d.GPUs), 0, 64)
 		if d.Architecture != "" && d.Architecture != "x86_64" && d.Architecture != "arm64" {
@@ -171,6 +171,16 @@ func (v *validator) typePrice(p string, d InstanceTypeDef) float64 {
 // maxPricePerHour bounds an instance price (the dearest EC2 instance costs
 // a few hundred dollars an hour).
 const maxPricePerHour = 100000
+
+// requiredRange reports a number left unset (0) as required, saying what
+// it is, and checks a set one against [lo, hi].
+func (v *validator) requiredRange(path string, x, lo, hi int64, what string) {
+	if x == 0 {
+		v.errf(path, "required: %s (%d to %d)", what, lo, hi)
+		return
+	}
+	v.intRange(path, x, lo, hi)
+}
 
 func (v *validator) intRange(path string, x, lo, hi int64) bool {
 	if x < lo || x > hi {

@@ -158,7 +158,12 @@ func printEstimate(opts *estimateOptions, m autoscaling.Metric, res estimateResu
 	default:
 		fmt.Fprintf(tw, "alarms\tOK\t(the reservation equals the target)\n")
 	}
-	fmt.Fprintf(tw, "instances to add\t%d\n", res.InstancesToAdd)
+	if m.N == 0 && m.Value > float64(opts.target) {
+		fmt.Fprintf(tw, "instances to add\t%d\t(the estimate behind M; the first step from zero launches %d instead)\n",
+			res.InstancesToAdd, res.DesiredCapacity)
+	} else {
+		fmt.Fprintf(tw, "instances to add\t%d\n", res.InstancesToAdd)
+	}
 	if m.N == 0 && m.Value > float64(opts.target) {
 		fmt.Fprintf(tw, "next desired capacity\t%d\t(from zero instances ECS first launches 2, then steps after the warm-up)\n", res.DesiredCapacity)
 	} else {

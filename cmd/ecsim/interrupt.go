@@ -29,6 +29,9 @@ func runWorld(ctx context.Context, w *world.World, progress func(sim.Time)) (*re
 			w.Stop()
 		}
 	})
+	if final == nil && w.Err() != nil {
+		return nil, w.Err() // it looped: exit 1, nothing written
+	}
 	if final == nil || ctx.Err() != nil {
 		return nil, errInterrupted
 	}

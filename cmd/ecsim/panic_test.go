@@ -60,3 +60,22 @@ type panicContext struct{ context.Context }
 
 func (panicContext) Err() error                  { panic("test: a bug") }
 func (panicContext) Deadline() (time.Time, bool) { return time.Time{}, false }
+
+// TestLongArgumentsAreNotEchoedWhole: a hostile --set path, seed or
+// scenario name is cut in the error (README "Limits").
+func TestLongArgumentsAreNotEchoedWhole(t *testing.T) {
+	long := strings.Repeat("Q", 50000)
+	for _, args := range [][]string{
+		{"run", "quickstart", "-o", filepath.Join(t.TempDir(), "o"), "--set", "services.web." + long + "=1"},
+		{"run", "quickstart", "-o", filepath.Join(t.TempDir(), "o"), "--seed", strings.Repeat("9", 5000)},
+		{"run", long},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != exitInput {
+			t.Fatalf("%.40q: exit %d", args, code)
+		}
+		if n := stderr.Len(); n > 2000 || !strings.Contains(stderr.String(), "bytes)") {
+			t.Errorf("%.40q: %d bytes of error: %.300s", args, n, stderr.String())
+		}
+	}
+}

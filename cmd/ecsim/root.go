@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ecsim/ecsim/scenarios"
 	"github.com/spf13/cobra"
@@ -49,7 +50,7 @@ func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) (c
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "ecsim:", err)
+	fmt.Fprintln(stderr, "ecsim:", shortenLong(err.Error()))
 	if errors.Is(err, errInterrupted) {
 		return exitInterrupted
 	}
@@ -105,4 +106,29 @@ func rangeArgs(lo, hi int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// shortenLong cuts, in every line longer than 400 bytes, each word longer
+// than 100 bytes to its first 60 and its length, so that no argument or
+// value (a 50,000-character --set path, a name, a seed) is echoed whole
+// (README "Limits").
+func shortenLong(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		if len(l) <= 400 {
+			continue
+		}
+		words := strings.Split(l, " ")
+		for j, w := range words {
+			if len(w) > 100 {
+				cut := 60
+				for cut > 0 && !utf8.RuneStart(w[cut]) {
+					cut--
+				}
+				words[j] = fmt.Sprintf("%s… (%d bytes)", w[:cut], len(w))
+			}
+		}
+		lines[i] = strings.Join(words, " ")
+	}
+	return strings.Join(lines, "\n")
 }

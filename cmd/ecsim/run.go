@@ -191,7 +191,7 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 		return nil, err
 	}
 	if rec.EventsDropped() && !opts.quiet {
-		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run had more than %d events (use --events=true to write it)\n", autoEventsLimit)
+		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run recorded more than %d events (use --events=true to write it)\n", autoEventsLimit)
 	}
 	return &runResult{summary: sum, files: append(rec.Files(), files...)}, nil
 }

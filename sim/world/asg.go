@@ -175,6 +175,9 @@ func (w *World) terminate(in *cluster.Instance, why, cause string) {
 	}
 	tasks := in.NonDaemonTasks()
 	reason := fmt.Sprintf("Host EC2 (instance %s) terminated.", in.EC2InstanceID)
+	// Its last task stopping must not finish its draining and terminate it
+	// a second time from within this loop.
+	delete(w.leaving, in.ID)
 	for in.TaskCount() > 0 {
 		w.stopTask(w.c.Task(in.Tasks()[0]), reason)
 	}

@@ -23,7 +23,9 @@ import (
 //   - every desired capacity is within [minSize, maxSize], and no scale-in
 //     takes it below ceil(100·M/targetCapacity) for the M just published;
 //   - a scale-in never terminates an instance still running a non-daemon
-//     task when managed termination protection or managed draining is on.
+//     task when managed termination protection or managed draining is on;
+//   - an instance is terminated once, and the final fleet counts are those
+//     of the events and the cluster (Final).
 //
 // Tests attach one to every run they make; `ecsim run --check` attaches
 // one too. The first violation stops the checks and is kept in Err.
@@ -37,13 +39,17 @@ type Checker struct {
 	submitted, placed, failed, cancelled, completed, stopped, lost int
 	// m is the M of each provider's latest MetricPublished.
 	m map[string]int
+	// gone are the instances terminated so far, launched and
+	// terminated the counts of InstanceLaunched and InstanceTerminated.
+	gone                 map[string]bool
+	launched, terminates int
 }
 
 // NewChecker returns a Checker that verifies the cluster's bookkeeping
 // after every event when every is 1, every k-th event when it is k (the
 // other laws are checked after every event).
 func NewChecker(every int) *Checker {
-	return &Checker{every: int64(max(1, every)), m: map[string]int{}}
+	return &Checker{every: int64(max(1, every)), m: map[string]int{}, gone: map[string]bool{}}
 }
 
 // Attach gives the checker the world it observes; call it right after New.
@@ -53,10 +59,26 @@ func (c *Checker) Attach(w *World) { c.w = w }
 func (c *Checker) Err() error { return c.err }
 
 // Final checks the run's final figures against the events: the RunTask
-// tasks the world counted as lost are those the events say.
+// tasks the world counted as lost are those the events say, and the fleet
+// counts (launched, terminated, final) are the events' and the cluster's.
 func (c *Checker) Final(f *record.Final) error {
-	if c.err == nil && f != nil && f.TasksLost != c.lost {
+	if c.err != nil || f == nil {
+		return c.err
+	}
+	live := 0
+	for _, in := range c.w.c.Instances() {
+		if in.Status != cluster.Inactive {
+			live++
+		}
+	}
+	switch {
+	case f.TasksLost != c.lost:
 		c.err = fmt.Errorf("final: %d tasks lost, the events say %d", f.TasksLost, c.lost)
+	case f.InstancesLaunched != c.launched || f.InstancesTerm != c.terminates:
+		c.err = fmt.Errorf("final: %d instances launched and %d terminated, the events say %d and %d",
+			f.InstancesLaunched, f.InstancesTerm, c.launched, c.terminates)
+	case f.InstancesFinal != live:
+		c.err = fmt.Errorf("final: %d instances at the end, the cluster has %d", f.InstancesFinal, live)
 	}
 	return c.err
 }
@@ -109,6 +131,10 @@ func (c *Checker) count(e *record.Event) {
 		if e.Provider != "" {
 			c.m[e.Provider] = e.M
 		}
+	case record.InstanceLaunched:
+		c.launched++
+	case record.InstanceTerminated:
+		c.terminates++
 	}
 }
 
@@ -175,9 +201,14 @@ func (c *Checker) desired(e *record.Event) error {
 	return nil
 }
 
-// terminated checks that a scale-in took no busy instance under managed
-// termination protection (§4.3) or managed draining (§4.4).
+// terminated checks that an instance is terminated once, and that a
+// scale-in took no busy instance under managed termination protection
+// (§4.3) or managed draining (§4.4).
 func (c *Checker) terminated(e *record.Event) error {
+	if c.gone[e.Instance] {
+		return fmt.Errorf("instance %s terminated twice (now: %s)", e.Instance, e.Reason)
+	}
+	c.gone[e.Instance] = true
 	if e.Reason != record.TerminatedScaleIn || e.Tasks == 0 {
 		return nil
 	}

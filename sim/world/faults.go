@@ -185,10 +185,17 @@ func (w *World) leaveGroup(in *cluster.Instance) {
 // ECS_ENABLE_SPOT_INSTANCE_DRAINING) the instance is set DRAINING and its
 // service tasks are replaced; either way it is reclaimed two minutes later.
 func (w *World) spotInstanceNotice(in *cluster.Instance) {
-	e := w.emit(record.InstanceInterruptionNotice)
-	e.Instance, e.InstanceType, e.AZ, e.Reason = in.EC2InstanceID, in.Type.Name, in.AZ, "EC2 Spot Instance interruption notice"
-	w.publish()
 	drain := in.Provider >= 0 && w.providers[in.Provider].cfg.ManagedDraining
+	e := w.emit(record.InstanceInterruptionNotice)
+	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	e.Reason = "reclaimed two minutes later, its tasks with it (managed draining off); its group launches a replacement"
+	if drain {
+		e.Reason = "managed draining sets it DRAINING and its service tasks are replaced; reclaimed two minutes later; its group launches a replacement"
+	}
+	if in.Provider >= 0 {
+		e.Provider = w.providers[in.Provider].cfg.Name
+	}
+	w.publish()
 	w.leaveGroup(in)
 	if drain && in.Status == cluster.Active {
 		w.c.SetStatus(in, cluster.Draining, w.loop.Now())

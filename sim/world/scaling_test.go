@@ -514,3 +514,29 @@ func TestServiceThrottleInitialDelaySetting(t *testing.T) {
 		t.Fatalf("back-offs %v, want 5s, 10s, 20s, …", th)
 	}
 }
+
+// TestTargetBelow100RestsAtOne: with a target below 100 an empty group
+// publishes 100 (M = N = 0), above the target, so ECS cannot rest at zero
+// (docs/model.md §1.6): scale-in stops at 1 instead of going to 0 and
+// scaling out again from zero every 18 minutes.
+func TestTargetBelow100RestsAtOne(t *testing.T) {
+	for _, target := range []string{"80", "50"} {
+		src := strings.Replace(scaling("desiredCapacity: 3, launchDelay: {distribution: constant, value: 60s}",
+			", targetCapacity: "+target+", instanceWarmupPeriod: 60", fmt.Sprintf(batch, 2, "30m")), "duration: 3h", "duration: 6h", 1)
+		l, _ := simulate(t, src, nil)
+		fromZero := 0
+		for _, e := range l.of(record.DesiredCapacityChanged) {
+			if e.From == 0 {
+				fromZero++
+			}
+			if e.To == 0 {
+				t.Fatalf("target %s: desired went to 0 at %v: %v", target, e.T, desiredChanges(l))
+			}
+		}
+		last := l.samples[len(l.samples)-1]
+		if fromZero != 0 || last.InstancesRunning != 1 {
+			t.Fatalf("target %s: %d scale-outs from zero, %d instances at the end; want none and 1: %v",
+				target, fromZero, last.InstancesRunning, desiredChanges(l))
+		}
+	}
+}

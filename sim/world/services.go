@@ -26,6 +26,7 @@ type serviceRun struct {
 
 	throttled    int      // consecutive tasks that failed to start
 	throttleTill sim.Time // no launch before this
+	throttledAt  sim.Time // when the back-off last grew
 	waiting      bool     // a placement failed: retry when capacity changes
 	scheduled    bool     // a reconcile is queued for this instant
 	steady       bool
@@ -35,7 +36,8 @@ type serviceRun struct {
 }
 
 func (w *World) newServiceRun(cfg *Service, idx int32) (*serviceRun, error) {
-	s := &serviceRun{cfg: cfg, idx: idx, desired: cfg.DesiredCount, launchers: map[*cluster.TaskDefinition]*launcher{}}
+	s := &serviceRun{cfg: cfg, idx: idx, desired: cfg.DesiredCount, launchers: map[*cluster.TaskDefinition]*launcher{},
+		throttledAt: -1}
 	if cfg.Daemon {
 		s.daemonOn = map[cluster.InstanceID]queued{}
 	}
@@ -349,7 +351,10 @@ const maxThrottle = 15 * time.Minute
 // grows the back-off and counts toward the circuit breaker; the service is
 // reconciled to replace it.
 func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bool) {
-	if !wasRunning && w.startFailed {
+	if !wasRunning && w.startFailed && s.throttledAt != w.loop.Now() {
+		// The tasks of one launch that fail together are one failed
+		// attempt: the back-off grows once per instant.
+		s.throttledAt = w.loop.Now()
 		s.throttled++
 		delay := min(w.cfg.Model.ServiceThrottleInitialDelay<<min(s.throttled-1, 20), maxThrottle)
 		s.throttleTill = w.loop.Now().Add(delay)
@@ -357,6 +362,8 @@ func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bo
 		e.Service, e.Owner, e.Wait = s.cfg.Name, s.cfg.Name, delay
 		e.Reason = "service " + s.cfg.Name + " is unable to consistently start tasks successfully"
 		w.publish()
+	}
+	if !wasRunning && w.startFailed {
 		w.countDeploymentFailure(s, t)
 	}
 	w.queueReconcile(s)

@@ -69,3 +69,42 @@ services:
 		}
 	}
 }
+
+// TestSpotInstanceWithTasksTerminatedOnce: an EC2 Spot instance reclaimed
+// while it still runs RunTask tasks (managed draining had set it DRAINING
+// at the notice) is terminated once, with its tasks; the fleet counts stay
+// those of the events (the Checker's Final). It was terminated twice: its
+// last task stopping finished its draining from inside the termination.
+func TestSpotInstanceWithTasksTerminatedOnce(t *testing.T) {
+	src := `
+name: dr
+duration: 2h
+cluster:
+  capacityProviders:
+    - name: spot
+      autoScalingGroup: {instanceTypes: [m5.large], minSize: 1, maxSize: 1, desiredCapacity: 1, spot: true}
+      managedScaling: {status: ENABLED}
+  defaultCapacityProviderStrategy: [{capacityProvider: spot, weight: 1}]
+taskDefinitions:
+  - {family: job, containerDefinitions: [{name: app, image: x, cpu: 256, memory: 512}]}
+workloads:
+  - {name: jobs, taskDefinition: job, arrivals: {process: poisson, ratePerMinute: 2}, duration: {distribution: constant, value: 5m}}
+faults:
+  - {type: spotInterruption, capacityProvider: spot, ratePerHour: 2}
+`
+	l, final := simulate(t, src, nil)
+	seen := map[string]bool{}
+	busy := 0
+	for _, e := range l.of(record.InstanceTerminated) {
+		if seen[e.Instance] {
+			t.Fatalf("%s terminated twice", e.Instance)
+		}
+		seen[e.Instance] = true
+		if e.Reason == record.TerminatedSpot && e.Tasks > 0 {
+			busy++
+		}
+	}
+	if busy == 0 || final.InstancesFinal != final.InstancesLaunched-final.InstancesTerm || final.InstancesFinal < 0 {
+		t.Fatalf("%d busy reclaims; launched %d terminated %d final %d", busy, final.InstancesLaunched, final.InstancesTerm, final.InstancesFinal)
+	}
+}

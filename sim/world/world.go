@@ -71,6 +71,11 @@ type World struct {
 	closers []io.Closer
 	err     error
 	stopped bool // Stop was called
+	looped  bool // stopped by MaxEventsPerInstant
+
+	instant       sim.Time // the instant of the last event
+	atInstant     int64    // events handled at it
+	maxPerInstant int64    // MaxEventsPerInstant (tests lower it)
 
 	ev      record.Event
 	sample  record.Sample
@@ -115,15 +120,17 @@ func New(cfg Config, obs Observer) (*World, error) {
 		return nil, fmt.Errorf("world: sample interval must be > 0")
 	}
 	w := &World{
-		cfg:       cfg,
-		streams:   sim.NewStreams(cfg.Seed),
-		loop:      sim.NewLoop[event](1024),
-		c:         cluster.New(cfg.Catalogue),
-		obs:       obs,
-		leaving:   map[cluster.InstanceID]bool{},
-		stopping:  map[cluster.TaskID]uint32{},
-		zonesDown: map[string]bool{},
-		sizes:     map[sizeKey]*cluster.Requirements{},
+		cfg:      cfg,
+		streams:  sim.NewStreams(cfg.Seed),
+		loop:     sim.NewLoop[event](1024),
+		c:        cluster.New(cfg.Catalogue),
+		obs:      obs,
+		leaving:  map[cluster.InstanceID]bool{},
+		stopping: map[cluster.TaskID]uint32{},
+
+		maxPerInstant: MaxEventsPerInstant,
+		zonesDown:     map[string]bool{},
+		sizes:         map[sizeKey]*cluster.Requirements{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
 	w.c.AddListener(costListener{w})
@@ -175,12 +182,16 @@ const progressEvery = 1 << 16
 
 // Run simulates cfg.Duration and returns the final figures. progress, if not
 // nil, is called now and then with the simulated time reached; if it calls
-// Stop, the run ends there and Run returns nil.
+// Stop, the run ends there and Run returns nil. Run also returns nil when
+// the simulation stops making progress (MaxEventsPerInstant); Err says so.
 func (w *World) Run(progress func(now sim.Time)) *record.Final {
 	w.start()
 	end := sim.At(w.cfg.Duration)
 	w.loop.RunUntil(end, func(e event) {
 		w.events++
+		if w.looping() {
+			return
+		}
 		w.usage.advance(w.loop.Now(), w.c.Totals())
 		w.costs.advance(w.loop.Now())
 		w.handle(e)
@@ -189,8 +200,8 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 		}
 	})
 	w.close()
-	if w.stopped {
-		return nil
+	if w.stopped || w.looped {
+		return nil // Err says why when it looped
 	}
 	w.usage.advance(end, w.c.Totals())
 	w.costs.advance(end)
@@ -198,6 +209,32 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 		progress(end)
 	}
 	return w.final(end)
+}
+
+// MaxEventsPerInstant bounds the events the world handles at one instant
+// of simulated time: no legal scenario needs more (a batch is at most
+// 10,000,000 tasks), and more means a setting makes the simulation loop
+// without time moving on. The run then ends with an error instead of
+// hanging.
+const MaxEventsPerInstant = 100_000_000
+
+// looping counts the events handled at the current instant and, past
+// MaxEventsPerInstant, ends the run with an error (Err) and reports true.
+func (w *World) looping() bool {
+	now := w.loop.Now()
+	if now != w.instant {
+		w.instant, w.atInstant = now, 0
+	}
+	if w.atInstant++; w.atInstant <= w.maxPerInstant {
+		return false
+	}
+	if !w.looped {
+		w.looped = true
+		w.err = fmt.Errorf("the simulation made no progress: more than %d events at t = %v (a setting makes it loop; please report the scenario)",
+			w.maxPerInstant, now)
+		w.loop.Stop()
+	}
+	return true
 }
 
 // start registers the static instances and schedules the first arrivals and

@@ -311,3 +311,21 @@ func TestSamplesAndUtilization(t *testing.T) {
 		t.Fatalf("cost %v, hours %v; want 0.096 and 1", final.CostEC2, final.InstanceHours)
 	}
 }
+
+// TestLoopGuard: past MaxEventsPerInstant events at one instant the run
+// ends with an error instead of hanging (here the bound is lowered to 50
+// and a batch of 100 zero-length tasks needs more).
+func TestLoopGuard(t *testing.T) {
+	cfg := baseConfig(t, InstanceGroup{Count: 2})
+	cfg.Workloads = []Workload{{Name: "z", TaskDefinition: def("z", 1, 6), LaunchType: LaunchEC2,
+		Arrivals: workloads.ArrivalSpec{Process: workloads.Batch, At: time.Minute, Count: 100},
+		Duration: workloads.DistSpec{Kind: workloads.Constant, Value: 0}}}
+	w, err := New(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.maxPerInstant = 50
+	if final := w.Run(nil); final != nil || w.Err() == nil || !strings.Contains(w.Err().Error(), "made no progress") {
+		t.Fatalf("final %v, err %v; want nil and the loop error", final, w.Err())
+	}
+}
