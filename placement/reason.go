@@ -1,22 +1,26 @@
 package placement
 
-import "github.com/ecsim/ecsim/sim/cluster"
+import (
+	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
+)
 
 // Reason is why no instance could take a task, as ECS names it in RunTask
-// failures and service events (docs/model.md §5.6).
-type Reason string
+// failures and service events (docs/model.md §5.6): record.PlacementReason,
+// so that every package names the same typed constants.
+type Reason = record.PlacementReason
 
-// Placement failure reasons.
+// Placement failure reasons (record's).
 const (
-	ReasonNone      Reason = ""
-	ReasonCPU       Reason = "RESOURCE:CPU"
-	ReasonMemory    Reason = "RESOURCE:MEMORY"
-	ReasonGPU       Reason = "RESOURCE:GPU"
-	ReasonPorts     Reason = "RESOURCE:PORTS"
-	ReasonENI       Reason = "RESOURCE:ENI"
-	ReasonAttribute Reason = "ATTRIBUTE" // no instance met the placement constraints
-	ReasonAgent     Reason = "AGENT"     // instances exist but their agents are disconnected
-	ReasonMissing   Reason = "MISSING"   // no ACTIVE container instance in the cluster
+	ReasonNone      = record.ReasonNone
+	ReasonCPU       = record.ReasonCPU
+	ReasonMemory    = record.ReasonMemory
+	ReasonGPU       = record.ReasonGPU
+	ReasonPorts     = record.ReasonPorts
+	ReasonENI       = record.ReasonENI
+	ReasonAttribute = record.ReasonAttribute
+	ReasonAgent     = record.ReasonAgent
+	ReasonMissing   = record.ReasonMissing
 )
 
 // reasonOrder breaks ties between reasons counted equally often.

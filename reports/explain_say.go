@@ -172,14 +172,14 @@ func instances(k int) string {
 // faultText tells a fault starting (State ALARM) or ending (OK).
 func faultText(e *record.Event) string {
 	what := e.Cause
-	switch e.Cause {
-	case "availabilityZoneOutage":
+	switch record.FaultKind(e.Cause) {
+	case record.FaultZoneOutage:
 		what = "availability zone outage"
-	case "agentDisconnect":
+	case record.FaultAgentDisconnect:
 		what = "container agents disconnected"
-	case "instanceFailure":
+	case record.FaultInstanceFailure:
 		what = "instance failure"
-	case "spotInterruption":
+	case record.FaultSpotInterruption:
 		what = "Spot interruptions"
 	}
 	if e.AZ != "" {
@@ -201,23 +201,23 @@ func plural(text string, count int) string {
 // reasonText says in words what an ECS placement failure reason means
 // (docs/model.md §5.6).
 func reasonText(r string) string {
-	switch r {
-	case "MISSING":
-		return "MISSING, no ACTIVE container instance where the task may go (none registered yet, or all DRAINING)"
-	case "AGENT":
-		return "AGENT, every instance's agent is disconnected"
-	case "ATTRIBUTE":
-		return "ATTRIBUTE, no instance meets the placement constraints"
-	case "RESOURCE:CPU":
-		return "RESOURCE:CPU, no registered instance has enough free CPU units"
-	case "RESOURCE:MEMORY":
-		return "RESOURCE:MEMORY, no registered instance has enough free memory"
-	case "RESOURCE:GPU":
-		return "RESOURCE:GPU, no registered instance has a free GPU"
-	case "RESOURCE:PORTS":
-		return "RESOURCE:PORTS, every instance already holds a host port the task needs"
-	case "RESOURCE:ENI":
-		return "RESOURCE:ENI, no instance has a free elastic network interface (awsvpc)"
+	switch record.PlacementReason(r) {
+	case record.ReasonMissing:
+		return r + ", no ACTIVE container instance where the task may go (none registered yet, or all DRAINING)"
+	case record.ReasonAgent:
+		return r + ", every instance's agent is disconnected"
+	case record.ReasonAttribute:
+		return r + ", no instance meets the placement constraints"
+	case record.ReasonCPU:
+		return r + ", no registered instance has enough free CPU units"
+	case record.ReasonMemory:
+		return r + ", no registered instance has enough free memory"
+	case record.ReasonGPU:
+		return r + ", no registered instance has a free GPU"
+	case record.ReasonPorts:
+		return r + ", every instance already holds a host port the task needs"
+	case record.ReasonENI:
+		return r + ", no instance has a free elastic network interface (awsvpc)"
 	}
 	return r
 }

@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"workloads":               {"sim", "gonum.org/v1/gonum"},
 	"workloads/schedule":      {},
 	"workloads/trace":         {},
-	"placement":               {"sim/cluster", "placement/cql"},
+	"placement":               {"sim/cluster", "sim/record", "placement/cql"},
 	"placement/cql":           {},
 	"sim/cluster":             {"sim"},
 	"sim/record":              {"sim"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/workloads"
 	"github.com/ecsim/ecsim/workloads/trace"
 )
@@ -407,12 +408,12 @@ type LoadPoint struct {
 	Value float64
 }
 
-// Fault types.
+// Fault types: record's fault kinds (the one place they are spelled).
 const (
-	FaultInstanceFailure  = "instanceFailure"
-	FaultZoneOutage       = "availabilityZoneOutage"
-	FaultAgentDisconnect  = "agentDisconnect"
-	FaultSpotInterruption = "spotInterruption"
+	FaultInstanceFailure  = string(record.FaultInstanceFailure)
+	FaultZoneOutage       = string(record.FaultZoneOutage)
+	FaultAgentDisconnect  = string(record.FaultAgentDisconnect)
+	FaultSpotInterruption = string(record.FaultSpotInterruption)
 )
 
 // Fault is a failure injected into the run.
