@@ -2,9 +2,7 @@ package world
 
 import (
 	"fmt"
-	"slices"
 
-	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
 )
@@ -13,10 +11,10 @@ import (
 // instances are registered at t = 0 (docs/model.md §14).
 func (w *World) startGroups() {
 	for _, p := range w.providers {
-		if p.cfg.ASG == nil {
+		if p.group == nil {
 			continue
 		}
-		for len(p.members) < p.desired {
+		for p.group.Short() {
 			in := w.launchInstance(p)
 			p.pending--
 			w.register(in)
@@ -28,43 +26,34 @@ func (w *World) startGroups() {
 // reconcile makes the group's instance count meet its desired capacity:
 // it launches the missing instances and terminates the excess ones that may
 // be terminated; with managed termination protection that is only empty
-// instances, so the rest wait until they empty (§4.3).
+// instances, so the rest wait until they empty (§4.3). The group decides
+// each launch and termination; the world carries them out.
 func (w *World) reconcile(p *providerRun, cause string) {
-	for len(p.members) < p.desired {
+	for p.group.Short() {
 		in := w.launchInstance(p)
 		if in == nil {
 			break
 		}
 		w.scheduleRegistration(p, in)
 	}
-	for len(p.members) > p.desired {
-		in := w.chooseTermination(p)
-		if in == nil {
+	for p.group.Excess() {
+		id, ok := p.group.NextTermination(w.loop.Now(), w.c)
+		if !ok {
 			return
 		}
-		w.beginTermination(p, in, cause)
+		w.beginTermination(p, w.c.Instance(id), cause)
 	}
 }
 
-// removeMember takes in out of the group's members.
-func (p *providerRun) removeMember(in *cluster.Instance) {
-	if i := slices.Index(p.members, in.ID); i >= 0 {
-		p.members = slices.Delete(p.members, i, i+1)
-		p.zoneCount[p.zoneOf(in.AZ)]--
-	}
-}
-
-// launchInstance starts an EC2 instance for p in the emptiest zone that is
-// not down; it returns nil when every zone of the group is down.
+// launchInstance starts the EC2 instance the group asks for next; it
+// returns nil when every zone of the group is down.
 func (w *World) launchInstance(p *providerRun) *cluster.Instance {
-	z := p.chooseZone(w.zonesDown)
-	if z < 0 {
+	l, ok := p.group.NextLaunch(func(zone string) bool { return w.zonesDown[zone] })
+	if !ok {
 		return nil
 	}
-	in := w.c.AddInstance(w.instanceSpec(p, p.chooseType(), p.cfg.ASG.AvailabilityZones[z]), w.loop.Now())
-	p.members = append(p.members, in.ID)
-	p.zoneCount[z]++
-	p.launches = append(p.launches, w.loop.Now())
+	in := w.c.AddInstance(w.instanceSpec(p, l.Type, p.cfg.ASG.AvailabilityZones[l.Zone]), w.loop.Now())
+	p.group.Launched(in.ID, l, w.loop.Now())
 	p.pending++
 	w.launched(in)
 	return in
@@ -92,65 +81,12 @@ func (w *World) registerLater(id cluster.InstanceID) {
 	w.capacityChanged(in.Provider)
 }
 
-// terminable reports whether the Auto Scaling group may terminate in on
-// scale-in: with managed termination protection only instances without
-// non-daemon tasks lose their scale-in protection (§4.3); an instance whose
-// agent never registered stays protected.
-func (w *World) terminable(p *providerRun, in *cluster.Instance) bool {
-	if !p.cfg.ManagedTerminationProtection {
-		return true
-	}
-	return in.Status == cluster.Active && in.Empty()
-}
-
-// chooseTermination picks the instance the group terminates on scale-in
-// (§3.2): the zone with the most instances among those holding a
-// terminable one, then the instance closest to its next billing hour, then
-// at random.
-func (w *World) chooseTermination(p *providerRun) *cluster.Instance {
-	zone, best := -1, -1
-	var cands []*cluster.Instance
-	for _, id := range p.members {
-		in := w.c.Instance(id)
-		if !w.terminable(p, in) {
-			continue
-		}
-		z := p.zoneOf(in.AZ)
-		switch {
-		case zone < 0 || p.zoneCount[z] > best:
-			zone, best = z, p.zoneCount[z]
-			cands = append(cands[:0], in)
-		case z == zone:
-			cands = append(cands, in)
-		}
-	}
-	if len(cands) == 0 {
-		return nil
-	}
-	now := w.loop.Now()
-	intoHour := func(in *cluster.Instance) sim.Time { return (now - in.LaunchedAt) % sim.Hour }
-	slices.SortStableFunc(cands, func(a, b *cluster.Instance) int {
-		switch da, db := intoHour(a), intoHour(b); {
-		case da > db:
-			return -1
-		case da < db:
-			return 1
-		}
-		return int(a.ID - b.ID)
-	})
-	n := 1
-	for n < len(cands) && intoHour(cands[n]) == intoHour(cands[0]) {
-		n++
-	}
-	return cands[p.termRand.IntN(n)]
-}
-
 // beginTermination takes in out of the group. With managed draining an
 // instance with tasks is set DRAINING first and terminated when its tasks
 // have stopped or the draining timeout passes (§4.4); otherwise it is
 // terminated at once and its tasks stop with it.
 func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause string) {
-	p.removeMember(in)
+	p.group.Remove(in.ID)
 	w.leaving[in.ID] = true
 	if in.Status == cluster.Active && p.cfg.ManagedDraining && in.TaskCount() > 0 {
 		w.c.SetStatus(in, cluster.Draining, w.loop.Now())

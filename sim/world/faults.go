@@ -175,7 +175,7 @@ func (w *World) leaveGroup(in *cluster.Instance) {
 	if p.cfg.ASG == nil {
 		return
 	}
-	p.removeMember(in)
+	p.group.Remove(in.ID)
 	w.leaving[in.ID] = true
 	w.reconcile(p, "replacing "+in.EC2InstanceID)
 }

@@ -3,10 +3,8 @@ package world
 import (
 	"fmt"
 	"math/rand/v2"
-	"time"
 
 	"github.com/ecsim/ecsim/autoscaling"
-	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/workloads"
@@ -22,16 +20,11 @@ type providerRun struct {
 	scaler      *autoscaling.Scaler // nil without managed scaling
 	blocked     string              // what blocked the last tick's action (autoscaling.Blocked*)
 	fixedStep   bool
-	desired     int
-	members     []cluster.InstanceID // launched and not terminating, launch order
-	zoneCount   []int                // members per ASG zone
-	launches    []sim.Time           // recent launch times, for the warm-up gate
+	group       *autoscaling.Group // nil for FARGATE and FARGATE_SPOT
 	smallest    cluster.Capacity
 	largest     cluster.Capacity
 	launchDelay workloads.Sampler
 	regFail     *rand.Rand
-	typeRand    *rand.Rand
-	termRand    *rand.Rand
 
 	provisioning int // the provider's PROVISIONING tasks
 	pending      int // members whose agent has not registered
@@ -58,13 +51,13 @@ func (w *World) newProviders() error {
 			}
 			p.launchDelay = d
 			p.regFail = w.streams.Rand(base + "registration")
-			p.typeRand = w.streams.Rand(base + "instance-type")
-			p.termRand = w.streams.Rand(base + "termination")
-			p.zoneCount = make([]int, len(asg.AvailabilityZones))
+			p.group = autoscaling.NewGroup(autoscaling.GroupConfig{InstanceTypes: asg.InstanceTypes, Zones: asg.AvailabilityZones,
+				MinSize: asg.MinSize, MaxSize: asg.MaxSize, Desired: asg.DesiredCapacity, AllocationStrategy: asg.AllocationStrategy,
+				ManagedTerminationProtection: cfg.ManagedTerminationProtection},
+				w.streams.Rand(base+"instance-type"), w.streams.Rand(base+"termination"))
 			p.smallest, p.largest = autoscaling.Bounds(asg.InstanceTypes, w.instanceSpec(p, nil, ""))
 			p.fixedStep = w.cfg.Model.FixedStepForMixedGroups && (len(asg.InstanceTypes) > 1 || len(asg.AvailabilityZones) > 1)
-			p.desired = asg.DesiredCapacity
-			p.desiredMax = p.desired
+			p.desiredMax = asg.DesiredCapacity
 		}
 		if ms := cfg.ManagedScaling; ms != nil && cfg.ASG != nil {
 			sc := autoscaling.DefaultScalerConfig(ms.TargetCapacity)
@@ -88,68 +81,10 @@ func (w *World) instanceSpec(p *providerRun, t *cluster.InstanceType, az string)
 		Spot: asg.Spot, OSFamily: asg.OSFamily, AgentVersion: "1.90.0"}
 }
 
-// warming returns how many of p's instances were launched less than the
-// warm-up period ago (§1.5 step 6).
-func (p *providerRun) warming(now sim.Time, warmup time.Duration) int {
-	keep := p.launches[:0]
-	for _, t := range p.launches {
-		if now.Sub(t) < warmup {
-			keep = append(keep, t)
-		}
-	}
-	p.launches = keep
-	return len(keep)
-}
-
-// chooseType picks the instance type of a launch by the group's allocation
-// strategy: prioritized takes the first type (the On-Demand default, §3.3),
-// lowest-price the cheapest, random any.
-func (p *providerRun) chooseType() *cluster.InstanceType {
-	types := p.cfg.ASG.InstanceTypes
-	switch p.cfg.ASG.AllocationStrategy {
-	case "lowest-price":
-		best := types[0]
-		for _, t := range types[1:] {
-			if t.PricePerHour < best.PricePerHour {
-				best = t
-			}
-		}
-		return best
-	case "random":
-		return types[p.typeRand.IntN(len(types))]
-	}
-	return types[0]
-}
-
-// chooseZone picks the zone of a launch: the group's zone with the fewest
-// instances (ASG AZ balancing, §3.2), the first on ties, skipping zones that
-// are down; -1 if all are.
-func (p *providerRun) chooseZone(down map[string]bool) int {
-	best := -1
-	for z, n := range p.zoneCount {
-		if down[p.cfg.ASG.AvailabilityZones[z]] {
-			continue
-		}
-		if best < 0 || n < p.zoneCount[best] {
-			best = z
-		}
-	}
-	return best
-}
-
-func (p *providerRun) zoneOf(az string) int {
-	for z, name := range p.cfg.ASG.AvailabilityZones {
-		if name == az {
-			return z
-		}
-	}
-	return 0
-}
-
 // sample returns p's providers.csv row.
 func (w *World) providerSample(p *providerRun) record.ProviderSample {
 	return record.ProviderSample{Name: p.cfg.Name, InstancesRunning: w.c.Provider(p.idx).Registered,
-		InstancesPending: p.pending, Desired: p.desired, CPR: p.last.Value, TasksProvisioning: p.provisioning,
+		InstancesPending: p.pending, Desired: p.group.Desired(), CPR: p.last.Value, TasksProvisioning: p.provisioning,
 		AlarmHigh: p.scaler.High.State.String(), AlarmLow: p.scaler.Low.State.String(),
 		Target: p.cfg.ManagedScaling.TargetCapacity}
 }

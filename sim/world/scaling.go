@@ -61,9 +61,7 @@ func (w *World) tickProvider(p *providerRun) {
 func (w *World) evaluateAlarms(p *providerRun, m autoscaling.Metric) {
 	now := w.loop.Now()
 	ms := p.cfg.ManagedScaling
-	asg := p.cfg.ASG
-	d := p.scaler.Tick(now, m, autoscaling.GroupState{Desired: p.desired, Min: asg.MinSize, Max: asg.MaxSize,
-		Warming: p.warming(now, ms.InstanceWarmupPeriod)})
+	d := p.scaler.Tick(now, m, p.group.State(now, ms.InstanceWarmupPeriod))
 	if d.HighChanged {
 		w.alarmChanged(p, &p.scaler.High, m.Value)
 	}
@@ -73,7 +71,7 @@ func (w *World) evaluateAlarms(p *providerRun, m autoscaling.Metric) {
 	if d.Blocked != p.blocked && d.Blocked != "" {
 		e := w.emit(record.ScalingSkipped)
 		e.Provider, e.Reason, e.Value, e.M, e.N = p.cfg.Name, d.Why, m.Value, m.M, m.N
-		e.Target, e.From, e.To, e.Cause = float64(ms.TargetCapacity), p.desired, d.Goal, d.Blocked
+		e.Target, e.From, e.To, e.Cause = float64(ms.TargetCapacity), p.group.Desired(), d.Goal, d.Blocked
 		w.publish()
 	}
 	p.blocked = d.Blocked
@@ -98,9 +96,9 @@ func (w *World) alarmChanged(p *providerRun, a *autoscaling.Alarm, v float64) {
 // setDesired changes the group's desired capacity and reconciles it.
 func (w *World) setDesired(p *providerRun, desired int, cause string) {
 	e := w.emit(record.DesiredCapacityChanged)
-	e.Provider, e.From, e.To, e.Cause = p.cfg.Name, p.desired, desired, cause
+	e.Provider, e.From, e.To, e.Cause = p.cfg.Name, p.group.Desired(), desired, cause
 	w.publish()
-	p.desired = desired
+	p.group.SetDesired(desired)
 	p.desiredMax = max(p.desiredMax, desired)
 	w.reconcile(p, cause)
 }
@@ -168,7 +166,7 @@ func (w *World) capacityChanged(p int) {
 		return
 	}
 	pr := w.providers[p]
-	if len(pr.members) > pr.desired {
+	if pr.group.Excess() {
 		w.reconcile(pr, "scale-in: instance emptied")
 	}
 	if pr.provisioning == 0 {
