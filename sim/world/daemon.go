@@ -21,14 +21,7 @@ func (w *World) reconcileDaemon(s *serviceRun) {
 
 // daemonOn reconciles the daemon service s on one instance.
 func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
-	var task *cluster.Task
-	if q, ok := s.daemonOn[in.ID]; ok {
-		task = w.c.Task(q.id)
-		if task.Gen != q.gen || task.State == cluster.Stopped || task.Instance != in.ID {
-			task = nil
-			delete(s.daemonOn, in.ID)
-		}
-	}
+	task := w.daemonTask(s, in)
 	eligible := in.Status == cluster.Active && in.AgentConnected && w.meetsDaemonConstraints(s, in, task != nil)
 	switch {
 	case task != nil && in.Status == cluster.Draining:
@@ -42,6 +35,19 @@ func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
 	case task == nil && eligible:
 		w.placeDaemon(s, in)
 	}
+}
+
+// daemonTask returns the daemon service's live task on in, or nil.
+func (w *World) daemonTask(s *serviceRun, in *cluster.Instance) *cluster.Task {
+	q, ok := s.daemonOn[in.ID]
+	if !ok {
+		return nil
+	}
+	if t := w.c.Task(q.id); t.Gen == q.gen && t.State != cluster.Stopped && t.Instance == in.ID {
+		return t
+	}
+	delete(s.daemonOn, in.ID)
+	return nil
 }
 
 // meetsDaemonConstraints reports whether in qualifies for the daemon's

@@ -3,7 +3,6 @@ package world
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -303,23 +302,8 @@ func (w *World) serviceProgress(s *serviceRun, steps int, b bounds) {
 		}
 	}
 	deploying := s.deploy != nil && !s.deploy.failed
-	switch stalled := deploying && outdatedLeft > 0 && steps == 0 && !b.canStart && !b.canStop && !b.inFlight; {
-	case stalled && !s.stalled:
-		s.stalled = true
-		w.deploymentEvent(s, "STALLED", fmt.Sprintf("service %s was unable to stop or start tasks during a deployment because of the service deployment configuration: "+
-			"maximumPercent %d allows %d tasks and %d are running or starting; minimumHealthyPercent %d needs %d healthy tasks and %d are",
-			s.cfg.Name, s.cfg.MaximumPercent, b.maxTotal, b.total, s.cfg.MinimumHealthyPercent, b.minHealthy, b.healthy))
-	case s.stalled && steps > 0:
-		s.stalled = false
-		w.deploymentEvent(s, "IN_PROGRESS", "the deployment moves again")
-	}
-	healthyCurrent := 0
-	for _, t := range current {
-		if w.healthy(s, t) {
-			healthyCurrent++
-		}
-	}
-	done := outdatedLeft == 0 && healthyCurrent == s.desired && len(current) == s.desired
+	w.reportStall(s, deploying && outdatedLeft > 0 && steps == 0 && !b.canStart && !b.canStop && !b.inFlight, steps, b)
+	done := outdatedLeft == 0 && len(current) == s.desired && w.allHealthy(s, current)
 	if done && deploying {
 		w.completeDeployment(s)
 	}
@@ -333,66 +317,27 @@ func (w *World) serviceProgress(s *serviceRun, steps int, b bounds) {
 	}
 }
 
-// serviceTaskRunning resets the throttle and marks the deployment's stage 1
-// passed; the service is reconciled again when the task becomes healthy.
-func (w *World) serviceTaskRunning(s *serviceRun, t *cluster.Task) {
-	s.throttled, s.throttleTill = 0, 0
-	if d := s.deploy; d != nil && t.Def == d.to.def {
-		d.running = true
-		d.failures = 0
+// reportStall reports a deployment that became STALLED (with the bounds
+// and counts it blocks on), or that moves again after one.
+func (w *World) reportStall(s *serviceRun, stalled bool, steps int, b bounds) {
+	switch {
+	case stalled && !s.stalled:
+		s.stalled = true
+		w.deploymentEvent(s, "STALLED", fmt.Sprintf("service %s was unable to stop or start tasks during a deployment because of the service deployment configuration: "+
+			"maximumPercent %d allows %d tasks and %d are running or starting; minimumHealthyPercent %d needs %d healthy tasks and %d are",
+			s.cfg.Name, s.cfg.MaximumPercent, b.maxTotal, b.total, s.cfg.MinimumHealthyPercent, b.minHealthy, b.healthy))
+	case s.stalled && steps > 0:
+		s.stalled = false
+		w.deploymentEvent(s, "IN_PROGRESS", "the deployment moves again")
 	}
-	w.loop.After(s.cfg.HealthyAfter, prioArrival, event{kind: evServiceReconcile, idx: s.idx})
 }
 
-// maxThrottle caps the service scheduler's back-off (§6.3).
-const maxThrottle = 15 * time.Minute
-
-// serviceTaskStopped reacts to a stop: a task that failed before RUNNING
-// grows the back-off and counts toward the circuit breaker; the service is
-// reconciled to replace it.
-func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bool) {
-	if !wasRunning && w.startFailed && s.throttledAt != w.loop.Now() {
-		// The tasks of one launch that fail together are one failed
-		// attempt: the back-off grows once per instant.
-		s.throttledAt = w.loop.Now()
-		s.throttled++
-		delay := min(w.cfg.Model.ServiceThrottleInitialDelay<<min(s.throttled-1, 20), maxThrottle)
-		s.throttleTill = w.loop.Now().Add(delay)
-		e := w.emit(record.ServiceThrottled)
-		e.Service, e.Owner, e.Wait = s.cfg.Name, s.cfg.Name, delay
-		e.Reason = "service " + s.cfg.Name + " is unable to consistently start tasks successfully"
-		w.publish()
-	}
-	if !wasRunning && w.startFailed {
-		w.countDeploymentFailure(s, t)
-	}
-	w.queueReconcile(s)
-}
-
-// ReasonStartFailed is the stop reason of a task that failed before RUNNING.
-const ReasonStartFailed = "TaskFailedToStart: the essential container failed to start"
-
-// startFailedTask stops a task that failed before reaching RUNNING.
-func (w *World) startFailedTask(t *cluster.Task) {
-	w.startFailed = true
-	w.stopTask(t, ReasonStartFailed)
-	w.startFailed = false
-}
-
-// servicesCapacityChanged reconciles the services waiting for capacity.
-func (w *World) servicesCapacityChanged() {
-	for _, s := range w.svcs {
-		if s.waiting {
-			s.waiting = false
-			w.queueReconcile(s)
+// allHealthy reports whether every task of tasks is healthy.
+func (w *World) allHealthy(s *serviceRun, tasks []*cluster.Task) bool {
+	for _, t := range tasks {
+		if !w.healthy(s, t) {
+			return false
 		}
 	}
-}
-
-// draining starts replacing the service tasks of an instance that became
-// DRAINING (§4.2): every service reconciles.
-func (w *World) draining(in *cluster.Instance) {
-	for _, s := range w.svcs {
-		w.queueReconcile(s)
-	}
+	return true
 }

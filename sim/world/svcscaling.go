@@ -1,7 +1,6 @@
 package world
 
 import (
-	"fmt"
 	"math"
 	"time"
 
@@ -11,30 +10,20 @@ import (
 	"github.com/ecsim/ecsim/sim/record"
 )
 
-// serviceScaling is Application Auto Scaling target tracking on a service
-// (docs/model.md §2): a high alarm (ServiceScaleOutDatapoints above the
-// target) scales out proportionally, a low alarm (ServiceScaleInDatapoints
-// below ServiceScaleInThreshold × target) scales in, each respecting its
-// cooldown; scale-in waits while a deployment runs.
+// serviceScaling is a service's Application Auto Scaling target tracking
+// (docs/model.md §2): its controller, and the load model that gives the
+// utilization it tracks.
 type serviceScaling struct {
-	cfg          *ServiceAutoScaling
-	high, low    autoscaling.Alarm
-	lastOut      sim.Time
-	lastIn       sim.Time
-	scaledOut    bool
-	scaledIn     bool
-	metric       float64
-	outs, ins    int
-	desiredMax   int
-	metricSum    float64
-	metricPoints int
+	cfg *ServiceAutoScaling
+	ctl *autoscaling.ServiceScaler
 }
 
 func newServiceScaling(cfg *ServiceAutoScaling, m Model) *serviceScaling {
-	return &serviceScaling{cfg: cfg,
-		high: autoscaling.Alarm{Name: "AlarmHigh", Threshold: cfg.TargetValue, Greater: true, Datapoints: m.ServiceScaleOutDatapoints},
-		low:  autoscaling.Alarm{Name: "AlarmLow", Threshold: cfg.TargetValue * m.ServiceScaleInThreshold, Datapoints: m.ServiceScaleInDatapoints},
-	}
+	return &serviceScaling{cfg: cfg, ctl: autoscaling.NewServiceScaler(autoscaling.ServiceScalerConfig{
+		Metric: cfg.Metric, TargetValue: cfg.TargetValue, MinCapacity: cfg.MinCapacity, MaxCapacity: cfg.MaxCapacity,
+		ScaleOutCooldown: cfg.ScaleOutCooldown, ScaleInCooldown: cfg.ScaleInCooldown, DisableScaleIn: cfg.DisableScaleIn,
+		ScaleOutDatapoints: m.ServiceScaleOutDatapoints, ScaleInDatapoints: m.ServiceScaleInDatapoints,
+		ScaleInThreshold: m.ServiceScaleInThreshold})}
 }
 
 // demand returns the load at now, in the unit of the load model.
@@ -85,9 +74,9 @@ func (sc *ServiceAutoScaling) perTask(def *cluster.TaskDefinition) float64 {
 	return float64(def.Requirements().CPU)
 }
 
-// tickServiceScaling publishes a service's utilization and lets target
-// tracking act: utilization = 100 × demand / (RUNNING tasks × what one task
-// serves). A service without RUNNING tasks publishes no datapoint.
+// tickServiceScaling publishes a service's utilization and lets its
+// controller act: utilization = 100 × demand / (RUNNING tasks × what one
+// task serves). A service without RUNNING tasks publishes no datapoint.
 func (w *World) tickServiceScaling(s *serviceRun) {
 	sc := s.scaling
 	running := 0
@@ -99,34 +88,19 @@ func (w *World) tickServiceScaling(s *serviceRun) {
 	if running == 0 {
 		return
 	}
-	now := w.loop.Now()
-	v := 100 * sc.cfg.Load.demand(now) / (float64(running) * sc.cfg.perTask(s.current.def))
-	sc.metric = v
-	sc.metricSum += v
-	sc.metricPoints++
-	target := sc.cfg.TargetValue
+	v := 100 * sc.cfg.Load.demand(w.loop.Now()) / (float64(running) * sc.cfg.perTask(s.current.def))
 	e := w.emit(record.MetricPublished)
-	e.Service, e.Owner, e.Value, e.N, e.Alarm, e.Target = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric, target
+	e.Service, e.Owner, e.Value, e.N, e.Alarm, e.Target = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric, sc.cfg.TargetValue
 	w.publish()
-	if sc.high.Observe(v) {
-		w.serviceAlarmChanged(s, &sc.high, v)
+	d := sc.ctl.Tick(w.loop.Now(), v, s.desired, s.deploy != nil)
+	if d.HighChanged {
+		w.serviceAlarmChanged(s, &sc.ctl.High, v)
 	}
-	if sc.low.Observe(v) {
-		w.serviceAlarmChanged(s, &sc.low, v)
+	if d.LowChanged {
+		w.serviceAlarmChanged(s, &sc.ctl.Low, v)
 	}
-	want := int(math.Ceil(float64(s.desired) * v / target))
-	want = min(max(want, sc.cfg.MinCapacity), sc.cfg.MaxCapacity)
-	switch {
-	case sc.high.State == autoscaling.InAlarm && want > s.desired && (!sc.scaledOut || now.Sub(sc.lastOut) >= sc.cfg.ScaleOutCooldown):
-		sc.lastOut, sc.scaledOut = now, true
-		sc.outs++
-		w.setServiceDesired(s, want, fmt.Sprintf("target tracking: %s %.1f > target %.0f for %d datapoints", sc.cfg.Metric, v, target, sc.high.Datapoints))
-	case sc.low.State == autoscaling.InAlarm && want < s.desired && !sc.cfg.DisableScaleIn && s.deploy == nil &&
-		(!sc.scaledIn || now.Sub(sc.lastIn) >= sc.cfg.ScaleInCooldown) && (!sc.scaledOut || now.Sub(sc.lastOut) >= sc.cfg.ScaleInCooldown):
-		sc.lastIn, sc.scaledIn = now, true
-		sc.ins++
-		w.setServiceDesired(s, want, fmt.Sprintf("target tracking: %s %.1f < %.0f %% of target %.0f for %d datapoints", sc.cfg.Metric, v,
-			100*w.cfg.Model.ServiceScaleInThreshold, target, sc.low.Datapoints))
+	if d.Scale {
+		w.setServiceDesired(s, d.Desired, d.Why)
 	}
 }
 
@@ -145,9 +119,6 @@ func (w *World) setServiceDesired(s *serviceRun, n int, cause string) {
 	e.Service, e.Owner, e.From, e.To, e.Cause = s.cfg.Name, s.cfg.Name, s.desired, n, cause
 	w.publish()
 	s.desired = n
-	if sc := s.scaling; sc != nil {
-		sc.desiredMax = max(sc.desiredMax, n)
-	}
 	s.steady = false
 	w.queueReconcile(s)
 }

@@ -211,32 +211,6 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 	return w.final(end)
 }
 
-// MaxEventsPerInstant bounds the events the world handles at one instant
-// of simulated time: no legal scenario needs more (a batch is at most
-// 10,000,000 tasks), and more means a setting makes the simulation loop
-// without time moving on. The run then ends with an error instead of
-// hanging.
-const MaxEventsPerInstant = 100_000_000
-
-// looping counts the events handled at the current instant and, past
-// MaxEventsPerInstant, ends the run with an error (Err) and reports true.
-func (w *World) looping() bool {
-	now := w.loop.Now()
-	if now != w.instant {
-		w.instant, w.atInstant = now, 0
-	}
-	if w.atInstant++; w.atInstant <= w.maxPerInstant {
-		return false
-	}
-	if !w.looped {
-		w.looped = true
-		w.err = fmt.Errorf("the simulation made no progress: more than %d events at t = %v (a setting makes it loop; please report the scenario)",
-			w.maxPerInstant, now)
-		w.loop.Stop()
-	}
-	return true
-}
-
 // start registers the static instances and schedules the first arrivals and
 // samples.
 func (w *World) start() {
@@ -287,22 +261,47 @@ func (w *World) scales() bool {
 	return false
 }
 
+// handle dispatches one event to the part of the world it concerns.
 func (w *World) handle(e event) {
 	switch e.kind {
-	case evArrival:
+	case evArrival, evTaskStart, evTaskStop, evFargateReady, evSpotNotice, evSpotStop, evTaskStartFailed:
+		w.handleTask(e)
+	case evRegister, evDrainTimeout, evFault, evInstanceFault, evSpotReclaim:
+		w.handleInstance(e)
+	default:
+		w.handleControl(e)
+	}
+}
+
+// handleTask handles the events of one task's life and of arrivals.
+func (w *World) handleTask(e event) {
+	if e.kind == evArrival {
 		w.arrive(w.wls[e.idx])
+		return
+	}
+	t := w.task(e)
+	if t == nil {
+		return // the task is gone
+	}
+	switch e.kind {
 	case evTaskStart:
-		if t := w.task(e); t != nil {
-			w.startTask(t)
-		}
+		w.startTask(t)
 	case evTaskStop:
-		if t := w.task(e); t != nil {
-			w.stopTask(t, record.StopCompleted)
-		}
+		w.stopTask(t, record.StopCompleted)
 	case evFargateReady:
-		if t := w.task(e); t != nil {
-			w.fargateReady(t)
-		}
+		w.fargateReady(t)
+	case evSpotNotice:
+		w.spotNotice(t)
+	case evSpotStop:
+		w.stopTask(t, ReasonSpotInterrupted)
+	case evTaskStartFailed:
+		w.startFailedTask(t)
+	}
+}
+
+// handleInstance handles registrations, draining timeouts and faults.
+func (w *World) handleInstance(e event) {
+	switch e.kind {
 	case evRegister:
 		w.registerLater(cluster.InstanceID(e.idx))
 	case evDrainTimeout:
@@ -310,6 +309,19 @@ func (w *World) handle(e event) {
 		if in.Status == cluster.Draining && w.leaving[in.ID] {
 			w.terminate(in, record.TerminatedDrainingTimeout, "managed draining timeout")
 		}
+	case evFault:
+		w.fault(w.faults[e.idx], e.gen)
+	case evInstanceFault:
+		w.instanceFault(w.c.Instance(cluster.InstanceID(e.idx)), w.faults[e.gen])
+	case evSpotReclaim:
+		w.terminate(w.c.Instance(cluster.InstanceID(e.idx)), record.TerminatedSpot, "Spot interruption")
+	}
+}
+
+// handleControl handles the controllers' events: PROVISIONING retries,
+// metric ticks and alarm evaluations, the service schedulers, samples.
+func (w *World) handleControl(e event) {
+	switch e.kind {
 	case evRetry:
 		w.retryProvisioning()
 	case evScalingTick:
@@ -319,37 +331,18 @@ func (w *World) handle(e event) {
 		m := p.evaluating[0]
 		p.evaluating = p.evaluating[1:]
 		w.evaluateAlarms(p, m)
-	case evSpotNotice:
-		if t := w.task(e); t != nil {
-			w.spotNotice(t)
-		}
-	case evSpotStop:
-		if t := w.task(e); t != nil {
-			w.stopTask(t, ReasonSpotInterrupted)
-		}
-	case evTaskStartFailed:
-		if t := w.task(e); t != nil {
-			w.startFailedTask(t)
-		}
 	case evServiceReconcile:
 		w.reconcileService(w.svcs[e.idx])
 	case evServiceDesired:
 		s := w.svcs[e.idx]
 		w.setServiceDesired(s, s.cfg.DesiredCountSchedule[e.gen].DesiredCount, "desiredCountSchedule")
-	case evFault:
-		w.fault(w.faults[e.idx], e.gen)
-	case evInstanceFault:
-		w.instanceFault(w.c.Instance(cluster.InstanceID(e.idx)), w.faults[e.gen])
-	case evSpotReclaim:
-		w.terminate(w.c.Instance(cluster.InstanceID(e.idx)), record.TerminatedSpot, "Spot interruption")
 	case evServiceDeploy:
 		s := w.svcs[e.idx]
 		d := s.cfg.Deployments[e.gen]
 		w.startDeployment(s, s.launchers[d.TaskDefinition], "a new task definition revision")
 	case evSample:
 		w.takeSample()
-		next := w.loop.Now().Add(w.cfg.SampleInterval)
-		if next <= sim.At(w.cfg.Duration) {
+		if next := w.loop.Now().Add(w.cfg.SampleInterval); next <= sim.At(w.cfg.Duration) {
 			w.loop.At(next, prioSample, event{kind: evSample})
 		}
 	}
@@ -376,71 +369,6 @@ func (w *World) emit(typ record.EventType) *record.Event {
 }
 
 func (w *World) publish() { w.obs.Event(&w.ev) }
-
-func (w *World) takeSample() {
-	tot := w.c.Totals()
-	w.sample = record.Sample{
-		T:                 w.loop.Now(),
-		InstancesRunning:  w.c.InstancesIn(cluster.Active) + w.c.InstancesIn(cluster.Draining),
-		InstancesPending:  w.c.InstancesIn(cluster.Launching),
-		TasksRunning:      w.c.TasksIn(cluster.Running),
-		TasksProvisioning: w.c.TasksIn(cluster.Provisioning),
-		TasksPending:      w.c.TasksIn(cluster.Pending),
-		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
-		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
-		CostUSD:           w.billing.accrued(w.loop.Now()) + w.fg.bill.accrued(w.loop.Now()),
-		Providers:         w.sample.Providers[:0],
-	}
-	for _, p := range w.providers {
-		if p.scaler != nil {
-			w.sample.Providers = append(w.sample.Providers, w.providerSample(p))
-		}
-	}
-	w.obs.Sample(&w.sample)
-}
-
-func ratio(a, b int64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func (w *World) final(end sim.Time) *record.Final {
-	w.billing.closeAll(end)
-	w.fg.bill.closeAll(end)
-	cpu, mem := w.usage.means()
-	f := &record.Final{
-		SimulatedSeconds:   end.Seconds(),
-		Events:             w.events,
-		TasksRunningAtEnd:  w.c.TasksIn(cluster.Running),
-		TasksProvisioning:  w.c.TasksIn(cluster.Provisioning),
-		TasksPendingAtEnd:  w.c.TasksIn(cluster.Pending),
-		TasksLost:          w.lost,
-		InstancesLaunched:  w.fleet.launched,
-		InstancesTerm:      w.fleet.terminated,
-		InstancesPeak:      w.fleet.peak,
-		InstancesFinal:     w.fleet.launched - w.fleet.terminated,
-		InstanceHours:      w.billing.hours,
-		CPUReservedMean:    cpu,
-		MemoryReservedMean: mem,
-		CostEC2:            w.billing.closed,
-		CostFargate:        w.fg.bill.closed,
-		CostIdle:           w.costs.idle,
-		CostStranded:       w.costs.stranded,
-		PlacementExamined:  w.placer.Stats.Examined,
-		PlacementRejected:  w.placer.Stats.Rejected,
-	}
-	for _, p := range w.providers {
-		if p.scaler != nil {
-			pf := p.final()
-			f.Providers = append(f.Providers, pf)
-			f.ScaleOutActions += pf.ScaleOut
-			f.ScaleInActions += pf.ScaleIn
-		}
-	}
-	return f
-}
 
 // seconds converts a sampled number of seconds to a duration, clamping
 // absurd values to about 290 years.
