@@ -45,40 +45,47 @@ type Sampler interface {
 // Validate reports what is wrong with s, if anything.
 func (s DistSpec) Validate() error {
 	var errs []error
-	nonNeg := func(name string, v float64) {
-		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-			errs = append(errs, fmt.Errorf("%s must be a finite value >= 0 (got %v)", name, v))
-		}
-	}
 	switch s.Kind {
 	case Constant:
-		nonNeg("value", s.Value)
+		errs = append(errs, checkNonNegative("value", s.Value))
 	case Uniform:
-		nonNeg("min", s.Min)
-		nonNeg("max", s.Max)
+		errs = append(errs, checkNonNegative("min", s.Min), checkNonNegative("max", s.Max))
 		if s.Max < s.Min {
 			errs = append(errs, fmt.Errorf("max (%v) must be >= min (%v)", s.Max, s.Min))
 		}
 	case Exponential:
-		if !(s.Mean > 0) || math.IsInf(s.Mean, 0) {
-			errs = append(errs, fmt.Errorf("mean must be > 0 (got %v)", s.Mean))
-		}
+		errs = append(errs, checkMean(s.Mean))
 	case LogNormal, Normal:
-		if !(s.Mean > 0) || math.IsInf(s.Mean, 0) {
-			errs = append(errs, fmt.Errorf("mean must be > 0 (got %v)", s.Mean))
-		}
-		nonNeg("stddev", s.StdDev)
+		errs = append(errs, checkMean(s.Mean), checkNonNegative("stddev", s.StdDev))
 	case Empirical:
 		if len(s.Values) == 0 {
 			errs = append(errs, errors.New("values must list at least one value"))
 		}
 		for _, v := range s.Values {
-			nonNeg("values", v)
+			errs = append(errs, checkNonNegative("values", v))
 		}
 	default:
 		errs = append(errs, fmt.Errorf("unknown distribution %q (accepted: constant, uniform, exponential, lognormal, normal, empirical)", s.Kind))
 	}
-	return errors.Join(errs...)
+	return errors.Join(errs...) // nil entries (checks passed) are discarded
+}
+
+// checkNonNegative returns an error naming the field when v is not a finite
+// value >= 0, and nil otherwise.
+func checkNonNegative(name string, v float64) error {
+	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("%s must be a finite value >= 0 (got %v)", name, v)
+	}
+	return nil
+}
+
+// checkMean returns an error when the mean is not a finite value > 0, and
+// nil otherwise.
+func checkMean(mean float64) error {
+	if !(mean > 0) || math.IsInf(mean, 0) {
+		return fmt.Errorf("mean must be > 0 (got %v)", mean)
+	}
+	return nil
 }
 
 // ExpectedValue returns the distribution's expected value (for a truncated normal,

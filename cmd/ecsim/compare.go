@@ -76,19 +76,13 @@ const maxReplications = 100000
 // job is one run: replication k of variant v.
 type job struct{ v, k int }
 
+// runCompare runs ecsim compare: every variant of scenario arg,
+// opts.replications times on common random numbers; it writes the
+// comparison into the output directory and prints it.
 func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) error {
-	if opts.replications < 2 || opts.replications > maxReplications {
-		return badInput("--replications %d: give 2 to %d (a confidence interval needs at least 2)", opts.replications, maxReplications)
-	}
-	if opts.parallel < 0 {
-		return badInput("--parallel %d: give the number of runs at once, or 0 for one per CPU", opts.parallel)
-	}
-	var assetsJS string
-	if opts.assets != "" {
-		var err error
-		if assetsJS, err = reports.LoadAssets(opts.assets); err != nil {
-			return badInput("%v", err)
-		}
+	assetsJS, err := opts.check()
+	if err != nil {
+		return err
 	}
 	sc, err := loadScenario(arg, opts.sets)
 	if err != nil {
@@ -116,22 +110,56 @@ func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) erro
 		return badInput("%v", err)
 	}
 	seeds := replicationSeeds(master, opts.replications)
-	runs, err := runJobs(cfgs, names, seeds, opts, stderr)
+	cmp, err := compareRuns(sc.Config.Name, master, baseline, names, cfgs, seeds, opts, stderr)
 	if err != nil {
 		return err
+	}
+	if err := writeComparison(opts.ctx, dir, cmp, assetsJS); err != nil {
+		return err
+	}
+	return printComparison(stdout, cmp, dir, opts)
+}
+
+// check checks --replications, --parallel and --assets before anything
+// runs, and returns the echarts script --assets names ("" without it).
+func (opts *compareOptions) check() (assetsJS string, err error) {
+	if opts.replications < 2 || opts.replications > maxReplications {
+		return "", badInput("--replications %d: give 2 to %d (a confidence interval needs at least 2)", opts.replications, maxReplications)
+	}
+	if opts.parallel < 0 {
+		return "", badInput("--parallel %d: give the number of runs at once, or 0 for one per CPU", opts.parallel)
+	}
+	if opts.assets != "" {
+		if assetsJS, err = reports.LoadAssets(opts.assets); err != nil {
+			return "", badInput("%v", err)
+		}
+	}
+	return assetsJS, nil
+}
+
+// compareRuns runs every replication of every variant (names, with their
+// configs cfgs, baseline first) with the given seeds and compares their
+// metrics against the baseline's.
+func compareRuns(scenario string, master uint64, baseline string, names []string, cfgs []world.Config, seeds []uint64, opts *compareOptions, stderr io.Writer) (*reports.Comparison, error) {
+	runs, err := runJobs(cfgs, names, seeds, opts, stderr)
+	if err != nil {
+		return nil, err
 	}
 	byName := map[string][]map[string]float64{}
 	for i, n := range names {
 		byName[n] = runs[i]
 	}
-	cmp, err := reports.Compare(sc.Config.Name, master, baseline, names, byName)
+	cmp, err := reports.Compare(scenario, master, baseline, names, byName)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cmp.Seeds = seeds
-	if err := writeComparison(opts.ctx, dir, cmp, assetsJS); err != nil {
-		return err
-	}
+	return cmp, nil
+}
+
+// printComparison prints cmp as compare.json (--json) or as a table
+// followed by the files written into dir; nothing with --quiet.
+func printComparison(stdout io.Writer, cmp *reports.Comparison, dir string, opts *compareOptions) error {
 	switch {
 	case opts.json:
 		return cmp.WriteJSON(stdout)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecsim/ecsim/reports"
 	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/sim/world"
 	"github.com/spf13/cobra"
 )
@@ -118,9 +119,12 @@ func runRun(opts *runOptions) error {
 	return nil
 }
 
+// runResult is what a run leaves for the terminal: its summary, the files
+// written, and whether events.jsonl was left out for the run's size.
 type runResult struct {
-	summary *reports.Summary
-	files   []string
+	summary       *reports.Summary
+	files         []string
+	eventsDropped bool
 }
 
 // simulate runs cfg and writes its outputs into dir, all or nothing.
@@ -135,54 +139,7 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 			panic(r)
 		}
 	}()
-	events := reports.EventsAuto
-	if opts.eventsSet {
-		events = reports.EventsOff
-		if opts.events {
-			events = reports.EventsOn
-		}
-	}
-	rec, err := reports.NewRecorder(out, reports.Options{Events: events, EventsLimit: autoEventsLimit, Series: true})
-	if err != nil {
-		out.Abort()
-		return nil, err
-	}
-	var obs world.Observer = rec
-	var chk *world.Checker
-	if opts.check {
-		chk = world.NewChecker(1)
-		obs = world.Tee{rec, chk}
-	}
-	w, err := world.New(cfg, obs)
-	if err != nil {
-		out.Abort()
-		return nil, badInput("%v", err)
-	}
-	if chk != nil {
-		chk.Attach(w)
-	}
-	bar := newProgress(opts.stderr, opts.quiet, cfg.Duration)
-	start := time.Now()
-	final, err := runWorld(opts.ctx, w, bar.update)
-	bar.finish()
-	if err == nil && chk != nil {
-		if err = chk.Final(final); err != nil {
-			err = fmt.Errorf("invariant violated: %w", err)
-		}
-	}
-	if err != nil {
-		out.Abort()
-		return nil, err
-	}
-	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed, WallSeconds: time.Since(start).Seconds()}, final)
-	if err != nil {
-		out.Abort()
-		return nil, err
-	}
-	files, err := writeCharts(out, rec.Series(), opts)
-	if err == nil && opts.ctx.Err() != nil {
-		err = errInterrupted // Ctrl-C while the charts were written
-	}
+	res, err := recordRun(cfg, out, opts)
 	if err != nil {
 		out.Abort()
 		return nil, err
@@ -190,10 +147,87 @@ func simulate(cfg world.Config, dir string, opts *runOptions) (*runResult, error
 	if err := out.Commit(); err != nil {
 		return nil, err
 	}
-	if rec.EventsDropped() && !opts.quiet {
+	if res.eventsDropped && !opts.quiet {
 		fmt.Fprintf(opts.stderr, "ecsim: events.jsonl left out: the run recorded more than %d events (use --events=true to write it)\n", autoEventsLimit)
 	}
-	return &runResult{summary: sum, files: append(rec.Files(), files...)}, nil
+	return res, nil
+}
+
+// recordRun runs cfg, recording it into out, and writes the summary,
+// series, events and charts there; the caller commits or aborts out.
+func recordRun(cfg world.Config, out *reports.Output, opts *runOptions) (*runResult, error) {
+	rec, err := reports.NewRecorder(out, reports.Options{Events: opts.eventsMode(), EventsLimit: autoEventsLimit, Series: true})
+	if err != nil {
+		return nil, err
+	}
+	w, chk, err := newCheckedWorld(cfg, rec, opts.check)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	final, err := runWithProgress(w, chk, cfg.Duration, opts)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed, WallSeconds: time.Since(start).Seconds()}, final)
+	if err != nil {
+		return nil, err
+	}
+	files, err := writeCharts(out, rec.Series(), opts)
+	if err == nil && opts.ctx.Err() != nil {
+		err = errInterrupted // Ctrl-C while the charts were written
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &runResult{summary: sum, files: append(rec.Files(), files...), eventsDropped: rec.EventsDropped()}, nil
+}
+
+// eventsMode is the events.jsonl policy of --events: written unless the
+// run is too long when the flag is not given, else as the flag says.
+func (opts *runOptions) eventsMode() reports.EventsMode {
+	if !opts.eventsSet {
+		return reports.EventsAuto
+	}
+	if opts.events {
+		return reports.EventsOn
+	}
+	return reports.EventsOff
+}
+
+// newCheckedWorld builds the world of cfg observed by rec; with check
+// (--check), a checker, returned too, also watches it to verify the model's
+// laws after every event.
+func newCheckedWorld(cfg world.Config, rec *reports.Recorder, check bool) (*world.World, *world.Checker, error) {
+	var obs world.Observer = rec
+	var chk *world.Checker
+	if check {
+		chk = world.NewChecker(1)
+		obs = world.Tee{rec, chk}
+	}
+	w, err := world.New(cfg, obs)
+	if err != nil {
+		return nil, nil, badInput("%v", err)
+	}
+	if chk != nil {
+		chk.Attach(w)
+	}
+	return w, chk, nil
+}
+
+// runWithProgress runs w to its end (total of simulated time) with a
+// progress bar and, when chk is not nil, checks the laws on its final
+// state.
+func runWithProgress(w *world.World, chk *world.Checker, total time.Duration, opts *runOptions) (*record.Final, error) {
+	bar := newProgress(opts.stderr, opts.quiet, total)
+	final, err := runWorld(opts.ctx, w, bar.update)
+	bar.finish()
+	if err == nil && chk != nil {
+		if err = chk.Final(final); err != nil {
+			err = fmt.Errorf("invariant violated: %w", err)
+		}
+	}
+	return final, err
 }
 
 // loadOutputs checks --assets and --figures before anything runs.

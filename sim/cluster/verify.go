@@ -45,68 +45,103 @@ func Verify(c *Cluster) error {
 	return errors.Join(errs...)
 }
 
+// violations collects the invariant violations found by Verify, in the
+// order found.
+type violations []error
+
+// add records a violation described by format and args, as fmt.Errorf.
+func (v *violations) add(format string, args ...any) {
+	*v = append(*v, fmt.Errorf(format, args...))
+}
+
+// instanceTally is what an instance's bookkeeping must agree with,
+// recounted from its tasks.
+type instanceTally struct {
+	sum                        Resources // sum of the tasks' requirements
+	running, nonDaemon, static int       // RUNNING tasks, non-daemon tasks, static host ports
+	groups                     map[GroupID]int
+	order                      []GroupID // first appearance, for a stable error order
+}
+
+// verifyInstance checks the invariants of one instance (see Verify) and
+// returns every violation joined.
 func verifyInstance(c *Cluster, in *Instance) error {
-	var errs []error
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var errs violations
+	verifyReservation(in, &errs)
+	tally := tallyTasks(c, in, &errs)
+	verifyTally(c, in, tally, &errs)
+	return errors.Join(errs...)
+}
+
+// verifyReservation checks that in's reservation is neither over-committed
+// nor negative.
+func verifyReservation(in *Instance, errs *violations) {
 	r, g := in.Reserved, in.Registered
 	if r.CPU > g.CPU || r.MemoryMiB > g.MemoryMiB || r.GPUs > g.GPUs {
-		fail("over-committed: reserved %+v > registered %+v", r, g)
+		errs.add("over-committed: reserved %+v > registered %+v", r, g)
 	}
 	if r.CPU < 0 || r.MemoryMiB < 0 || r.GPUs < 0 {
-		fail("negative reservation %+v", r)
+		errs.add("negative reservation %+v", r)
 	}
-	var sum Resources
-	running, nonDaemon, static := 0, 0, 0
-	groups := map[GroupID]int{}
-	var order []GroupID // first appearance, for a stable error order
+}
+
+// tallyTasks recounts in's bookkeeping from the tasks listed on it, checking
+// on the way that each is on in and that no static host port is held twice.
+func tallyTasks(c *Cluster, in *Instance, errs *violations) instanceTally {
+	tally := instanceTally{groups: map[GroupID]int{}}
 	ports := map[PortKey]TaskID{}
 	for _, id := range in.Tasks() {
 		t := c.Task(id)
 		if t.Instance != in.ID {
-			fail("task %d listed here but on instance %d", id, t.Instance)
+			errs.add("task %d listed here but on instance %d", id, t.Instance)
 		}
 		req := t.Req()
-		sum = sum.Add(req.Resources)
+		tally.sum = tally.sum.Add(req.Resources)
 		for _, p := range req.StaticPorts {
 			if other, dup := ports[p]; dup {
-				fail("host port %d booked by tasks %d and %d", p.Port(), other, id)
+				errs.add("host port %d booked by tasks %d and %d", p.Port(), other, id)
 			}
 			ports[p] = id
 		}
-		static += len(req.StaticPorts)
+		tally.static += len(req.StaticPorts)
 		if t.State == Running {
-			running++
+			tally.running++
 		}
 		if !t.Daemon() {
-			nonDaemon++
+			tally.nonDaemon++
 		}
-		if groups[t.Group] == 0 {
-			order = append(order, t.Group)
+		if tally.groups[t.Group] == 0 {
+			tally.order = append(tally.order, t.Group)
 		}
-		groups[t.Group]++
+		tally.groups[t.Group]++
 	}
-	if sum != r {
-		fail("Reserved = %+v, want the sum of its tasks %+v", r, sum)
+	return tally
+}
+
+// verifyTally checks in's reservation, port and ENI use and task counts
+// against the tally of its tasks.
+func verifyTally(c *Cluster, in *Instance, tally instanceTally, errs *violations) {
+	if r := in.Reserved; tally.sum != r {
+		errs.add("Reserved = %+v, want the sum of its tasks %+v", r, tally.sum)
 	}
-	if n := in.ReservedPorts(); n > MaxReservedPorts || n < static {
-		fail("ReservedPorts = %d, want between the tasks' %d static ports and %d", n, static, MaxReservedPorts)
+	if n := in.ReservedPorts(); n > MaxReservedPorts || n < tally.static {
+		errs.add("ReservedPorts = %d, want between the tasks' %d static ports and %d", n, tally.static, MaxReservedPorts)
 	}
 	if in.ENIsFree() < 0 {
-		fail("ENIsFree = %d < 0", in.ENIsFree())
+		errs.add("ENIsFree = %d < 0", in.ENIsFree())
 	}
 	if in.TaskCount() != len(in.Tasks()) {
-		fail("TaskCount = %d, want %d", in.TaskCount(), len(in.Tasks()))
+		errs.add("TaskCount = %d, want %d", in.TaskCount(), len(in.Tasks()))
 	}
-	if in.RunningTasksCount() != running {
-		fail("RunningTasksCount = %d, want %d", in.RunningTasksCount(), running)
+	if in.RunningTasksCount() != tally.running {
+		errs.add("RunningTasksCount = %d, want %d", in.RunningTasksCount(), tally.running)
 	}
-	if in.NonDaemonTasks() != nonDaemon || in.Empty() != (nonDaemon == 0) {
-		fail("NonDaemonTasks = %d (Empty %v), want %d", in.NonDaemonTasks(), in.Empty(), nonDaemon)
+	if in.NonDaemonTasks() != tally.nonDaemon || in.Empty() != (tally.nonDaemon == 0) {
+		errs.add("NonDaemonTasks = %d (Empty %v), want %d", in.NonDaemonTasks(), in.Empty(), tally.nonDaemon)
 	}
-	for _, grp := range order {
-		if n, got := groups[grp], in.GroupCount(grp); got != n {
-			fail("GroupCount(%s) = %d, want %d", c.GroupName(grp), got, n)
+	for _, grp := range tally.order {
+		if n, got := tally.groups[grp], in.GroupCount(grp); got != n {
+			errs.add("GroupCount(%s) = %d, want %d", c.GroupName(grp), got, n)
 		}
 	}
-	return errors.Join(errs...)
 }

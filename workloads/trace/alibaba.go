@@ -121,50 +121,84 @@ func (a *Alibaba2018Reader) parse(f []string, line int) (rec Record, keep bool, 
 	}
 	// Check every present value, so that a malformed row is reported even
 	// when it would be dropped.
-	var times [2]float64
+	times, re := aTimes(f, line)
+	if re != nil {
+		return rec, false, re
+	}
+	plan, re := aPlan(f, line)
+	if re != nil {
+		return rec, false, re
+	}
+	if times[0] > 0 && times[1] > 0 && times[1] < times[0] {
+		return rec, false, &RowError{Line: line, Column: aColName[aEnd],
+			Msg: fmt.Sprintf("must be >= start_time %s (got %s)", f[aStart], short(f[aEnd]))}
+	}
+	if aDropped(f, times, n) {
+		return rec, false, nil
+	}
+	rec, re = a.record(f, line, n, times, plan)
+	return rec, re == nil, re
+}
+
+// aTimes parses the start_time and end_time columns of a batch_task row, in
+// seconds; an empty column gives 0.
+func aTimes(f []string, line int) (times [2]float64, re *RowError) {
 	for i, col := range []int{aStart, aEnd} {
 		if f[col] == "" {
 			continue
 		}
 		v, re := parseInt(f[col], line, aColName[col], maxSeconds)
 		if re != nil {
-			return rec, false, re
+			return times, re
 		}
 		times[i] = float64(v)
 	}
-	var plan [2]float64
+	return times, nil
+}
+
+// aPlan parses the plan_cpu and plan_mem columns of a batch_task row; an
+// empty column gives 0. plan_mem, normalised to the largest machine, must
+// not exceed 100.
+func aPlan(f []string, line int) (plan [2]float64, re *RowError) {
 	for i, col := range []int{aCPU, aMem} {
 		if f[col] == "" {
 			continue
 		}
 		if plan[i], re = parseNumber(f[col], line, aColName[col]); re != nil {
-			return rec, false, re
+			return plan, re
 		}
 	}
 	if plan[1] > 100 {
-		return rec, false, badValue(line, aColName[aMem], wantPct, f[aMem])
+		return plan, badValue(line, aColName[aMem], wantPct, f[aMem])
 	}
-	if times[0] > 0 && times[1] > 0 && times[1] < times[0] {
-		return rec, false, &RowError{Line: line, Column: aColName[aEnd],
-			Msg: fmt.Sprintf("must be >= start_time %s (got %s)", f[aStart], short(f[aEnd]))}
-	}
-	if f[aStatus] != aTerminated || times[0] == 0 || times[1] == 0 || f[aCPU] == "" || f[aMem] == "" || n == 0 {
-		return rec, false, nil
-	}
-	rec = Record{Count: int(n), Line: line}
+	return plan, nil
+}
+
+// aDropped reports whether a well-formed batch_task row is dropped: its
+// status is not Terminated, start_time or end_time is missing (empty or 0),
+// plan_cpu or plan_mem is empty, or instance_num is 0.
+func aDropped(f []string, times [2]float64, instances int64) bool {
+	return f[aStatus] != aTerminated || times[0] == 0 || times[1] == 0 ||
+		f[aCPU] == "" || f[aMem] == "" || instances == 0
+}
+
+// record converts a kept batch_task row, already checked by parse, to its
+// Record: Submit and Duration from times, CPU units and MiB from plan.
+func (a *Alibaba2018Reader) record(f []string, line int, instances int64, times, plan [2]float64) (rec Record, re *RowError) {
+	rec = Record{Count: int(instances), Line: line}
 	if rec.Submit, re = seconds(times[0], f[aStart], line, aColName[aStart]); re != nil {
-		return rec, false, re
+		return rec, re
 	}
 	end, re := seconds(times[1], f[aEnd], line, aColName[aEnd])
 	if re != nil {
-		return rec, false, re
+		return rec, re
 	}
 	rec.Duration = end - rec.Submit
 	if rec.CPU, re = scale(plan[0]/100, a.cpu, f[aCPU], line, aColName[aCPU]); re != nil {
-		return rec, false, re
+		return rec, re
 	}
 	if rec.MemoryMiB, re = scale(plan[1]/100, a.mem, f[aMem], line, aColName[aMem]); re != nil {
-		return rec, false, re
+		return rec, re
 	}
-	return rec, true, nil
+	return rec, nil
 }

@@ -132,22 +132,51 @@ type gEventRow struct {
 	cpu, mem int64 // -1 when blank
 }
 
+// load reads the whole input, pairs the events of each task and keeps one
+// record per task, sorted by Submit.
 func (g *Google2011Reader) load() error {
+	tasks, err := g.readTasks()
+	if err != nil {
+		return err
+	}
+	g.recs = make([]Record, 0, len(tasks))
+	base := int64(math.MaxInt64)
+	for i := range tasks {
+		rec, ok := tasks[i].record()
+		if !ok {
+			g.dropped++
+			continue
+		}
+		base = min(base, int64(rec.Submit))
+		g.recs = append(g.recs, rec)
+	}
+	for i := range g.recs {
+		g.recs[i].Submit = (g.recs[i].Submit - time.Duration(base)) * time.Microsecond
+	}
+	slices.SortFunc(g.recs, func(a, b Record) int {
+		return cmp.Or(cmp.Compare(a.Submit, b.Submit), cmp.Compare(a.Line, b.Line))
+	})
+	return nil
+}
+
+// readTasks reads every row and folds its event into the state of its task,
+// in order of first appearance. Bad rows follow g's policy.
+func (g *Google2011Reader) readTasks() ([]gState, error) {
 	cr := newRowReader(g.src)
 	index := map[gKey]int32{}
 	var tasks []gState
 	for {
 		fields, line, err := readRow(cr, &g.badRows)
 		if err == io.EOF {
-			break
+			return tasks, nil
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ev, re := g.parse(fields, line)
 		if re != nil {
 			if g.bad(re) {
-				return re
+				return nil, re
 			}
 			continue
 		}
@@ -157,63 +186,77 @@ func (g *Google2011Reader) load() error {
 			index[ev.key] = i
 			tasks = append(tasks, gState{submit: -1, sched: -1})
 		}
-		t := &tasks[i]
-		if ev.time == gAfter {
-			continue
+		tasks[i].apply(ev, line)
+	}
+}
+
+// apply folds the event ev, read on line, into the task's state: the
+// earliest SUBMIT and SCHEDULE are kept with their requests, and every
+// terminal event is noted. Events after the trace window are ignored.
+func (t *gState) apply(ev gEventRow, line int) {
+	if ev.time == gAfter {
+		return
+	}
+	switch ev.typ {
+	case gSubmit:
+		if t.submit < 0 || ev.time < t.submit {
+			t.submit, t.submitLine, t.subCPU, t.subMem = ev.time, line, ev.cpu, ev.mem
 		}
-		switch ev.typ {
-		case gSubmit:
-			if t.submit < 0 || ev.time < t.submit {
-				t.submit, t.submitLine, t.subCPU, t.subMem = ev.time, line, ev.cpu, ev.mem
-			}
-		case gSchedule:
-			if t.sched < 0 || ev.time < t.sched {
-				t.sched, t.schedLine, t.schedCPU, t.schedMem = ev.time, line, ev.cpu, ev.mem
-			}
-		case gEvict, gFail, gFinish, gKill, gLost:
-			t.ends = append(t.ends, ev.time)
+	case gSchedule:
+		if t.sched < 0 || ev.time < t.sched {
+			t.sched, t.schedLine, t.schedCPU, t.schedMem = ev.time, line, ev.cpu, ev.mem
+		}
+	case gEvict, gFail, gFinish, gKill, gLost:
+		t.ends = append(t.ends, ev.time)
+	}
+}
+
+// end returns the time of the first terminal event at or after the task's
+// first SCHEDULE, or -1 when it was never scheduled or never ended.
+func (t *gState) end() int64 {
+	end := int64(-1)
+	if t.sched < 0 {
+		return end
+	}
+	for _, e := range t.ends {
+		if e >= t.sched && (end < 0 || e < end) {
+			end = e
 		}
 	}
-	g.recs = make([]Record, 0, len(tasks))
-	base := int64(math.MaxInt64)
-	for i := range tasks {
-		t := &tasks[i]
-		end := int64(-1)
-		if t.sched >= 0 {
-			for _, e := range t.ends {
-				if e >= t.sched && (end < 0 || e < end) {
-					end = e
-				}
-			}
-		}
-		cpu, mem := t.schedCPU, t.schedMem
-		if cpu < 0 {
-			cpu = t.subCPU
-		}
-		if mem < 0 {
-			mem = t.subMem
-		}
-		if t.submit < 0 || end < 0 || cpu < 0 || mem < 0 {
-			g.dropped++
-			continue
-		}
-		base = min(base, t.submit)
-		g.recs = append(g.recs, Record{
-			Submit:    time.Duration(t.submit), // rebased below
-			Duration:  time.Duration(end-t.sched) * time.Microsecond,
-			CPU:       cpu,
-			MemoryMiB: mem,
-			Count:     1,
-			Line:      t.submitLine,
-		})
+	return end
+}
+
+// requests returns the task's CPU and memory requests: those of its SCHEDULE
+// row, or of its SUBMIT row where the SCHEDULE row leaves them blank (-1).
+func (t *gState) requests() (cpu, mem int64) {
+	cpu, mem = t.schedCPU, t.schedMem
+	if cpu < 0 {
+		cpu = t.subCPU
 	}
-	for i := range g.recs {
-		g.recs[i].Submit = (g.recs[i].Submit - time.Duration(base)) * time.Microsecond
+	if mem < 0 {
+		mem = t.subMem
 	}
-	slices.SortFunc(g.recs, func(a, b Record) int {
-		return cmp.Or(cmp.Compare(a.Submit, b.Submit), cmp.Compare(a.Line, b.Line))
-	})
-	return nil
+	return cpu, mem
+}
+
+// record returns the task's record, with Submit still the raw SUBMIT time in
+// µs (load rebases it), and false when the task is dropped: never
+// submitted, never scheduled, never ending, or without a CPU or memory
+// request.
+func (t *gState) record() (Record, bool) {
+	end := t.end()
+	cpu, mem := t.requests()
+	if t.submit < 0 || end < 0 || cpu < 0 || mem < 0 {
+		return Record{}, false
+	}
+	return Record{
+		Submit:    time.Duration(t.submit), // rebased by load
+		Duration:  time.Duration(end-t.sched) * time.Microsecond,
+		CPU:       cpu,
+		MemoryMiB: mem,
+		Count:     1,
+		Line:      t.submitLine,
+	}, true
 }
 
 // parse checks and converts one task_events row.

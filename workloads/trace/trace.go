@@ -179,33 +179,43 @@ const (
 // optional fraction and exponent ("12", "0.5", ".5", "1e3"). It rejects
 // signs, hex, underscores, "Inf" and "NaN", which strconv.ParseFloat accepts.
 func isDecimal(s string) bool {
-	i, digits := 0, 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i, digits = i+1, digits+1
-	}
+	i := skipDigits(s, 0)
+	digits := i
 	if i < len(s) && s[i] == '.' {
-		i++
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i, digits = i+1, digits+1
-		}
+		j := skipDigits(s, i+1)
+		digits += j - (i + 1)
+		i = j
 	}
 	if digits == 0 {
 		return false
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		exp := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i, exp = i+1, exp+1
-		}
-		if exp == 0 {
+		var ok bool
+		if i, ok = skipExponent(s, i+1); !ok {
 			return false
 		}
 	}
 	return i == len(s)
+}
+
+// skipDigits returns the index in s just past the run of ASCII digits that
+// starts at i (i itself when there is none).
+func skipDigits(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// skipExponent reads the part of an exponent after its 'e' or 'E', starting
+// at i: an optional sign and at least one digit. It returns the index just
+// past it, and false when there is no digit.
+func skipExponent(s string, i int) (int, bool) {
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	j := skipDigits(s, i)
+	return j, j > i
 }
 
 // parseNumber parses a non-negative decimal column.
