@@ -186,6 +186,7 @@ func processesUsing(key string) []string {
 	return out
 }
 
+// contains reports whether list holds s.
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

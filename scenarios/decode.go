@@ -3,9 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -48,12 +46,7 @@ type decoder struct {
 	overBudget bool
 }
 
-type structInfo struct {
-	byName  map[string]int // yaml name → field index
-	names   []string       // accepted keys, in declaration order
-	ignored map[string]bool
-}
-
+// newDecoder returns a decoder for a document read from file.
 func newDecoder(file string) *decoder {
 	return &decoder{file: file, pos: map[string]Pos{}, ignored: map[string][]string{},
 		fields: map[reflect.Type]*structInfo{}, budget: maxNodes}
@@ -62,6 +55,8 @@ func newDecoder(file string) *decoder {
 // maxErrors is the most problems reported for one file.
 const maxErrors = 100
 
+// errorAt records a problem at p and path: up to maxErrors of them, then one
+// saying there are more.
 func (d *decoder) errorAt(p Pos, path, format string, args ...any) {
 	switch {
 	case len(d.errs) < maxErrors:
@@ -95,11 +90,13 @@ func (d *decoder) at(n *yaml.Node) Pos {
 	return p
 }
 
+// posOf returns the position of n (in no particular file).
 func posOf(n *yaml.Node) Pos {
 	return Pos{Line: n.Line, Column: n.Column, quoted: n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0,
 		block: n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0}
 }
 
+// join appends a key to a field path.
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -107,61 +104,20 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
+// index appends a list index to a field path.
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
-// describe names what a node is, for "expected X, got Y" messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	switch n.Tag {
-	case "!!null":
-		return "nothing (null)"
-	case "!!bool":
-		return "a boolean " + strconv.Quote(n.Value)
-	case "!!int", "!!float":
-		return "the number " + n.Value
-	}
-	v := n.Value
-	if len(v) > 40 {
-		v = v[:40] + "…"
-	}
-	return "the string " + strconv.Quote(v)
-}
 
 // decode decodes n into v (addressable) at path.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	if !d.spend(n, path) {
 		return
 	}
-	for n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode {
-		if n.Kind == yaml.AliasNode {
-			n = n.Alias
-		} else if len(n.Content) > 0 {
-			n = n.Content[0]
-		} else {
-			return
-		}
-	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	n = resolve(n)
+	if n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // unset: keep the zero value, defaults apply later
 	}
 	d.pos[path] = d.at(n)
-	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
-		nd.decodeNode(d, n, path)
-		return
-	}
-	if sd, ok := v.Addr().Interface().(scalarDecoder); ok {
-		if n.Kind != yaml.ScalarNode {
-			d.errorAt(d.at(n), path, "expected a single value, got %s", describe(n))
-			return
-		}
-		if err := sd.decodeScalar(n); err != nil {
-			d.errorAt(d.at(n), path, "%v", err)
-		}
+	if d.decodeSelf(n, v, path) {
 		return
 	}
 	switch v.Kind() {
@@ -177,93 +133,62 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Map:
 		d.decodeMap(n, v, path)
 	case reflect.Interface:
-		var x any
-		if err := n.Decode(&x); err != nil {
-			d.errorAt(d.at(n), path, "%v", err)
-			return
-		}
-		if x != nil {
-			v.Set(reflect.ValueOf(x))
-		}
+		d.decodeAny(n, v, path)
 	default:
 		d.decodeScalar(n, v, path)
 	}
 }
 
-func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+// resolve follows aliases and documents to the node they stand for; it
+// returns nil for an empty document.
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode || n.Kind == yaml.DocumentNode {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		} else if len(n.Content) > 0 {
+			n = n.Content[0]
+		} else {
+			return nil
+		}
+	}
+	return n
+}
+
+// decodeSelf lets a type that decodes itself (nodeDecoder, scalarDecoder)
+// decode n; it returns false when v's type does not.
+func (d *decoder) decodeSelf(n *yaml.Node, v reflect.Value, path string) bool {
+	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+		nd.decodeNode(d, n, path)
+		return true
+	}
+	sd, ok := v.Addr().Interface().(scalarDecoder)
+	if !ok {
+		return false
+	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorAt(d.at(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n))
+		d.errorAt(d.at(n), path, "expected a single value, got %s", describe(n))
+		return true
+	}
+	if err := sd.decodeScalar(n); err != nil {
+		d.errorAt(d.at(n), path, "%v", err)
+	}
+	return true
+}
+
+// decodeAny decodes n into an interface value (raw YAML kept for fields the
+// model only checks for presence).
+func (d *decoder) decodeAny(n *yaml.Node, v reflect.Value, path string) {
+	var x any
+	if err := n.Decode(&x); err != nil {
+		d.errorAt(d.at(n), path, "%v", err)
 		return
 	}
-	bad := func() { d.errorAt(d.at(n), path, "expected %s, got %s", kindName(v.Kind()), describe(n)) }
-	switch v.Kind() {
-	case reflect.String:
-		if n.Tag == "!!bool" || n.Tag == "!!map" || n.Tag == "!!seq" {
-			bad()
-			return
-		}
-		v.SetString(n.Value)
-	case reflect.Bool:
-		var b bool
-		if n.Tag != "!!bool" || n.Decode(&b) != nil {
-			bad()
-			return
-		}
-		v.SetBool(b)
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		var i int64
-		if n.Tag != "!!int" || n.Decode(&i) != nil {
-			bad()
-			return
-		}
-		if v.OverflowInt(i) {
-			d.errorAt(d.at(n), path, "%s is out of range", n.Value)
-			return
-		}
-		v.SetInt(i)
-	case reflect.Uint64, reflect.Uint32, reflect.Uint:
-		var u uint64
-		if n.Tag != "!!int" || n.Decode(&u) != nil {
-			if strings.HasPrefix(n.Value, "-") {
-				d.errorAt(d.at(n), path, "must be >= 0 (got %s)", n.Value)
-				return
-			}
-			bad()
-			return
-		}
-		v.SetUint(u)
-	case reflect.Float64:
-		var f float64
-		if (n.Tag != "!!int" && n.Tag != "!!float") || n.Decode(&f) != nil {
-			bad()
-			return
-		}
-		v.SetFloat(f)
-	default:
-		d.errorAt(d.at(n), path, "cannot decode into %s", v.Type())
+	if x != nil {
+		v.Set(reflect.ValueOf(x))
 	}
 }
 
-func kindName(k reflect.Kind) string {
-	switch k {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		return "an integer"
-	case reflect.Uint64, reflect.Uint32, reflect.Uint:
-		return "a non-negative integer"
-	case reflect.Float64:
-		return "a number"
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct, reflect.Map:
-		return "a mapping"
-	}
-	return k.String()
-}
-
+// decodeSlice decodes sequence n into slice v.
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.SequenceNode {
 		d.errorAt(d.at(n), path, "expected a list, got %s", describe(n))
@@ -276,6 +201,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
 	v.Set(s)
 }
 
+// decodeMap decodes mapping n into map v.
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
 		d.errorAt(d.at(n), path, "expected a mapping, got %s", describe(n))
@@ -365,87 +291,4 @@ func mergeSources(val *yaml.Node) []*yaml.Node {
 		return out
 	}
 	return nil
-}
-
-func (d *decoder) info(t reflect.Type) *structInfo {
-	if si, ok := d.fields[t]; ok {
-		return si
-	}
-	si := &structInfo{byName: map[string]int{}, ignored: map[string]bool{}}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if name == "" || name == "-" || !f.IsExported() {
-			continue
-		}
-		si.byName[name] = i
-		si.names = append(si.names, name)
-	}
-	if ig, ok := reflect.New(t).Interface().(ignorer); ok {
-		for _, k := range ig.ignoredKeys() {
-			si.ignored[k] = true
-		}
-	}
-	d.fields[t] = si
-	return si
-}
-
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
-	if n.Kind != yaml.MappingNode {
-		d.errorAt(d.at(n), path, "expected a mapping, got %s", describe(n))
-		return
-	}
-	si := d.info(v.Type())
-	for _, kv := range d.pairs(n, path) {
-		key := kv[0].Value
-		i, ok := si.byName[key]
-		if !ok {
-			if si.ignored[key] {
-				d.ignored[path] = append(d.ignored[path], key)
-				continue
-			}
-			msg := fmt.Sprintf("unknown field %q%s", key, accepted(si.names...))
-			if s := suggest(key, si.names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
-			d.errorAt(d.at(kv[0]), join(path, key), "%s", msg)
-			continue
-		}
-		d.decode(kv[1], v.Field(i), join(path, key))
-	}
-}
-
-// suggest returns the accepted name closest to key (edit distance at most 2,
-// or equal ignoring case), or "".
-func suggest(key string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if strings.EqualFold(n, key) {
-			return n
-		}
-		if dist := editDistance(strings.ToLower(key), strings.ToLower(n)); dist < bestD {
-			best, bestD = n, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + c})
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

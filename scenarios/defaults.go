@@ -35,6 +35,7 @@ func DefaultFargateProvisioningDelay() workloads.DistSpec {
 	return workloads.DistSpec{Kind: workloads.Uniform, Min: 10, Max: 30}
 }
 
+// applyDefaults fills in what the file leaves unset (README "Scenario format").
 func applyDefaults(f *File) {
 	if f.Seed == nil {
 		seed := uint64(DefaultSeed)
@@ -71,6 +72,8 @@ func applyDefaults(f *File) {
 	}
 }
 
+// defaultTaskDefinition fills in a task definition's network mode,
+// compatibilities and essential containers as ECS does.
 func defaultTaskDefinition(td *TaskDefinition) {
 	if td.NetworkMode == "" {
 		td.NetworkMode = DefaultNetworkMode
@@ -90,6 +93,8 @@ func defaultTaskDefinition(td *TaskDefinition) {
 	}
 }
 
+// reflectValue is the addressable value p points to.
 func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
 
+// sortStrings sorts s in place.
 func sortStrings(s []string) { slices.Sort(s) }

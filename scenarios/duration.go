@@ -20,6 +20,7 @@ type Duration struct {
 
 const durationHelp = "a duration such as 90s, 5m, 1h30m or 7d (units: ms, s, m, h, d)"
 
+// decodeScalar reads a duration such as 90s from a YAML scalar.
 func (d *Duration) decodeScalar(n *yaml.Node) error {
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" {
 		return fmt.Errorf("expected %s, got %s", durationHelp, describe(n))
@@ -45,50 +46,62 @@ func ParseDuration(s string) (time.Duration, error) {
 	}
 	var total time.Duration
 	for rest != "" {
-		i := 0
-		for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
-			i++
-		}
-		j := i
-		for j < len(rest) && rest[j] >= 'a' && rest[j] <= 'z' {
-			j++
-		}
-		num, unit := rest[:i], rest[i:j]
-		if num == "" || unit == "" {
-			return 0, fmt.Errorf("%q is not %s", s, durationHelp)
-		}
-		f, err := strconv.ParseFloat(num, 64)
+		num, unit, tail := nextTerm(rest)
+		d, err := termDuration(s, num, unit)
 		if err != nil {
-			return 0, fmt.Errorf("%q is not %s", s, durationHelp)
+			return 0, err
 		}
-		var u time.Duration
-		switch unit {
-		case "ms":
-			u = time.Millisecond
-		case "s":
-			u = time.Second
-		case "m":
-			u = time.Minute
-		case "h":
-			u = time.Hour
-		case "d":
-			u = 24 * time.Hour
-		default:
-			return 0, fmt.Errorf("%q has unknown unit %q; expected %s", s, unit, durationHelp)
-		}
-		if f*float64(u) > float64(1<<62) {
+		total += d
+		if total > maxDuration {
 			return 0, fmt.Errorf("%q is too long (at most about 146 years)", s)
 		}
-		total += time.Duration(math.Round(f * float64(u)))
-		if total > 1<<62 {
-			return 0, fmt.Errorf("%q is too long (at most about 146 years)", s)
-		}
-		rest = rest[j:]
+		rest = tail
 	}
 	if neg {
 		total = -total
 	}
 	return total, nil
+}
+
+// maxDuration is the longest duration ParseDuration accepts (2^62 ns,
+// about 146 years), so that sums of durations do not overflow.
+const maxDuration = 1 << 62
+
+// durationUnits are the units of the duration syntax.
+var durationUnits = map[string]time.Duration{"ms": time.Millisecond, "s": time.Second, "m": time.Minute,
+	"h": time.Hour, "d": 24 * time.Hour}
+
+// nextTerm splits the first number-unit pair ("1.5", "h") off s; tail is
+// what follows it.
+func nextTerm(s string) (num, unit, tail string) {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[:i], s[i:j], s[j:]
+}
+
+// termDuration is the duration of one number-unit pair of s.
+func termDuration(s, num, unit string) (time.Duration, error) {
+	if num == "" || unit == "" {
+		return 0, fmt.Errorf("%q is not %s", s, durationHelp)
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not %s", s, durationHelp)
+	}
+	u, ok := durationUnits[unit]
+	if !ok {
+		return 0, fmt.Errorf("%q has unknown unit %q; expected %s", s, unit, durationHelp)
+	}
+	if f*float64(u) > float64(maxDuration) {
+		return 0, fmt.Errorf("%q is too long (at most about 146 years)", s)
+	}
+	return time.Duration(math.Round(f * float64(u))), nil
 }
 
 // FormatDuration writes d in the scenario syntax, e.g. "1h30m", "7d", "90s".

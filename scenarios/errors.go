@@ -57,6 +57,7 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// sort orders es by file, position and field, keeping the order of equals.
 func (es Errors) sort() {
 	slices.SortStableFunc(es, func(a, b *FieldError) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Pos.Line, b.Pos.Line),

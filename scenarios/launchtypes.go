@@ -14,6 +14,8 @@ var osFamilies = []string{"LINUX", "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2
 
 var cpuArchitectures = []string{"X86_64", "ARM64"}
 
+// runtimePlatform checks the task's operating system family and CPU
+// architecture and copies them to def.
 func (v *validator) runtimePlatform(p string, rp *RuntimePlatform, def *cluster.TaskDefinition) {
 	if rp == nil {
 		return
@@ -41,26 +43,39 @@ func (v *validator) volumes(p string, td *TaskDefinition, def *cluster.TaskDefin
 			v.errf(join(vp, "name"), "volume names are required and unique in the task (got %q)", vol.Name)
 		}
 		names[vol.Name] = true
-		kinds := 0
-		for _, set := range []bool{vol.Host != nil, vol.DockerVolumeConfiguration != nil, vol.EFSVolumeConfiguration != nil, vol.FSxWindowsFileServerVolumeConfiguration != nil} {
-			if set {
-				kinds++
-			}
-		}
-		if kinds > 1 {
-			v.errf(vp, "a volume is one of host, dockerVolumeConfiguration, efsVolumeConfiguration or fsxWindowsFileServerVolumeConfiguration")
-		}
-		switch {
-		case vol.DockerVolumeConfiguration != nil && fargate:
-			v.errf(join(vp, "dockerVolumeConfiguration"), "Docker volumes are supported only on EC2, not on FARGATE")
-		case vol.FSxWindowsFileServerVolumeConfiguration != nil && (fargate || !def.Windows()):
-			v.errf(join(vp, "fsxWindowsFileServerVolumeConfiguration"), "FSx for Windows File Server volumes need a Windows task (runtimePlatform.operatingSystemFamily WINDOWS_*) on EC2, not FARGATE")
-		case vol.EFSVolumeConfiguration != nil && fargate && def.Windows():
-			v.errf(join(vp, "efsVolumeConfiguration"), "EFS volumes are not supported for Windows tasks on FARGATE")
-		case vol.Host != nil && vol.Host.SourcePath != "" && fargate:
-			v.errf(join(vp, "host.sourcePath"), "FARGATE bind mounts take no host sourcePath (use host: {} or omit host)")
+		v.volume(vp, &vol, def, fargate)
+	}
+}
+
+// volume checks one volume: a single kind, and one the task's launch types
+// support.
+func (v *validator) volume(vp string, vol *Volume, def *cluster.TaskDefinition, fargate bool) {
+	if volumeKinds(vol) > 1 {
+		v.errf(vp, "a volume is one of host, dockerVolumeConfiguration, efsVolumeConfiguration or fsxWindowsFileServerVolumeConfiguration")
+	}
+	switch {
+	case vol.DockerVolumeConfiguration != nil && fargate:
+		v.errf(join(vp, "dockerVolumeConfiguration"), "Docker volumes are supported only on EC2, not on FARGATE")
+	case vol.FSxWindowsFileServerVolumeConfiguration != nil && (fargate || !def.Windows()):
+		v.errf(join(vp, "fsxWindowsFileServerVolumeConfiguration"), "FSx for Windows File Server volumes need a Windows task (runtimePlatform.operatingSystemFamily WINDOWS_*) on EC2, not FARGATE")
+	case vol.EFSVolumeConfiguration != nil && fargate && def.Windows():
+		v.errf(join(vp, "efsVolumeConfiguration"), "EFS volumes are not supported for Windows tasks on FARGATE")
+	case vol.Host != nil && vol.Host.SourcePath != "" && fargate:
+		v.errf(join(vp, "host.sourcePath"), "FARGATE bind mounts take no host sourcePath (use host: {} or omit host)")
+	}
+}
+
+// volumeKinds counts the kinds of volume vol gives (host,
+// dockerVolumeConfiguration, efsVolumeConfiguration,
+// fsxWindowsFileServerVolumeConfiguration).
+func volumeKinds(vol *Volume) int {
+	kinds := 0
+	for _, set := range []bool{vol.Host != nil, vol.DockerVolumeConfiguration != nil, vol.EFSVolumeConfiguration != nil, vol.FSxWindowsFileServerVolumeConfiguration != nil} {
+		if set {
+			kinds++
 		}
 	}
+	return kinds
 }
 
 // fargate checks what a task definition compatible with FARGATE must be
@@ -131,6 +146,7 @@ func (v *validator) fargateContainer(cp string, c *ContainerDefinition) {
 	}
 }
 
+// int64s formats numbers for accepted.
 func int64s(xs []int64) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {

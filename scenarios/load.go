@@ -78,6 +78,8 @@ func Load(path string) (*Scenario, error) {
 	return Parse(path, filepath.Dir(path), data)
 }
 
+// readFile reads a scenario (or task definition) file: a regular file of
+// at most MaxFileBytes.
 func readFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -104,6 +106,7 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
+// pathError words a file system error for a message.
 func pathError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -131,13 +134,7 @@ func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scen
 	if err != nil {
 		return nil, err
 	}
-	var setErrs Errors
-	for _, s := range sets {
-		if err := applySet(root, s); err != nil {
-			setErrs = append(setErrs, &FieldError{File: file, Msg: err.Error()})
-		}
-	}
-	if len(setErrs) > 0 {
+	if setErrs := applySets(file, root, sets); len(setErrs) > 0 {
 		return nil, setErrs
 	}
 	d := newDecoder(file)
@@ -159,30 +156,57 @@ func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scen
 		return nil, v.errs
 	}
 	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list(), Warnings: v.warnings}
-	for path, keys := range d.ignored {
-		for _, k := range keys {
-			s.Ignored = append(s.Ignored, join(path, k))
-		}
-	}
-	sortStrings(s.Ignored)
+	s.Ignored = d.ignoredFields()
 	if checkVariants {
-		var errs Errors
-		for _, v := range s.Variants {
-			if _, err := s.WithSets(v.Sets...); err != nil {
-				for _, e := range err.(Errors) {
-					e.Msg = "in variant " + strconv.Quote(v.Name) + ": " + e.Msg
-					if e.Pos.Line == 0 {
-						e.Pos = d.pos["variants."+v.Name]
-					}
-					errs = append(errs, e)
-				}
-			}
-		}
-		if len(errs) > 0 {
+		if errs := s.checkVariants(d.pos); len(errs) > 0 {
 			return nil, errs
 		}
 	}
 	return s, nil
+}
+
+// applySets applies the overrides sets to the document root, returning a
+// problem for each that does not apply.
+func applySets(file string, root *yaml.Node, sets []Set) Errors {
+	var errs Errors
+	for _, s := range sets {
+		if err := applySet(root, s); err != nil {
+			errs = append(errs, &FieldError{File: file, Msg: err.Error()})
+		}
+	}
+	return errs
+}
+
+// ignoredFields lists, sorted, the paths of the ECS fields the document
+// gives that the model does not use.
+func (d *decoder) ignoredFields() []string {
+	var out []string
+	for path, keys := range d.ignored {
+		for _, k := range keys {
+			out = append(out, join(path, k))
+		}
+	}
+	sortStrings(out)
+	return out
+}
+
+// checkVariants validates every variant of s, naming the variant in each
+// problem and positioning a problem without a position at the variant
+// (pos holds the positions of the file's fields).
+func (s *Scenario) checkVariants(pos map[string]Pos) Errors {
+	var errs Errors
+	for _, v := range s.Variants {
+		if _, err := s.WithSets(v.Sets...); err != nil {
+			for _, e := range err.(Errors) {
+				e.Msg = "in variant " + strconv.Quote(v.Name) + ": " + e.Msg
+				if e.Pos.Line == 0 {
+					e.Pos = pos["variants."+v.Name]
+				}
+				errs = append(errs, e)
+			}
+		}
+	}
+	return errs
 }
 
 // parseYAML parses data into a node tree, turning every failure into a
@@ -282,6 +306,8 @@ func (d *decoder) taskDefinitionFiles(f *File, dir string) {
 	}
 }
 
+// decodeTaskDefinitionFile decodes the task definition of a
+// taskDefinitionFile (root, read from path) into td at p.
 func (d *decoder) decodeTaskDefinitionFile(root *yaml.Node, path, p string, td *TaskDefinition) {
 	node := root.Content[0]
 	for j := 0; j+1 < len(node.Content); j += 2 {

@@ -87,26 +87,45 @@ func (v *validator) size(p string, s *SizeSpec, wl *world.Workload, cfg *world.C
 // kind uses and the range of its values (0 to hi: MaxTaskCPUEC2 for CPU
 // units, MaxTaskSize for MiB).
 func (v *validator) numDist(p string, d *NumDistSpec, hi float64) workloads.DistSpec {
-	get := func(x *float64) float64 {
-		if x == nil {
-			return 0
-		}
-		return *x
+	spec := workloads.DistSpec{Kind: d.Distribution, Value: orZero(d.Value), Min: orZero(d.Min), Max: orZero(d.Max),
+		Mean: orZero(d.Mean), StdDev: orZero(d.StdDev), Values: d.Values}
+	set := map[string]bool{"values": d.Values != nil}
+	for _, f := range d.numbers() {
+		set[f.name] = f.x != nil
 	}
-	spec := workloads.DistSpec{Kind: d.Distribution, Value: get(d.Value), Min: get(d.Min), Max: get(d.Max),
-		Mean: get(d.Mean), StdDev: get(d.StdDev), Values: d.Values}
-	set := map[string]bool{"value": d.Value != nil, "min": d.Min != nil, "max": d.Max != nil, "mean": d.Mean != nil,
-		"stddev": d.StdDev != nil, "values": d.Values != nil}
 	if !v.distShape(p, d.Distribution, set) {
 		return spec
 	}
 	if d.Distribution == workloads.Empirical && d.Values != nil && len(d.Values) == 0 {
 		v.errf(join(p, "values"), "required by the empirical distribution: a list of values, each equally likely")
 	}
-	for _, f := range []struct {
-		name string
-		x    *float64
-	}{{"value", d.Value}, {"min", d.Min}, {"max", d.Max}, {"mean", d.Mean}, {"stddev", d.StdDev}} {
+	v.numDistRanges(p, d, hi)
+	v.numDistParameters(p, d)
+	return spec
+}
+
+// orZero is *x, or 0 when x is nil.
+func orZero(x *float64) float64 {
+	if x == nil {
+		return 0
+	}
+	return *x
+}
+
+// numDistField is a single-number field of a NumDistSpec and its yaml name.
+type numDistField struct {
+	name string
+	x    *float64
+}
+
+// numbers are d's single-number fields, in declaration order.
+func (d *NumDistSpec) numbers() []numDistField {
+	return []numDistField{{"value", d.Value}, {"min", d.Min}, {"max", d.Max}, {"mean", d.Mean}, {"stddev", d.StdDev}}
+}
+
+// numDistRanges checks that every number d gives is between 0 and hi.
+func (v *validator) numDistRanges(p string, d *NumDistSpec, hi float64) {
+	for _, f := range d.numbers() {
 		if f.x != nil && !(*f.x >= 0 && *f.x <= hi) {
 			v.errf(join(p, f.name), "must be between 0 and %v (got %v)", hi, *f.x)
 		}
@@ -116,6 +135,12 @@ func (v *validator) numDist(p string, d *NumDistSpec, hi float64) workloads.Dist
 			v.errf(index(join(p, "values"), i), "must be between 0 and %v (got %v)", hi, x)
 		}
 	}
+}
+
+// numDistParameters checks what d's kind needs of its parameters: a
+// uniform max at least its min, a positive mean for the exponential,
+// lognormal and normal distributions.
+func (v *validator) numDistParameters(p string, d *NumDistSpec) {
 	if d.Distribution == workloads.Uniform && d.Min != nil && d.Max != nil && *d.Max < *d.Min {
 		v.errf(join(p, "max"), "must be >= min (%v) (got %v)", *d.Min, *d.Max)
 	}
@@ -123,7 +148,6 @@ func (v *validator) numDist(p string, d *NumDistSpec, hi float64) workloads.Dist
 		d.Mean != nil && *d.Mean == 0 {
 		v.errf(join(p, "mean"), "must be > 0")
 	}
-	return spec
 }
 
 // usesFargate reports whether a workload's tasks may run on Fargate: launch

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/world"
 	"github.com/ecsim/ecsim/workloads"
 )
@@ -30,6 +29,8 @@ func DefaultLaunchDelay() workloads.DistSpec {
 	return workloads.DistSpec{Kind: workloads.Uniform, Min: 60, Max: 180}
 }
 
+// capacityProviders checks the cluster's capacity providers, its default
+// capacity provider strategy and its provisioning limit.
 func (v *validator) capacityProviders(c *ClusterSpec, cfg *world.Config) {
 	if len(c.CapacityProviders) > MaxCapacityProviders {
 		v.errf("cluster.capacityProviders", "at most %d capacity providers per cluster (got %d)", MaxCapacityProviders, len(c.CapacityProviders))
@@ -52,6 +53,8 @@ func (v *validator) capacityProviders(c *ClusterSpec, cfg *world.Config) {
 	}
 }
 
+// capacityProvider checks one capacity provider: FARGATE and FARGATE_SPOT
+// take only a name, the others an Auto Scaling group and its settings.
 func (v *validator) capacityProvider(p string, cp *CapacityProviderSpec, zones []string) world.CapacityProvider {
 	out := world.CapacityProvider{Name: cp.Name}
 	fargate := cp.Name == world.ProviderFargate || cp.Name == world.ProviderFargateSpot
@@ -80,6 +83,7 @@ func (v *validator) capacityProvider(p string, cp *CapacityProviderSpec, zones [
 	return out
 }
 
+// hasReservedPrefix reports whether name starts with aws, ecs or fargate.
 func hasReservedPrefix(name string) bool {
 	l := strings.ToLower(name)
 	return strings.HasPrefix(l, "aws") || strings.HasPrefix(l, "ecs") || strings.HasPrefix(l, "fargate")
@@ -99,41 +103,15 @@ func (v *validator) enabled(p, s string, dflt bool) bool {
 	return dflt
 }
 
+// autoScalingGroup checks a capacity provider's Auto Scaling group and
+// converts it: its instance types and zones, sizes, launch delay,
+// allocation strategy and the agent settings of its instances.
 func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []string) *world.AutoScalingGroup {
 	g := &world.AutoScalingGroup{Spot: a.Spot, AllocationStrategy: a.AllocationStrategy,
 		RegistrationFailureRate: a.RegistrationFailureRate, ReservedMemoryMiB: a.ReservedMemoryMiB}
-	if len(a.InstanceTypes) == 0 {
-		v.errf(join(p, "instanceTypes"), "at least one instance type is required: %s", v.typeHelp(""))
-	}
-	for i, name := range a.InstanceTypes {
-		if t := v.instanceType(index(join(p, "instanceTypes"), i), name); t != nil {
-			g.InstanceTypes = append(g.InstanceTypes, t)
-			// ECS_RESERVED_MEMORY must leave each type some memory to
-			// register (docs/model.md §5.2), as on containerInstances.
-			if a.ReservedMemoryMiB >= t.RegisteredMemoryMiB {
-				v.errf(join(p, "reservedMemoryMiB"), "must be between 0 and %d, below %s's registered memory (got %d)",
-					t.RegisteredMemoryMiB-1, t.Name, a.ReservedMemoryMiB)
-			}
-		}
-	}
-	g.AvailabilityZones = a.AvailabilityZones
-	if len(g.AvailabilityZones) == 0 {
-		g.AvailabilityZones = zones
-	}
-	for i, z := range a.AvailabilityZones {
-		if !slices.Contains(zones, z) {
-			v.errf(index(join(p, "availabilityZones"), i), "%q is not one of the cluster's zones%s", z, accepted(zones...))
-		}
-	}
-	g.MinSize, g.MaxSize = deref(a.MinSize, 0), deref(a.MaxSize, DefaultASGMaxSize)
-	g.DesiredCapacity = deref(a.DesiredCapacity, g.MinSize)
-	v.intRange(join(p, "minSize"), int64(g.MinSize), 0, MaxASGSize)
-	v.intRange(join(p, "maxSize"), int64(g.MaxSize), 0, MaxASGSize)
-	if g.MaxSize < g.MinSize {
-		v.errf(join(p, "maxSize"), "must be >= minSize (%d) (got %d)", g.MinSize, g.MaxSize)
-	} else if g.DesiredCapacity < g.MinSize || g.DesiredCapacity > g.MaxSize {
-		v.errf(join(p, "desiredCapacity"), "must be between minSize %d and maxSize %d (got %d)", g.MinSize, g.MaxSize, g.DesiredCapacity)
-	}
+	v.asgInstanceTypes(p, a, g)
+	v.asgZones(p, a, g, zones)
+	v.asgSizes(p, a, g)
 	g.LaunchDelay = DefaultLaunchDelay()
 	if a.LaunchDelay != nil {
 		g.LaunchDelay = v.dist(join(p, "launchDelay"), a.LaunchDelay)
@@ -156,6 +134,54 @@ func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []
 	return g
 }
 
+// asgInstanceTypes resolves the group's instance types, each of which must
+// keep some memory to register after reservedMemoryMiB.
+func (v *validator) asgInstanceTypes(p string, a *AutoScalingGroupSpec, g *world.AutoScalingGroup) {
+	if len(a.InstanceTypes) == 0 {
+		v.errf(join(p, "instanceTypes"), "at least one instance type is required: %s", v.typeHelp(""))
+	}
+	for i, name := range a.InstanceTypes {
+		if t := v.instanceType(index(join(p, "instanceTypes"), i), name); t != nil {
+			g.InstanceTypes = append(g.InstanceTypes, t)
+			// ECS_RESERVED_MEMORY must leave each type some memory to
+			// register (docs/model.md §5.2), as on containerInstances.
+			if a.ReservedMemoryMiB >= t.RegisteredMemoryMiB {
+				v.errf(join(p, "reservedMemoryMiB"), "must be between 0 and %d, below %s's registered memory (got %d)",
+					t.RegisteredMemoryMiB-1, t.Name, a.ReservedMemoryMiB)
+			}
+		}
+	}
+}
+
+// asgZones sets the group's zones (the cluster's when it names none),
+// each of which must be one of the cluster's.
+func (v *validator) asgZones(p string, a *AutoScalingGroupSpec, g *world.AutoScalingGroup, zones []string) {
+	g.AvailabilityZones = a.AvailabilityZones
+	if len(g.AvailabilityZones) == 0 {
+		g.AvailabilityZones = zones
+	}
+	for i, z := range a.AvailabilityZones {
+		if !slices.Contains(zones, z) {
+			v.errf(index(join(p, "availabilityZones"), i), "%q is not one of the cluster's zones%s", z, accepted(zones...))
+		}
+	}
+}
+
+// asgSizes checks minSize <= desiredCapacity <= maxSize (defaults 0,
+// minSize and DefaultASGMaxSize), each at most MaxASGSize.
+func (v *validator) asgSizes(p string, a *AutoScalingGroupSpec, g *world.AutoScalingGroup) {
+	g.MinSize, g.MaxSize = deref(a.MinSize, 0), deref(a.MaxSize, DefaultASGMaxSize)
+	g.DesiredCapacity = deref(a.DesiredCapacity, g.MinSize)
+	v.intRange(join(p, "minSize"), int64(g.MinSize), 0, MaxASGSize)
+	v.intRange(join(p, "maxSize"), int64(g.MaxSize), 0, MaxASGSize)
+	if g.MaxSize < g.MinSize {
+		v.errf(join(p, "maxSize"), "must be >= minSize (%d) (got %d)", g.MinSize, g.MaxSize)
+	} else if g.DesiredCapacity < g.MinSize || g.DesiredCapacity > g.MaxSize {
+		v.errf(join(p, "desiredCapacity"), "must be between minSize %d and maxSize %d (got %d)", g.MinSize, g.MaxSize, g.DesiredCapacity)
+	}
+}
+
+// deref is *p, or dflt when p is nil.
 func deref(p *int, dflt int) int {
 	if p == nil {
 		return dflt
@@ -259,148 +285,12 @@ type compatibility interface {
 	Name() string
 }
 
+// sortedKeys returns the keys of m, sorted.
 func sortedKeys(m map[string]int) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
 	slices.Sort(out)
-	return out
-}
-
-// model checks the model: block and fills the world's Model.
-func (v *validator) model(m *ModelSpec) world.Model {
-	out := world.DefaultModel()
-	if m.MetricPeriod.Set {
-		out.MetricPeriod = m.MetricPeriod.D
-		if out.MetricPeriod < time.Second {
-			v.errf("model.metricPeriod", "must be at least 1s (got %s)", FormatDuration(out.MetricPeriod))
-		}
-	}
-	out.HighDatapoints = deref(m.HighAlarmDatapoints, out.HighDatapoints)
-	out.LowDatapoints = deref(m.LowAlarmDatapoints, out.LowDatapoints)
-	v.intRange("model.highAlarmDatapoints", int64(out.HighDatapoints), 1, 1440)
-	v.intRange("model.lowAlarmDatapoints", int64(out.LowDatapoints), 1, 1440)
-	if m.ScaleInWaitAfterScaleOut.Set {
-		out.ScaleInWait = m.ScaleInWaitAfterScaleOut.D
-	}
-	if m.ScaleInMaxFraction != nil {
-		out.ScaleInMaxFraction = *m.ScaleInMaxFraction
-	}
-	v.fraction("model.scaleInMaxFraction", out.ScaleInMaxFraction, true)
-	out.ProportionalFromZero = v.choice("model.scaleOutFromZero", m.ScaleOutFromZero, "two", "proportional")
-	out.FixedStepForMixedGroups = v.choice("model.mixedGroupScaleOut", m.MixedGroupScaleOut, "estimate", "minimum-step")
-	out.LegacyScaleInMetric = v.choice("model.scaleInMetric", m.ScaleInMetric, "needed-over-running", "hundred-minus-empty")
-	if m.ProvisioningRetryDelay.Set {
-		out.ProvisioningRetryDelay = m.ProvisioningRetryDelay.D
-	}
-	if m.ManagedDrainingTimeout.Set {
-		out.ManagedDrainingTimeout = m.ManagedDrainingTimeout.D
-	}
-	for path, d := range map[string]time.Duration{"model.scaleInWaitAfterScaleOut": out.ScaleInWait,
-		"model.provisioningRetryDelay": out.ProvisioningRetryDelay, "model.managedDrainingTimeout": out.ManagedDrainingTimeout} {
-		if d < 0 {
-			v.errf(path, "must be >= 0 (got %s)", FormatDuration(d))
-		}
-	}
-	out.FargateSpotInterruptionsPerHour = m.FargateSpotInterruptionsPerHour
-	if out.FargateSpotInterruptionsPerHour < 0 {
-		v.errf("model.fargateSpotInterruptionsPerHour", "must be >= 0 (got %v)", out.FargateSpotInterruptionsPerHour)
-	}
-	v.serviceModel(m, &out)
-	return out
-}
-
-// serviceModel reads the alarm evaluation delay and the service scheduler
-// and service auto scaling choices (docs/model.md §14).
-func (v *validator) serviceModel(m *ModelSpec, out *world.Model) {
-	if m.AlarmEvaluationDelay.Set {
-		out.AlarmEvaluationDelay = m.AlarmEvaluationDelay.D
-		v.durationRange("model.alarmEvaluationDelay", out.AlarmEvaluationDelay, 0, time.Hour)
-	}
-	if m.ServiceThrottleInitialDelay.Set {
-		out.ServiceThrottleInitialDelay = m.ServiceThrottleInitialDelay.D
-		v.durationRange("model.serviceThrottleInitialDelay", out.ServiceThrottleInitialDelay, time.Second, 15*time.Minute)
-	}
-	out.ServiceScaleOutDatapoints = deref(m.ServiceScaleOutDatapoints, out.ServiceScaleOutDatapoints)
-	out.ServiceScaleInDatapoints = deref(m.ServiceScaleInDatapoints, out.ServiceScaleInDatapoints)
-	v.intRange("model.serviceScaleOutDatapoints", int64(out.ServiceScaleOutDatapoints), 1, 1440)
-	v.intRange("model.serviceScaleInDatapoints", int64(out.ServiceScaleInDatapoints), 1, 1440)
-	if m.ServiceScaleInThreshold != nil {
-		out.ServiceScaleInThreshold = *m.ServiceScaleInThreshold
-	}
-	v.fraction("model.serviceScaleInThreshold", out.ServiceScaleInThreshold, true)
-}
-
-// durationRange checks lo <= d <= hi.
-func (v *validator) durationRange(path string, d, lo, hi time.Duration) {
-	if d < lo || d > hi {
-		v.errf(path, "must be between %s and %s (got %s)", FormatDuration(lo), FormatDuration(hi), FormatDuration(d))
-	}
-}
-
-func (v *validator) fraction(path string, x float64, positive bool) {
-	if x < 0 || x > 1 || positive && x == 0 {
-		v.errf(path, "must be a fraction between 0 and 1 (got %v)", x)
-	}
-}
-
-// choice reads a two-valued setting: "" or the first is false, the second true.
-func (v *validator) choice(path, s, first, second string) bool {
-	switch s {
-	case "", first:
-		return false
-	case second:
-		return true
-	}
-	v.errf(path, "unknown value %q%s", s, accepted(first, second))
-	return false
-}
-
-// prices checks the prices: block: non-negative prices for known instance
-// types, discounts between 0 and 1.
-func (v *validator) prices(ps *PricesSpec) world.Prices {
-	out := world.DefaultPrices()
-	names := make([]string, 0, len(ps.EC2))
-	for name := range ps.EC2 {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		pr := ps.EC2[name]
-		p := join("prices.ec2", name)
-		if _, ok := v.cat.Lookup(name); !ok {
-			v.errf(p, "%s", v.unknownType(name))
-		}
-		if pr.OnDemand < 0 || pr.Spot < 0 {
-			v.errf(p, "prices must be >= 0 (got onDemand %v, spot %v)", pr.OnDemand, pr.Spot)
-		}
-		if out.EC2 == nil {
-			out.EC2 = map[string]world.EC2Price{}
-		}
-		out.EC2[name] = world.EC2Price{OnDemand: pr.OnDemand, Spot: pr.Spot}
-	}
-	if ps.EC2SpotDiscount != nil {
-		out.EC2SpotDiscount = *ps.EC2SpotDiscount
-		v.fraction("prices.ec2SpotDiscount", out.EC2SpotDiscount, false)
-	}
-	if ps.FargateSpotDiscount != nil {
-		out.FargateSpotDiscount = *ps.FargateSpotDiscount
-		v.fraction("prices.fargateSpotDiscount", out.FargateSpotDiscount, false)
-	}
-	for _, f := range []struct {
-		name string
-		in   *FargatePriceSpec
-		out  *cluster.FargatePrice
-	}{{"linuxX86", ps.Fargate.LinuxX86, &out.FargateLinuxX86}, {"linuxArm", ps.Fargate.LinuxARM, &out.FargateLinuxARM},
-		{"windows", ps.Fargate.Windows, &out.FargateWindows}} {
-		if f.in == nil {
-			continue
-		}
-		if f.in.VCPUHour < 0 || f.in.GBHour < 0 {
-			v.errf(join("prices.fargate", f.name), "prices must be >= 0")
-		}
-		*f.out = cluster.FargatePrice{PerVCPUHour: f.in.VCPUHour, PerGBHour: f.in.GBHour}
-	}
 	return out
 }

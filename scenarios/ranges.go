@@ -50,6 +50,7 @@ func parseRange(tag string, duration bool) bound {
 	return b
 }
 
+// value parses a bound of the tag: a duration or a number.
 func (b bound) value(s string) float64 {
 	if b.duration {
 		d, err := ParseDuration(s)
@@ -92,6 +93,7 @@ func (b bound) check(x float64) string {
 	return fmt.Sprintf("must be %s %s and %s %s%s (got %s)", from, b.format(b.lo), to, b.format(b.hi), unit, b.format(x))
 }
 
+// format writes x as the tag's kind of value.
 func (b bound) format(x float64) string {
 	if b.duration {
 		return FormatDuration(time.Duration(x * float64(time.Second)))
@@ -118,61 +120,86 @@ func (v *validator) checkRanges(f *File) {
 	v.walkRanges(reflect.ValueOf(f).Elem(), "", "", had)
 }
 
+// walkRanges checks the numbers in rv, at path, against the range tag
+// (that of the field rv is, or is an element of) and walks what rv holds;
+// had holds the paths that already have an error.
 func (v *validator) walkRanges(rv reflect.Value, path, tag string, had map[string]bool) {
-	report := func(x float64, duration bool) {
-		if tag == "" {
-			return // a container of numbers: its elements carry the tag
-		}
-		if msg := parseRange(tag, duration).check(x); msg != "" && !had[path] {
-			had[path] = true
-			v.errf(path, "%s", msg)
-		}
-	}
 	switch t := rv.Type(); {
 	case t == durationType:
 		if d := rv.Interface().(Duration); d.Set {
-			report(d.D.Seconds(), true)
+			v.reportRange(path, tag, d.D.Seconds(), true, had)
 		}
 	case t == taskSizeType:
 		if s := rv.Interface().(TaskSize); s.Set {
-			report(float64(s.N), false)
+			v.reportRange(path, tag, float64(s.N), false, had)
 		}
 	case t == variantsType:
 		// Variants are applied to the YAML and validated as scenarios.
 	case rv.Kind() == reflect.Pointer:
-		if !rv.IsNil() {
-			if e := rv.Elem(); isNumber(e.Kind()) {
-				report(number(e), false)
-			} else {
-				v.walkRanges(e, path, tag, had)
-			}
-		}
+		v.walkPointer(rv, path, tag, had)
 	case isNumber(rv.Kind()):
 		if x := number(rv); x != 0 || math.IsNaN(x) {
-			report(x, false)
+			v.reportRange(path, tag, x, false, had)
 		}
 	case rv.Kind() == reflect.Struct:
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
-			if name == "" || name == "-" || !sf.IsExported() {
-				continue
-			}
-			v.walkRanges(rv.Field(i), join(path, name), sf.Tag.Get("range"), had)
-		}
+		v.walkStruct(rv, path, had)
 	case rv.Kind() == reflect.Slice:
 		for i := range rv.Len() {
 			v.walkRanges(rv.Index(i), index(path, i), tag, had)
 		}
 	case rv.Kind() == reflect.Map:
-		keys := rv.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
-		for _, k := range keys {
-			v.walkRanges(rv.MapIndex(k), join(path, k.String()), tag, had)
-		}
+		v.walkMap(rv, path, tag, had)
 	}
 }
 
+// reportRange reports x, at path, when it is outside the range tag and
+// path has no error yet.
+func (v *validator) reportRange(path, tag string, x float64, duration bool, had map[string]bool) {
+	if tag == "" {
+		return // a container of numbers: its elements carry the tag
+	}
+	if msg := parseRange(tag, duration).check(x); msg != "" && !had[path] {
+		had[path] = true
+		v.errf(path, "%s", msg)
+	}
+}
+
+// walkPointer checks the number a set pointer points to, or walks what it
+// points to.
+func (v *validator) walkPointer(rv reflect.Value, path, tag string, had map[string]bool) {
+	if rv.IsNil() {
+		return
+	}
+	if e := rv.Elem(); isNumber(e.Kind()) {
+		v.reportRange(path, tag, number(e), false, had)
+	} else {
+		v.walkRanges(e, path, tag, had)
+	}
+}
+
+// walkStruct walks the yaml fields of a struct, each with its range tag.
+func (v *validator) walkStruct(rv reflect.Value, path string, had map[string]bool) {
+	t := rv.Type()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !sf.IsExported() {
+			continue
+		}
+		v.walkRanges(rv.Field(i), join(path, name), sf.Tag.Get("range"), had)
+	}
+}
+
+// walkMap walks the values of a map in the order of their keys.
+func (v *validator) walkMap(rv reflect.Value, path, tag string, had map[string]bool) {
+	keys := rv.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	for _, k := range keys {
+		v.walkRanges(rv.MapIndex(k), join(path, k.String()), tag, had)
+	}
+}
+
+// isNumber reports whether k is a kind of number the scenario format uses.
 func isNumber(k reflect.Kind) bool {
 	switch k {
 	case reflect.Int, reflect.Int64, reflect.Uint64, reflect.Float64:
@@ -181,6 +208,7 @@ func isNumber(k reflect.Kind) bool {
 	return false
 }
 
+// number is the value of a number of any kind isNumber accepts.
 func number(rv reflect.Value) float64 {
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int64:

@@ -22,6 +22,8 @@ var schedulingStrategies = []string{"REPLICA", "DAEMON"}
 var serviceMetrics = []string{world.MetricCPU, world.MetricMemory}
 var loadPatterns = []string{"constant", "diurnal", "piecewise"}
 
+// services checks the services and converts them: REPLICA or DAEMON,
+// with their placement, schedules and deployments.
 func (v *validator) services(f *File, cfg *world.Config) {
 	seen := map[string]bool{}
 	for i := range f.Services {
@@ -52,6 +54,7 @@ func (v *validator) services(f *File, cfg *world.Config) {
 	}
 }
 
+// rate checks a failure rate: a fraction between 0 and 1.
 func (v *validator) rate(path string, x float64) {
 	if x < 0 || x > 1 {
 		v.errf(path, "must be between 0 and 1 (got %v)", x)
@@ -201,6 +204,8 @@ func (v *validator) serviceAutoScaling(p string, s *ServiceSpec, svc *world.Serv
 	return out
 }
 
+// load checks the demand that drives a service's auto scaling: a constant,
+// diurnal or piecewise load.
 func (v *validator) load(p string, l *LoadSpec) world.Load {
 	out := world.Load{Pattern: l.Pattern, Min: l.Min, Max: l.Max, Period: l.Period.D, PeakAt: l.PeakAt.D,
 		RequestsPerTask: l.RequestsPerTask}
@@ -211,29 +216,42 @@ func (v *validator) load(p string, l *LoadSpec) world.Load {
 			v.errf(join(p, "value"), "a constant load needs a value > 0")
 		}
 	case "diurnal":
-		if l.Min < 0 || l.Max <= 0 || l.Max < l.Min {
-			v.errf(join(p, "max"), "a diurnal load needs 0 <= min <= max and max > 0 (got min %v, max %v)", l.Min, l.Max)
-		}
-		if !l.Period.Set {
-			out.Period = 24 * time.Hour
-		} else if l.Period.D <= 0 {
-			v.errf(join(p, "period"), "must be > 0")
-		}
+		v.diurnalLoad(p, l, &out)
 	case "piecewise":
-		for i, pt := range l.Points {
-			out.Points = append(out.Points, world.LoadPoint{At: pt.At.D, Value: pt.Value})
-			if pt.Value < 0 || i > 0 && pt.At.D <= l.Points[i-1].At.D {
-				v.errf(index(join(p, "points"), i), "points need values >= 0 and strictly increasing times")
-			}
-		}
-		if len(l.Points) == 0 {
-			v.errf(join(p, "points"), "a piecewise load needs at least one point {at, value}")
-		}
+		out.Points = v.loadPoints(p, l.Points)
 	default:
 		v.errf(join(p, "pattern"), "unknown load pattern %q%s", l.Pattern, accepted(loadPatterns...))
 	}
 	if l.RequestsPerTask < 0 {
 		v.errf(join(p, "requestsPerTask"), "must be > 0 when given")
+	}
+	return out
+}
+
+// diurnalLoad checks a diurnal load's min, max and period (24h by default).
+func (v *validator) diurnalLoad(p string, l *LoadSpec, out *world.Load) {
+	if l.Min < 0 || l.Max <= 0 || l.Max < l.Min {
+		v.errf(join(p, "max"), "a diurnal load needs 0 <= min <= max and max > 0 (got min %v, max %v)", l.Min, l.Max)
+	}
+	if !l.Period.Set {
+		out.Period = 24 * time.Hour
+	} else if l.Period.D <= 0 {
+		v.errf(join(p, "period"), "must be > 0")
+	}
+}
+
+// loadPoints converts the points of a piecewise load: at least one, values
+// >= 0, times strictly increasing.
+func (v *validator) loadPoints(p string, points []LoadPointSpec) []world.LoadPoint {
+	var out []world.LoadPoint
+	for i, pt := range points {
+		out = append(out, world.LoadPoint{At: pt.At.D, Value: pt.Value})
+		if pt.Value < 0 || i > 0 && pt.At.D <= points[i-1].At.D {
+			v.errf(index(join(p, "points"), i), "points need values >= 0 and strictly increasing times")
+		}
+	}
+	if len(points) == 0 {
+		v.errf(join(p, "points"), "a piecewise load needs at least one point {at, value}")
 	}
 	return out
 }

@@ -70,17 +70,10 @@ var nameKeys = []string{"name", "serviceName", "family", "capacityProvider"}
 // applySet applies s to the document root, checking the path against the
 // scenario format so that a typo is reported with the accepted keys.
 func applySet(root *yaml.Node, s Set) error {
-	var val yaml.Node
-	if err := yaml.Unmarshal([]byte(s.Value), &val); err != nil {
-		return fmt.Errorf("%s %s: the value is not valid YAML: %v", s.Origin, s.Path, strings.TrimPrefix(err.Error(), "yaml: "))
+	newValue, err := s.value()
+	if err != nil {
+		return err
 	}
-	newValue := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
-	if len(val.Content) > 0 {
-		newValue = val.Content[0]
-	}
-	// The value has no position in the scenario file: messages about it
-	// name the file and the field only.
-	unposition(newValue)
 	n := root
 	if n.Kind == yaml.DocumentNode {
 		n = n.Content[0]
@@ -90,53 +83,85 @@ func applySet(root *yaml.Node, s Set) error {
 	if err != nil {
 		return fmt.Errorf("%s %s: %v", s.Origin, s.Path, err)
 	}
-	for i, seg := range segs {
-		at := strings.Join(segs[:i], ".")
-		fail := func(format string, args ...any) error {
-			where := "the top level"
-			if at != "" {
-				where = at
-			}
-			return fmt.Errorf("%s %s: %s (at %s)", s.Origin, s.Path, fmt.Sprintf(format, args...), where)
-		}
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-		last := i == len(segs)-1
-		switch t.Kind() {
-		case reflect.Struct:
-			field, names := fieldByTag(t, seg)
-			if field == nil {
-				msg := fmt.Sprintf("unknown key %q%s", seg, accepted(names...))
-				if sg := suggest(seg, names); sg != "" {
-					msg += fmt.Sprintf("; did you mean %q?", sg)
-				}
-				return fail("%s", msg)
-			}
-			n = mappingChild(n, seg, last, newValue)
-			t = field.Type
-		case reflect.Map:
-			n = mappingChild(n, seg, last, newValue)
-			t = t.Elem()
-		case reflect.Slice:
-			item, names := listItem(n, seg)
-			if item == nil {
-				return fail("no entry %q in the list%s", seg, accepted(names...))
-			}
-			if last {
-				*item = *newValue
-			}
-			n, t = item, t.Elem()
-		case reflect.Interface:
-			n = mappingChild(n, seg, last, newValue)
-		default:
-			return fail("%q is a single value and has no key %q", segs[i-1], seg)
-		}
-		if n == nil {
-			return fail("expected a mapping to hold %q", seg)
+	for i := range segs {
+		var problem string
+		if n, t, problem = setStep(n, t, segs, i, newValue); problem != "" {
+			return s.fail(segs[:i], problem)
 		}
 	}
 	return nil
+}
+
+// value parses the override's value as YAML (nothing is null), without a
+// position: messages about it name the file and the field only.
+func (s Set) value() (*yaml.Node, error) {
+	var val yaml.Node
+	if err := yaml.Unmarshal([]byte(s.Value), &val); err != nil {
+		return nil, fmt.Errorf("%s %s: the value is not valid YAML: %v", s.Origin, s.Path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	newValue := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: ""}
+	if len(val.Content) > 0 {
+		newValue = val.Content[0]
+	}
+	unposition(newValue)
+	return newValue, nil
+}
+
+// fail words a problem with the override's path found after the segments
+// at.
+func (s Set) fail(at []string, problem string) error {
+	where := "the top level"
+	if joined := strings.Join(at, "."); joined != "" {
+		where = joined
+	}
+	return fmt.Errorf("%s %s: %s (at %s)", s.Origin, s.Path, problem, where)
+}
+
+// setStep follows segment i of a --set path from node n, of scenario type
+// t, to the node and type it names, creating mapping keys as needed; at the
+// last segment it puts value there. It returns what is wrong when the
+// segment names nothing the format accepts.
+func setStep(n *yaml.Node, t reflect.Type, segs []string, i int, value *yaml.Node) (*yaml.Node, reflect.Type, string) {
+	seg, last := segs[i], i == len(segs)-1
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		field, names := fieldByTag(t, seg)
+		if field == nil {
+			return nil, nil, unknownKey(seg, names)
+		}
+		n, t = mappingChild(n, seg, last, value), field.Type
+	case reflect.Map:
+		n, t = mappingChild(n, seg, last, value), t.Elem()
+	case reflect.Slice:
+		item, names := listItem(n, seg)
+		if item == nil {
+			return nil, nil, fmt.Sprintf("no entry %q in the list%s", seg, accepted(names...))
+		}
+		if last {
+			*item = *value
+		}
+		n, t = item, t.Elem()
+	case reflect.Interface:
+		n = mappingChild(n, seg, last, value)
+	default:
+		return nil, nil, fmt.Sprintf("%q is a single value and has no key %q", segs[i-1], seg)
+	}
+	if n == nil {
+		return nil, nil, fmt.Sprintf("expected a mapping to hold %q", seg)
+	}
+	return n, t, ""
+}
+
+// unknownKey says that seg is not one of names, suggesting the closest.
+func unknownKey(seg string, names []string) string {
+	msg := fmt.Sprintf("unknown key %q%s", seg, accepted(names...))
+	if sg := suggest(seg, names); sg != "" {
+		msg += fmt.Sprintf("; did you mean %q?", sg)
+	}
+	return msg
 }
 
 // fieldByTag finds the field of struct type t whose yaml name is name, and
@@ -210,6 +235,8 @@ func listItem(n *yaml.Node, seg string) (*yaml.Node, []string) {
 	return nil, names
 }
 
+// itemName is the name of a list entry: the value of its first nameKeys
+// key, or "".
 func itemName(item *yaml.Node) string {
 	for item.Kind == yaml.AliasNode {
 		item = item.Alias
@@ -227,124 +254,10 @@ func itemName(item *yaml.Node) string {
 	return ""
 }
 
-// Variants is the variants: block, kept as raw YAML values so that each
-// variant can be applied to the file as --set would.
-type Variants struct {
-	names []string
-	sets  map[string][]Set
-}
-
-func (vs *Variants) decodeNode(d *decoder, n *yaml.Node, path string) {
-	if n.Kind != yaml.MappingNode {
-		d.errorAt(d.at(n), path, "expected a mapping of variant name to {PATH: VALUE}, got %s", describe(n))
-		return
-	}
-	vs.sets = map[string][]Set{}
-	total := 0
-	for _, kv := range d.pairs(n, path) {
-		name, body := kv[0].Value, kv[1]
-		vp := join(path, name)
-		d.pos[vp] = d.at(kv[0])
-		if !nameRE.MatchString(name) {
-			d.errorAt(d.at(kv[0]), vp, "variant names are 1-255 letters, digits, '-', '_' and '.'")
-		}
-		if body.Kind != yaml.MappingNode {
-			d.errorAt(d.at(body), vp, "expected a mapping of PATH: VALUE, got %s", describe(body))
-			continue
-		}
-		vs.names = append(vs.names, name)
-		var sets []Set
-		for _, pv := range d.pairs(body, vp) {
-			// Measured without copying: an alias bomb costs its text.
-			size := expandedSize(pv[1], map[*yaml.Node]int{}, maxVariantValueNodes+1)
-			if total += size; size > maxVariantValueNodes || total > maxVariantNodes {
-				d.errorAt(d.at(pv[1]), join(vp, pv[0].Value), "variant values too large: more than %d nodes in one or %d in all, aliases expanded",
-					maxVariantValueNodes, maxVariantNodes)
-				return
-			}
-			value := d.expandAliases(pv[1], join(vp, pv[0].Value), 0)
-			if d.overBudget {
-				return
-			}
-			out, err := yaml.Marshal(value)
-			if err != nil {
-				d.errorAt(d.at(pv[1]), join(vp, pv[0].Value), "%v", err)
-				continue
-			}
-			sets = append(sets, Set{Path: pv[0].Value, Value: string(out), Origin: "variants." + name})
-		}
-		vs.sets[name] = sets
-	}
-}
-
-func (vs Variants) list() []Variant {
-	names := append([]string(nil), vs.names...)
-	sortStrings(names)
-	out := make([]Variant, 0, len(names))
-	for _, n := range names {
-		out = append(out, Variant{Name: n, Sets: vs.sets[n]})
-	}
-	return out
-}
-
+// unposition clears the positions of n and the nodes under it.
 func unposition(n *yaml.Node) {
 	n.Line, n.Column = 0, 0
 	for _, c := range n.Content {
 		unposition(c)
 	}
-}
-
-// maxVariantValueNodes bounds one variant override's value, aliases
-// expanded: an override is a number, a name or a short list, and the value
-// is copied and re-read as YAML.
-const (
-	maxVariantValueNodes = 10_000
-	maxVariantNodes      = 100_000
-)
-
-// expandedSize counts the nodes n stands for with its aliases expanded,
-// stopping at limit; memo holds the sizes of the nodes already counted, so
-// an alias bomb is measured in time proportional to its text.
-func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, limit int) int {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	if s, ok := memo[n]; ok {
-		return s
-	}
-	memo[n] = limit // a cycle counts as too big
-	size := 1
-	for _, c := range n.Content {
-		if size += expandedSize(c, memo, limit); size >= limit {
-			size = limit
-			break
-		}
-	}
-	memo[n] = size
-	return size
-}
-
-// expandAliases returns a copy of n with every alias replaced by what it
-// refers to, so that the value can be marshalled on its own. Every node it
-// copies is charged to the decoder's node budget, so an alias bomb inside
-// a variant ends with the same "too many aliases" error as anywhere else;
-// depth is bounded too.
-func (d *decoder) expandAliases(n *yaml.Node, path string, depth int) *yaml.Node {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
-	c := *n
-	c.Anchor = ""
-	if depth > 100 || !d.spend(n, path) {
-		c.Content = nil
-		return &c
-	}
-	c.Content = make([]*yaml.Node, 0, len(n.Content))
-	for _, ch := range n.Content {
-		if d.overBudget {
-			break
-		}
-		c.Content = append(c.Content, d.expandAliases(ch, path, depth+1))
-	}
-	return &c
 }

@@ -19,6 +19,7 @@ type TaskSize struct {
 	Raw string
 }
 
+// decodeScalar reads a task size such as 512, "1 vCPU" or "2 GB".
 func (s *TaskSize) decodeScalar(n *yaml.Node) error {
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" {
 		return fmt.Errorf("expected a size such as 512, \"1 vCPU\" or \"2 GB\", got %s", describe(n))
@@ -31,6 +32,7 @@ func (s *TaskSize) decodeScalar(n *yaml.Node) error {
 	return nil
 }
 
+// parseTaskSize parses a task size into CPU units or MiB.
 func parseTaskSize(raw string) (int64, error) {
 	s := strings.TrimSpace(raw)
 	mult := 1.0

@@ -27,6 +27,8 @@ const (
 var networkModes = []string{"bridge", "host", "awsvpc", "none"}
 var compatibilities = []string{"EC2", "FARGATE", "EXTERNAL"}
 
+// taskDefinitions checks and converts the task definitions; a family
+// alone names its latest revision.
 func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
 	v.defs = map[string]*cluster.TaskDefinition{}
 	exact := map[string]bool{}
@@ -63,21 +65,11 @@ func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
 	}
 }
 
+// taskDefinition checks a task definition and converts it: its names and
+// network mode, launch type requirements, volumes, size, containers and
+// placement constraints.
 func (v *validator) taskDefinition(p string, td *TaskDefinition) *cluster.TaskDefinition {
-	if !familyRE.MatchString(td.Family) {
-		v.errf(join(p, "family"), "%q is not a valid family (1-255 letters, digits, '-' and '_')", td.Family)
-	}
-	if td.Revision < 0 {
-		v.errf(join(p, "revision"), "must be >= 1 (got %d)", td.Revision)
-	}
-	if !slices.Contains(networkModes, td.NetworkMode) {
-		v.errf(join(p, "networkMode"), "unknown network mode %q%s", td.NetworkMode, accepted(networkModes...))
-	}
-	for j, c := range td.RequiresCompatibilities {
-		if !slices.Contains(compatibilities, c) {
-			v.errf(index(join(p, "requiresCompatibilities"), j), "unknown compatibility %q%s", c, accepted(compatibilities...))
-		}
-	}
+	v.taskDefinitionKeys(p, td)
 	def := &cluster.TaskDefinition{Family: td.Family, Revision: td.Revision, NetworkMode: cluster.NetworkMode(td.NetworkMode),
 		RequiresCompatibilities: td.RequiresCompatibilities, CPU: td.CPU.N, MemoryMiB: td.Memory.N}
 	v.runtimePlatform(p, td.RuntimePlatform, def)
@@ -92,6 +84,33 @@ func (v *validator) taskDefinition(p string, td *TaskDefinition) *cluster.TaskDe
 		v.errf(join(p, "memory"), "task memory must be at least %d MiB (got %d)", MinContainerMemoryMiB, td.Memory.N)
 	}
 	v.containers(p, td, def)
+	v.taskPlacementConstraints(p, td, def)
+	def.Finalize()
+	return def
+}
+
+// taskDefinitionKeys checks the family, revision, network mode and
+// requiresCompatibilities of a task definition.
+func (v *validator) taskDefinitionKeys(p string, td *TaskDefinition) {
+	if !familyRE.MatchString(td.Family) {
+		v.errf(join(p, "family"), "%q is not a valid family (1-255 letters, digits, '-' and '_')", td.Family)
+	}
+	if td.Revision < 0 {
+		v.errf(join(p, "revision"), "must be >= 1 (got %d)", td.Revision)
+	}
+	if !slices.Contains(networkModes, td.NetworkMode) {
+		v.errf(join(p, "networkMode"), "unknown network mode %q%s", td.NetworkMode, accepted(networkModes...))
+	}
+	for j, c := range td.RequiresCompatibilities {
+		if !slices.Contains(compatibilities, c) {
+			v.errf(index(join(p, "requiresCompatibilities"), j), "unknown compatibility %q%s", c, accepted(compatibilities...))
+		}
+	}
+}
+
+// taskPlacementConstraints converts a task definition's placement
+// constraints: memberOf only, with a valid expression.
+func (v *validator) taskPlacementConstraints(p string, td *TaskDefinition, def *cluster.TaskDefinition) {
 	for j, pc := range td.PlacementConstraints {
 		cp := index(join(p, "placementConstraints"), j)
 		if pc.Type != placement.TypeMemberOf {
@@ -101,10 +120,11 @@ func (v *validator) taskDefinition(p string, td *TaskDefinition) *cluster.TaskDe
 		v.expression(join(cp, "expression"), pc.Expression)
 		def.PlacementConstraints = append(def.PlacementConstraints, cluster.PlacementConstraint{Type: pc.Type, Expression: pc.Expression})
 	}
-	def.Finalize()
-	return def
 }
 
+// containers checks and converts a task definition's containers: 1 to
+// MaxContainers, uniquely named, at least one essential, within the task's
+// cpu and memory.
 func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDefinition) {
 	cs := td.ContainerDefinitions
 	if len(cs) == 0 || len(cs) > MaxContainers {
@@ -121,15 +141,7 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 		}
 		names[c.Name] = true
 		essential = essential || *c.Essential
-		v.containerMemory(cp, c, td.Memory.Set || slices.Contains(td.RequiresCompatibilities, "FARGATE"))
-		if c.CPU < 0 || c.CPU > MaxTaskCPUEC2 {
-			v.errf(join(cp, "cpu"), "must be between 0 and %d CPU units (got %d)", MaxTaskCPUEC2, c.CPU)
-		}
-		cd := cluster.ContainerDefinition{Name: c.Name, CPU: c.CPU, MemoryMiB: c.Memory,
-			MemoryReservationMiB: c.MemoryReservation, Essential: *c.Essential,
-			StopTimeout: v.stopTimeout(cp, c.StopTimeout, def.Compatible("FARGATE"))}
-		cd.GPUs = v.gpus(cp, c.ResourceRequirements)
-		cd.PortMappings = v.portMappings(cp, td.NetworkMode, c.PortMappings)
+		cd := v.container(cp, c, td, def)
 		cpuSum += c.CPU
 		memSum += cd.ReservedMemoryMiB()
 		def.Containers = append(def.Containers, cd)
@@ -137,6 +149,27 @@ func (v *validator) containers(p string, td *TaskDefinition, def *cluster.TaskDe
 	if len(cs) > 0 && !essential {
 		v.errf(join(p, "containerDefinitions"), "at least one container must be essential")
 	}
+	v.containerSums(p, td, cpuSum, memSum)
+}
+
+// container checks and converts one container: its memory, cpu, stop
+// timeout, GPUs and port mappings.
+func (v *validator) container(cp string, c *ContainerDefinition, td *TaskDefinition, def *cluster.TaskDefinition) cluster.ContainerDefinition {
+	v.containerMemory(cp, c, td.Memory.Set || slices.Contains(td.RequiresCompatibilities, "FARGATE"))
+	if c.CPU < 0 || c.CPU > MaxTaskCPUEC2 {
+		v.errf(join(cp, "cpu"), "must be between 0 and %d CPU units (got %d)", MaxTaskCPUEC2, c.CPU)
+	}
+	cd := cluster.ContainerDefinition{Name: c.Name, CPU: c.CPU, MemoryMiB: c.Memory,
+		MemoryReservationMiB: c.MemoryReservation, Essential: *c.Essential,
+		StopTimeout: v.stopTimeout(cp, c.StopTimeout, def.Compatible("FARGATE"))}
+	cd.GPUs = v.gpus(cp, c.ResourceRequirements)
+	cd.PortMappings = v.portMappings(cp, td.NetworkMode, c.PortMappings)
+	return cd
+}
+
+// containerSums checks the containers' cpu and memory, summed, against the
+// task's (or, without task-level cpu, against the most a task may have).
+func (v *validator) containerSums(p string, td *TaskDefinition, cpuSum, memSum int64) {
 	if td.CPU.Set && cpuSum > td.CPU.N {
 		v.errf(join(p, "cpu"), "the containers' cpu adds up to %d, more than the task's %d", cpuSum, td.CPU.N)
 	}
@@ -191,6 +224,7 @@ func (v *validator) containerMemory(cp string, c *ContainerDefinition, taskMemor
 	}
 }
 
+// gpus checks a container's resource requirements and returns its GPUs.
 func (v *validator) gpus(cp string, reqs []ResourceRequirement) int64 {
 	var n int64
 	for k, rr := range reqs {

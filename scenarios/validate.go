@@ -56,6 +56,7 @@ func (v *validator) errf(path, format string, args ...any) {
 	v.errAt(v.posOf(path), path, fmt.Sprintf(format, args...))
 }
 
+// errAt records a problem at pos and path.
 func (v *validator) errAt(pos Pos, path, msg string) {
 	file := v.file
 	if pos.file != "" {
@@ -65,6 +66,7 @@ func (v *validator) errAt(pos Pos, path, msg string) {
 	v.errs = append(v.errs, &FieldError{File: file, Pos: pos, Field: path, Msg: msg})
 }
 
+// posOf returns the position of path, or of its nearest ancestor that has one.
 func (v *validator) posOf(path string) Pos {
 	for p := path; p != ""; {
 		if pos, ok := v.pos[p]; ok {
@@ -79,6 +81,8 @@ func (v *validator) posOf(path string) Pos {
 	return Pos{}
 }
 
+// validate checks f, with its defaults applied, and converts it to the
+// world's configuration.
 func (v *validator) validate(f *File) world.Config {
 	v.spec = f
 	v.reg = placement.NewRegistry()
@@ -101,6 +105,7 @@ func (v *validator) validate(f *File) world.Config {
 	return cfg
 }
 
+// top checks the top-level keys: name, duration, sampleInterval and startTime.
 func (v *validator) top(f *File, cfg *world.Config) {
 	if !nameRE.MatchString(f.Name) {
 		v.errf("name", "%q is not a valid name (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 255)", f.Name)
@@ -121,6 +126,8 @@ func (v *validator) top(f *File, cfg *world.Config) {
 	cfg.StartTime = t.UTC()
 }
 
+// instanceTypes checks the declared instance types and adds them to the
+// catalogue.
 func (v *validator) instanceTypes(defs []InstanceTypeDef) {
 	seen := map[string]bool{}
 	for i, d := range defs {
@@ -182,6 +189,7 @@ func (v *validator) requiredRange(path string, x, lo, hi int64, what string) {
 	v.intRange(path, x, lo, hi)
 }
 
+// intRange checks lo <= x <= hi, reporting false when it does not hold.
 func (v *validator) intRange(path string, x, lo, hi int64) bool {
 	if x < lo || x > hi {
 		v.errf(path, "must be between %d and %d (got %d)", lo, hi, x)
@@ -218,6 +226,8 @@ func (v *validator) unknownType(name string) string {
 // else the families.
 func (v *validator) typeHelp(name string) string { return v.cat.Help(name) }
 
+// clusterSpec checks the cluster's zones, container instances and Fargate
+// provisioning delay.
 func (v *validator) clusterSpec(c *ClusterSpec, cfg *world.Config) {
 	seen := map[string]bool{}
 	for i, az := range c.AvailabilityZones {

@@ -9,6 +9,7 @@ import (
 
 var launchTypes = []string{"EC2", "FARGATE"}
 
+// workloads checks and converts the RunTask workloads.
 func (v *validator) workloads(f *File, cfg *world.Config) {
 	for i := range f.Workloads {
 		w := &f.Workloads[i]
@@ -92,6 +93,8 @@ func (v *validator) launchMode(p string, w *WorkloadSpec, wl *world.Workload, cf
 	wl.LaunchType = w.LaunchType
 }
 
+// launchType checks that lt is a known launch type and that def, if given,
+// lists it in requiresCompatibilities.
 func (v *validator) launchType(p, lt string, def *cluster.TaskDefinition) {
 	found := false
 	for _, l := range launchTypes {
@@ -122,6 +125,8 @@ var distFields = map[string][]string{
 	workloads.Empirical:   {"values"},
 }
 
+// dist converts a distribution of durations (in seconds), checking the
+// fields its kind uses and its values.
 func (v *validator) dist(p string, d *DistSpec) workloads.DistSpec {
 	spec := workloads.DistSpec{Kind: d.Distribution, Value: d.Value.D.Seconds(), Min: d.Min.D.Seconds(),
 		Max: d.Max.D.Seconds(), Mean: d.Mean.D.Seconds(), StdDev: d.StdDev.D.Seconds()}
@@ -212,6 +217,7 @@ func (v *validator) strategies(p string, specs []StrategySpec) []placement.Spec 
 	return out
 }
 
+// hasStrategy reports whether the placement registry knows strategy name.
 func (v *validator) hasStrategy(name string) bool {
 	for _, n := range v.reg.Names() {
 		if n == name {
