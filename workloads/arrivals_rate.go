@@ -132,46 +132,39 @@ func (m *majorant) candidate(t sim.Time, e float64) (sim.Time, int, bool) {
 // otherwise by its larger end value (between a peak and the next λ falls
 // to the trough and rises again, so off the peak its maximum is at an end).
 type diurnal struct {
-	r      *rand.Rand
-	m      *majorant
-	lo, hi float64 // requests per second at the trough and the peak
-	period time.Duration
-	peakAt time.Duration
-	count  int
+	r     *rand.Rand
+	m     *majorant
+	curve DiurnalCurve // per second
+	count int
 }
 
 // diurnalWindows is the number of windows of a diurnal period.
 const diurnalWindows = 32
 
 func newDiurnal(s ArrivalSpec, src rand.Source) *diurnal {
-	d := &diurnal{r: rand.New(src), lo: s.MinRatePerMinute / 60, hi: s.MaxRatePerMinute / 60,
-		period: s.Period, peakAt: s.PeakAt, count: max(1, s.Count)}
-	if d.period == 0 {
-		d.period = DefaultDiurnalPeriod
+	d := &diurnal{r: rand.New(src), count: max(1, s.Count), curve: DiurnalCurve{Min: s.MinRatePerMinute / 60,
+		Max: s.MaxRatePerMinute / 60, Period: s.Period, PeakAt: s.PeakAt}}
+	if d.curve.Period == 0 {
+		d.curve.Period = DefaultDiurnalPeriod
 	}
+	period := d.curve.Period
 	starts := make([]time.Duration, diurnalWindows)
 	bounds := make([]float64, diurnalWindows)
 	for j := range starts {
-		starts[j] = d.period / diurnalWindows * time.Duration(j)
+		starts[j] = period / diurnalWindows * time.Duration(j)
 	}
 	for j, a := range starts {
-		b := d.period
+		b := period
 		if j+1 < len(starts) {
 			b = starts[j+1]
 		}
-		bounds[j] = max(d.at(a), d.at(b))
-		if a <= d.peakAt && d.peakAt <= b {
-			bounds[j] = d.hi
+		bounds[j] = max(d.curve.Value(a), d.curve.Value(b))
+		if a <= d.curve.PeakAt && d.curve.PeakAt <= b {
+			bounds[j] = d.curve.Max
 		}
 	}
-	d.m = newMajorant(d.period, starts, bounds, func(t sim.Time, _ int) float64 { return d.at(t.Duration()) })
+	d.m = newMajorant(period, starts, bounds, func(t sim.Time, _ int) float64 { return d.curve.Value(t.Duration()) })
 	return d
-}
-
-// at returns λ(t) per second.
-func (d *diurnal) at(t time.Duration) float64 {
-	x := float64((t-d.peakAt)%d.period) / float64(d.period)
-	return d.lo + (d.hi-d.lo)*(1+math.Cos(2*math.Pi*x))/2
 }
 
 func (d *diurnal) Next(now sim.Time) (sim.Time, int, bool) {
@@ -212,36 +205,32 @@ func (s ArrivalSpec) validateDiurnal() error {
 type piecewise struct {
 	r     *rand.Rand
 	m     *majorant
-	at    []time.Duration // of the points, in the cycle
-	rates []float64       // at the points, per second
+	curve PiecewiseCurve // per second
 	count int
 }
 
 func newPiecewise(s ArrivalSpec, src rand.Source) *piecewise {
-	p := &piecewise{r: rand.New(src), count: max(1, s.Count)}
+	p := &piecewise{r: rand.New(src), count: max(1, s.Count), curve: PiecewiseCurve{Cycle: s.Repeat}}
 	for _, pt := range s.Rates {
-		p.at = append(p.at, pt.At)
-		p.rates = append(p.rates, pt.RatePerMinute/60)
+		p.curve.Times = append(p.curve.Times, pt.At)
+		p.curve.Values = append(p.curve.Values, pt.RatePerMinute/60)
 	}
-	bounds := make([]float64, len(p.rates))
-	for i, r := range p.rates {
-		bounds[i] = max(r, p.rates[min(i+1, len(p.rates)-1)])
+	rates := p.curve.Values
+	bounds := make([]float64, len(rates))
+	for i, r := range rates {
+		bounds[i] = max(r, rates[min(i+1, len(rates)-1)])
 	}
-	p.m = newMajorant(s.Repeat, p.at, bounds, p.rate)
+	p.m = newMajorant(s.Repeat, p.curve.Times, bounds, p.rate)
 	return p
 }
 
 // rate returns λ(t) per second, t in segment i.
 func (p *piecewise) rate(t sim.Time, i int) float64 {
-	if i+1 == len(p.at) || p.rates[i] == p.rates[i+1] {
-		return p.rates[i]
-	}
 	phase := t.Duration()
 	if p.m.cycle > 0 {
 		phase %= p.m.cycle
 	}
-	x := float64(phase-p.at[i]) / float64(p.at[i+1]-p.at[i])
-	return p.rates[i] + (p.rates[i+1]-p.rates[i])*x
+	return p.curve.segment(i, phase)
 }
 
 func (p *piecewise) Next(now sim.Time) (sim.Time, int, bool) {

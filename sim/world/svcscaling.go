@@ -1,66 +1,47 @@
 package world
 
 import (
-	"math"
-	"time"
-
 	"github.com/ecsim/ecsim/autoscaling"
-	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // serviceScaling is a service's Application Auto Scaling target tracking
 // (docs/model.md §2): its controller, and the load model that gives the
 // utilization it tracks.
 type serviceScaling struct {
-	cfg *ServiceAutoScaling
-	ctl *autoscaling.ServiceScaler
+	cfg   *ServiceAutoScaling
+	ctl   *autoscaling.ServiceScaler
+	curve workloads.Curve
 }
 
 func newServiceScaling(cfg *ServiceAutoScaling, m Model) *serviceScaling {
-	return &serviceScaling{cfg: cfg, ctl: autoscaling.NewServiceScaler(autoscaling.ServiceScalerConfig{
+	return &serviceScaling{cfg: cfg, curve: cfg.Load.curve(), ctl: autoscaling.NewServiceScaler(autoscaling.ServiceScalerConfig{
 		Metric: cfg.Metric, TargetValue: cfg.TargetValue, MinCapacity: cfg.MinCapacity, MaxCapacity: cfg.MaxCapacity,
 		ScaleOutCooldown: cfg.ScaleOutCooldown, ScaleInCooldown: cfg.ScaleInCooldown, DisableScaleIn: cfg.DisableScaleIn,
 		ScaleOutDatapoints: m.ServiceScaleOutDatapoints, ScaleInDatapoints: m.ServiceScaleInDatapoints,
 		ScaleInThreshold: m.ServiceScaleInThreshold})}
 }
 
-// demand returns the load at now, in the unit of the load model.
-func (l *Load) demand(now sim.Time) float64 {
-	t := now.Duration()
+// curve returns the load model's curve (docs/model.md §2): the shapes of
+// workloads' arrival rates, so diurnal and piecewise mean the same thing
+// for arrivals and for service load.
+func (l *Load) curve() workloads.Curve {
 	switch l.Pattern {
 	case "diurnal":
-		period := l.Period
-		if period <= 0 {
-			period = 24 * time.Hour
-		}
-		phase := 2 * math.Pi * float64(t-l.PeakAt) / float64(period)
-		return l.Min + (l.Max-l.Min)*(1+math.Cos(phase))/2
+		return workloads.DiurnalCurve{Min: l.Min, Max: l.Max, Period: l.Period, PeakAt: l.PeakAt}
 	case "piecewise":
-		return l.piecewise(t)
-	}
-	return l.Min
-}
-
-// piecewise interpolates linearly between the points; the value is
-// constant before the first and after the last.
-func (l *Load) piecewise(t time.Duration) float64 {
-	pts := l.Points
-	if len(pts) == 0 {
-		return l.Min
-	}
-	if t <= pts[0].At {
-		return pts[0].Value
-	}
-	for i := 1; i < len(pts); i++ {
-		if t <= pts[i].At {
-			a, b := pts[i-1], pts[i]
-			f := float64(t-a.At) / float64(b.At-a.At)
-			return a.Value + f*(b.Value-a.Value)
+		c := workloads.PiecewiseCurve{}
+		for _, p := range l.Points {
+			c.Times = append(c.Times, p.At)
+			c.Values = append(c.Values, p.Value)
+		}
+		if len(c.Times) > 0 {
+			return c
 		}
 	}
-	return pts[len(pts)-1].Value
+	return workloads.DiurnalCurve{Min: l.Min, Max: l.Min}
 }
 
 // perTask is what one task of def serves at 100 % utilization.
@@ -88,7 +69,7 @@ func (w *World) tickServiceScaling(s *serviceRun) {
 	if running == 0 {
 		return
 	}
-	v := 100 * sc.cfg.Load.demand(w.loop.Now()) / (float64(running) * sc.cfg.perTask(s.current.def))
+	v := 100 * sc.curve.Value(w.loop.Now().Duration()) / (float64(running) * sc.cfg.perTask(s.current.def))
 	e := w.emit(record.MetricPublished)
 	e.Service, e.Owner, e.Value, e.N, e.Alarm, e.Target = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric, sc.cfg.TargetValue
 	w.publish()
