@@ -24,7 +24,8 @@ var arrivalKeys = []string{"ratePerMinute", "at", "minRatePerMinute", "maxRatePe
 
 // arrivals checks an arrival process and converts it. Field checks carry the
 // scenario's positions; once they pass, workloads.ArrivalSpec.Validate checks
-// the relations between fields (one message per problem).
+// the relations between fields, each problem a workloads.FieldError named
+// by its scenario key (no message text is parsed).
 func (v *validator) arrivals(p string, a *ArrivalsSpec, horizon time.Duration) workloads.ArrivalSpec {
 	before := len(v.errs)
 	spec := v.arrivalSpec(p, a)
@@ -55,10 +56,9 @@ func (v *validator) arrivals(p string, a *ArrivalsSpec, horizon time.Duration) w
 	if a.Process == workloads.Poisson || a.Process == workloads.Batch || len(v.errs) > before {
 		return spec
 	}
-	if err := spec.Validate(); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			field, msg := arrivalMessage(line)
-			v.errf(join(p, field), "%s", msg)
+	if es, ok := spec.Validate().(workloads.FieldErrors); ok {
+		for _, e := range es {
+			v.errf(join(p, e.Field), "%s", e.Msg)
 		}
 	}
 	return spec
@@ -157,22 +157,6 @@ func (v *validator) rates(p string, a *ArrivalsSpec) {
 			}
 		}
 	}
-}
-
-// arrivalMessage splits a line of workloads.ArrivalSpec.Validate into the
-// scenario field it is about and the rest of the message, translating the
-// Go names of the piecewise points (rates[i].ratePerMinute) into the YAML
-// ones (ratesPerMinute[i].rate).
-func arrivalMessage(line string) (field, msg string) {
-	field, msg, _ = strings.Cut(line, " ")
-	field = strings.TrimSuffix(field, ":")
-	if strings.HasPrefix(field, "rates") {
-		field = "ratesPerMinute" + strings.TrimPrefix(field, "rates")
-		field = strings.Replace(field, "].ratePerMinute", "].rate", 1)
-		msg = strings.ReplaceAll(msg, "ratePerMinute", "rate")
-	}
-	msg = strings.ReplaceAll(msg, "rates[", "ratesPerMinute[")
-	return field, msg
 }
 
 // processesUsing lists the arrival processes that use key.

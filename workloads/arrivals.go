@@ -1,7 +1,6 @@
 package workloads
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -109,44 +108,43 @@ type MMPPState struct {
 	MeanDuration time.Duration
 }
 
-// Validate reports what is wrong with s, if anything. For the poisson and
-// batch processes it reports the first problem; for the others, all of them.
+// Validate reports what is wrong with s, if anything, as FieldErrors named
+// by the scenario's keys. For the poisson and batch processes it reports
+// the first problem; for the others, all of them.
 func (s ArrivalSpec) Validate() error {
+	var errs FieldErrors
 	switch s.Process {
 	case Poisson:
 		if !positive(s.RatePerMinute) {
-			return fmt.Errorf("ratePerMinute must be > 0 (got %v)", s.RatePerMinute)
-		}
-		if s.Count < 0 {
-			return fmt.Errorf("count must be >= 1 (got %d)", s.Count)
+			errs.add("ratePerMinute", "must be > 0 (got %v)", s.RatePerMinute)
+		} else if s.Count < 0 {
+			errs.add("count", "must be >= 1 (got %d)", s.Count)
 		}
 	case Batch:
 		if s.At < 0 {
-			return fmt.Errorf("at must be >= 0 (got %v)", s.At)
-		}
-		if s.Count < 1 {
-			return fmt.Errorf("count must be >= 1 (got %d)", s.Count)
+			errs.add("at", "must be >= 0 (got %v)", s.At)
+		} else if s.Count < 1 {
+			errs.add("count", "must be >= 1 (got %d)", s.Count)
 		}
 	case Diurnal:
-		return s.validateDiurnal()
+		s.validateDiurnal(&errs)
 	case Piecewise:
-		return s.validatePiecewise()
+		s.validatePiecewise(&errs)
 	case OnOff:
-		return s.validateOnOff()
+		s.validateOnOff(&errs)
 	case MMPP:
-		return s.validateMMPP()
+		s.validateMMPP(&errs)
 	default:
-		return fmt.Errorf("unknown arrival process %q (accepted: %s)", s.Process, strings.Join(Processes, ", "))
+		errs.add("process", "unknown arrival process %q (accepted: %s)", s.Process, strings.Join(Processes, ", "))
 	}
-	return nil
+	return errs.err()
 }
 
-// validateCount appends the error of a negative Count to errs.
-func (s ArrivalSpec) validateCount(errs []error) []error {
+// validateCount reports a negative Count.
+func (s ArrivalSpec) validateCount(errs *FieldErrors) {
 	if s.Count < 0 {
-		errs = append(errs, fmt.Errorf("count must be >= 1, or 0 for 1 (got %d)", s.Count))
+		errs.add("count", "must be >= 1, or 0 for 1 (got %d)", s.Count)
 	}
-	return errs
 }
 
 // positive reports whether v is finite and > 0.

@@ -1,7 +1,6 @@
 package workloads
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -137,54 +136,49 @@ func (p *mmppPath) next() (time.Duration, float64) {
 }
 
 // validateOnOff reports every problem of an onoff spec.
-func (s ArrivalSpec) validateOnOff() error {
-	var errs []error
+func (s ArrivalSpec) validateOnOff(errs *FieldErrors) {
 	if !positive(s.RatePerMinute) {
-		errs = append(errs, fmt.Errorf("ratePerMinute must be a finite value > 0: the rate during ON periods (got %v)", s.RatePerMinute))
+		errs.add("ratePerMinute", "must be a finite value > 0: the rate during ON periods (got %v)", s.RatePerMinute)
 	}
-	errs = append(errs, periodDist("on", "ON", s.On)...)
-	errs = append(errs, periodDist("off", "OFF", s.Off)...)
+	periodDist(errs, "on", "ON", s.On)
+	periodDist(errs, "off", "OFF", s.Off)
 	if s.On.Validate() == nil && !(s.On.ExpectedValue() > 0) {
-		errs = append(errs, fmt.Errorf("on must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", s.On.ExpectedValue()))
+		errs.add("on", "must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", s.On.ExpectedValue())
 	}
-	return errors.Join(s.validateCount(errs)...)
+	s.validateCount(errs)
 }
 
 // periodDist validates the distribution of the period lengths named field,
-// prefixing each problem with the field name.
-func periodDist(field, what string, d DistSpec) []error {
+// each problem named field.<its field>.
+func periodDist(errs *FieldErrors, field, what string, d DistSpec) {
 	if d.Kind == "" {
-		return []error{fmt.Errorf("%s must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", field, what, strings.Join(Kinds, ", "))}
+		errs.add(field, "must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", what, strings.Join(Kinds, ", "))
+		return
 	}
-	err := d.Validate()
-	if err == nil {
-		return nil
+	if es, ok := d.Validate().(FieldErrors); ok {
+		for _, e := range es {
+			errs.add(field+"."+e.Field, "%s", e.Msg)
+		}
 	}
-	var errs []error
-	for _, line := range strings.Split(err.Error(), "\n") {
-		errs = append(errs, fmt.Errorf("%s: %s", field, line))
-	}
-	return errs
 }
 
 // validateMMPP reports every problem of an mmpp spec.
-func (s ArrivalSpec) validateMMPP() error {
-	var errs []error
+func (s ArrivalSpec) validateMMPP(errs *FieldErrors) {
 	if len(s.States) < 2 {
-		errs = append(errs, fmt.Errorf("states must list at least 2 states {ratePerMinute, meanDuration} (got %d)", len(s.States)))
+		errs.add("states", "must list at least 2 states {ratePerMinute, meanDuration} (got %d)", len(s.States))
 	}
 	anyPositive := false
 	for i, st := range s.States {
 		if !nonNegative(st.RatePerMinute) {
-			errs = append(errs, fmt.Errorf("states[%d].ratePerMinute must be a finite value >= 0 (got %v)", i, st.RatePerMinute))
+			errs.add(fmt.Sprintf("states[%d].ratePerMinute", i), "must be a finite value >= 0 (got %v)", st.RatePerMinute)
 		}
 		if st.MeanDuration <= 0 {
-			errs = append(errs, fmt.Errorf("states[%d].meanDuration must be > 0 (got %v)", i, st.MeanDuration))
+			errs.add(fmt.Sprintf("states[%d].meanDuration", i), "must be > 0 (got %v)", st.MeanDuration)
 		}
 		anyPositive = anyPositive || st.RatePerMinute > 0
 	}
 	if len(s.States) > 0 && !anyPositive {
-		errs = append(errs, errors.New("states: at least one ratePerMinute must be > 0"))
+		errs.add("states", "must have at least one ratePerMinute > 0")
 	}
-	return errors.Join(s.validateCount(errs)...)
+	s.validateCount(errs)
 }

@@ -1,7 +1,6 @@
 package workloads
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -176,26 +175,25 @@ func (d *diurnal) Next(now sim.Time) (sim.Time, int, bool) {
 }
 
 // validateDiurnal reports every problem of a diurnal spec.
-func (s ArrivalSpec) validateDiurnal() error {
-	var errs []error
+func (s ArrivalSpec) validateDiurnal(errs *FieldErrors) {
 	if !nonNegative(s.MinRatePerMinute) {
-		errs = append(errs, fmt.Errorf("minRatePerMinute must be a finite value >= 0 (got %v)", s.MinRatePerMinute))
+		errs.add("minRatePerMinute", "must be a finite value >= 0 (got %v)", s.MinRatePerMinute)
 	}
 	if !positive(s.MaxRatePerMinute) {
-		errs = append(errs, fmt.Errorf("maxRatePerMinute must be a finite value > 0 (got %v)", s.MaxRatePerMinute))
+		errs.add("maxRatePerMinute", "must be a finite value > 0 (got %v)", s.MaxRatePerMinute)
 	} else if s.MaxRatePerMinute < s.MinRatePerMinute {
-		errs = append(errs, fmt.Errorf("maxRatePerMinute (%v) must be >= minRatePerMinute (%v)", s.MaxRatePerMinute, s.MinRatePerMinute))
+		errs.add("maxRatePerMinute", "(%v) must be >= minRatePerMinute (%v)", s.MaxRatePerMinute, s.MinRatePerMinute)
 	}
 	period := s.Period
 	if period == 0 {
 		period = DefaultDiurnalPeriod
 	}
 	if s.Period < 0 {
-		errs = append(errs, fmt.Errorf("period must be > 0, or 0 for %v (got %v)", DefaultDiurnalPeriod, s.Period))
+		errs.add("period", "must be > 0, or 0 for %v (got %v)", DefaultDiurnalPeriod, s.Period)
 	} else if s.PeakAt < 0 || s.PeakAt >= period {
-		errs = append(errs, fmt.Errorf("peakAt must be >= 0 and < period (%v) (got %v)", period, s.PeakAt))
+		errs.add("peakAt", "must be >= 0 and < period (%v) (got %v)", period, s.PeakAt)
 	}
-	return errors.Join(s.validateCount(errs)...)
+	s.validateCount(errs)
 }
 
 // piecewise is the piecewise-linear rate through the points of Rates,
@@ -242,31 +240,30 @@ func (p *piecewise) Next(now sim.Time) (sim.Time, int, bool) {
 }
 
 // validatePiecewise reports every problem of a piecewise spec.
-func (s ArrivalSpec) validatePiecewise() error {
-	var errs []error
+func (s ArrivalSpec) validatePiecewise(errs *FieldErrors) {
 	if len(s.Rates) == 0 {
-		errs = append(errs, errors.New("rates must list at least one point {at, ratePerMinute}, the first at 0 (got none)"))
+		errs.add("ratesPerMinute", "must list at least one point {at, rate}, the first at 0 (got none)")
 	}
 	anyPositive := false
 	for i, pt := range s.Rates {
 		switch {
 		case i == 0 && pt.At != 0:
-			errs = append(errs, fmt.Errorf("rates[0].at must be 0 (got %v)", pt.At))
+			errs.add("ratesPerMinute[0].at", "must be 0 (got %v)", pt.At)
 		case i > 0 && pt.At <= s.Rates[i-1].At:
-			errs = append(errs, fmt.Errorf("rates[%d].at must be > rates[%d].at (%v): points in strictly increasing order (got %v)", i, i-1, s.Rates[i-1].At, pt.At))
+			errs.add(fmt.Sprintf("ratesPerMinute[%d].at", i), "must be > ratesPerMinute[%d].at (%v): points in strictly increasing order (got %v)", i-1, s.Rates[i-1].At, pt.At)
 		}
 		if !nonNegative(pt.RatePerMinute) {
-			errs = append(errs, fmt.Errorf("rates[%d].ratePerMinute must be a finite value >= 0 (got %v)", i, pt.RatePerMinute))
+			errs.add(fmt.Sprintf("ratesPerMinute[%d].rate", i), "must be a finite value >= 0 (got %v)", pt.RatePerMinute)
 		}
 		anyPositive = anyPositive || pt.RatePerMinute > 0
 	}
 	if len(s.Rates) > 0 && !anyPositive {
-		errs = append(errs, errors.New("rates: at least one ratePerMinute must be > 0"))
+		errs.add("ratesPerMinute", "must have at least one rate > 0")
 	}
 	if s.Repeat < 0 {
-		errs = append(errs, fmt.Errorf("repeat must be > the last rates[].at, or 0 for no repeat (got %v)", s.Repeat))
+		errs.add("repeat", "must be > the last ratesPerMinute[].at, or 0 for no repeat (got %v)", s.Repeat)
 	} else if n := len(s.Rates); s.Repeat > 0 && n > 0 && s.Repeat <= s.Rates[n-1].At {
-		errs = append(errs, fmt.Errorf("repeat must be > the last rates[].at (%v), or 0 for no repeat (got %v)", s.Rates[n-1].At, s.Repeat))
+		errs.add("repeat", "must be > the last ratesPerMinute[].at (%v), or 0 for no repeat (got %v)", s.Rates[n-1].At, s.Repeat)
 	}
-	return errors.Join(s.validateCount(errs)...)
+	s.validateCount(errs)
 }

@@ -20,7 +20,7 @@ func TestProcesses(t *testing.T) {
 		t.Errorf("Processes = %v, want %v", workloads.Processes, want)
 	}
 	err := workloads.ArrivalSpec{Process: "sawtooth"}.Validate()
-	if err == nil || err.Error() != `unknown arrival process "sawtooth" (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)` {
+	if err == nil || err.Error() != `process: unknown arrival process "sawtooth" (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)` {
 		t.Errorf("Validate(sawtooth) = %v", err)
 	}
 }
@@ -57,16 +57,16 @@ func TestArrivalValidateNew(t *testing.T) {
 		{spec{Process: D, MaxRatePerMinute: 1, Period: time.Hour, PeakAt: time.Hour}, "peakAt must be >= 0 and < period (1h0m0s) (got 1h0m0s)"},
 		{spec{Process: D, MaxRatePerMinute: 1, Count: -1}, "count must be >= 1, or 0 for 1 (got -1)"},
 
-		{spec{Process: P}, "rates must list at least one point {at, ratePerMinute}, the first at 0 (got none)"},
-		{spec{Process: P, Rates: []pt{{time.Minute, 1}}}, "rates[0].at must be 0 (got 1m0s)"},
-		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, 1}, {time.Minute, 2}}}, "rates[2].at must be > rates[1].at (1m0s): points in strictly increasing order (got 1m0s)"},
-		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, 1}, {time.Second, 2}}}, "rates[2].at must be > rates[1].at (1m0s): points in strictly increasing order (got 1s)"},
-		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, -1}}}, "rates[1].ratePerMinute must be a finite value >= 0 (got -1)"},
-		{spec{Process: P, Rates: []pt{{0, math.NaN()}, {time.Minute, 1}}}, "rates[0].ratePerMinute must be a finite value >= 0 (got NaN)"},
-		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, math.Inf(1)}}}, "rates[1].ratePerMinute must be a finite value >= 0 (got +Inf)"},
-		{spec{Process: P, Rates: []pt{{0, 0}, {time.Minute, 0}}}, "rates: at least one ratePerMinute must be > 0"},
-		{spec{Process: P, Rates: pts, Repeat: -1}, "repeat must be > the last rates[].at, or 0 for no repeat (got -1ns)"},
-		{spec{Process: P, Rates: pts, Repeat: 10 * time.Minute}, "repeat must be > the last rates[].at (10m0s), or 0 for no repeat (got 10m0s)"},
+		{spec{Process: P}, "ratesPerMinute must list at least one point {at, rate}, the first at 0 (got none)"},
+		{spec{Process: P, Rates: []pt{{time.Minute, 1}}}, "ratesPerMinute[0].at must be 0 (got 1m0s)"},
+		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, 1}, {time.Minute, 2}}}, "ratesPerMinute[2].at must be > ratesPerMinute[1].at (1m0s): points in strictly increasing order (got 1m0s)"},
+		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, 1}, {time.Second, 2}}}, "ratesPerMinute[2].at must be > ratesPerMinute[1].at (1m0s): points in strictly increasing order (got 1s)"},
+		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, -1}}}, "ratesPerMinute[1].rate must be a finite value >= 0 (got -1)"},
+		{spec{Process: P, Rates: []pt{{0, math.NaN()}, {time.Minute, 1}}}, "ratesPerMinute[0].rate must be a finite value >= 0 (got NaN)"},
+		{spec{Process: P, Rates: []pt{{0, 1}, {time.Minute, math.Inf(1)}}}, "ratesPerMinute[1].rate must be a finite value >= 0 (got +Inf)"},
+		{spec{Process: P, Rates: []pt{{0, 0}, {time.Minute, 0}}}, "ratesPerMinute must have at least one rate > 0"},
+		{spec{Process: P, Rates: pts, Repeat: -1}, "repeat must be > the last ratesPerMinute[].at, or 0 for no repeat (got -1ns)"},
+		{spec{Process: P, Rates: pts, Repeat: 10 * time.Minute}, "repeat must be > the last ratesPerMinute[].at (10m0s), or 0 for no repeat (got 10m0s)"},
 		{spec{Process: P, Rates: pts, Count: -2}, "count must be >= 1, or 0 for 1 (got -2)"},
 
 		{spec{Process: O, On: on, Off: off}, "ratePerMinute must be a finite value > 0: the rate during ON periods (got 0)"},
@@ -74,9 +74,9 @@ func TestArrivalValidateNew(t *testing.T) {
 		{spec{Process: O, RatePerMinute: 1, Off: off}, "on must be set: the distribution of ON period lengths in seconds (accepted kinds: constant, uniform, exponential, lognormal, normal, empirical)"},
 		{spec{Process: O, RatePerMinute: 1, On: on}, "off must be set: the distribution of OFF period lengths in seconds (accepted kinds: constant, uniform, exponential, lognormal, normal, empirical)"},
 		{spec{Process: O, RatePerMinute: 1, On: workloads.DistSpec{Kind: "weibull"}, Off: off}, `on: unknown distribution "weibull"`},
-		{spec{Process: O, RatePerMinute: 1, On: workloads.DistSpec{Kind: workloads.Exponential}, Off: off}, "on: mean must be > 0 (got 0)"},
-		{spec{Process: O, RatePerMinute: 1, On: on, Off: workloads.DistSpec{Kind: workloads.Uniform, Min: 5, Max: 1}}, "off: max (1) must be >= min (5)"},
-		{spec{Process: O, RatePerMinute: 1, On: on, Off: workloads.DistSpec{Kind: workloads.Uniform, Min: -5, Max: -1}}, "off: max must be a finite value >= 0 (got -1)"},
+		{spec{Process: O, RatePerMinute: 1, On: workloads.DistSpec{Kind: workloads.Exponential}, Off: off}, "on.mean must be > 0 (got 0)"},
+		{spec{Process: O, RatePerMinute: 1, On: on, Off: workloads.DistSpec{Kind: workloads.Uniform, Min: 5, Max: 1}}, "off.max (1) must be >= min (5)"},
+		{spec{Process: O, RatePerMinute: 1, On: on, Off: workloads.DistSpec{Kind: workloads.Uniform, Min: -5, Max: -1}}, "off.max must be a finite value >= 0 (got -1)"},
 		{spec{Process: O, RatePerMinute: 1, On: workloads.DistSpec{Kind: workloads.Constant}, Off: off}, "on must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got 0)"},
 		{spec{Process: O, RatePerMinute: 1, On: on, Off: off, Count: -1}, "count must be >= 1, or 0 for 1 (got -1)"},
 
@@ -86,7 +86,7 @@ func TestArrivalValidateNew(t *testing.T) {
 		{spec{Process: M, States: []st{{math.Inf(1), time.Minute}, {1, time.Minute}}}, "states[0].ratePerMinute must be a finite value >= 0 (got +Inf)"},
 		{spec{Process: M, States: []st{{1, 0}, {1, time.Minute}}}, "states[0].meanDuration must be > 0 (got 0s)"},
 		{spec{Process: M, States: []st{{1, time.Minute}, {1, -time.Second}}}, "states[1].meanDuration must be > 0 (got -1s)"},
-		{spec{Process: M, States: []st{{0, time.Minute}, {0, time.Minute}}}, "states: at least one ratePerMinute must be > 0"},
+		{spec{Process: M, States: []st{{0, time.Minute}, {0, time.Minute}}}, "states must have at least one ratePerMinute > 0"},
 		{spec{Process: M, States: two, Count: -1}, "count must be >= 1, or 0 for 1 (got -1)"},
 	}
 	for _, tc := range bad {

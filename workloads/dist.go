@@ -1,10 +1,9 @@
 package workloads
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -44,48 +43,46 @@ type Sampler interface {
 
 // Validate reports what is wrong with s, if anything.
 func (s DistSpec) Validate() error {
-	var errs []error
+	var errs FieldErrors
 	switch s.Kind {
 	case Constant:
-		errs = append(errs, checkNonNegative("value", s.Value))
+		checkNonNegative(&errs, "value", s.Value)
 	case Uniform:
-		errs = append(errs, checkNonNegative("min", s.Min), checkNonNegative("max", s.Max))
+		checkNonNegative(&errs, "min", s.Min)
+		checkNonNegative(&errs, "max", s.Max)
 		if s.Max < s.Min {
-			errs = append(errs, fmt.Errorf("max (%v) must be >= min (%v)", s.Max, s.Min))
+			errs.add("max", "(%v) must be >= min (%v)", s.Max, s.Min)
 		}
 	case Exponential:
-		errs = append(errs, checkMean(s.Mean))
+		checkMean(&errs, s.Mean)
 	case LogNormal, Normal:
-		errs = append(errs, checkMean(s.Mean), checkNonNegative("stddev", s.StdDev))
+		checkMean(&errs, s.Mean)
+		checkNonNegative(&errs, "stddev", s.StdDev)
 	case Empirical:
 		if len(s.Values) == 0 {
-			errs = append(errs, errors.New("values must list at least one value"))
+			errs.add("values", "must list at least one value")
 		}
 		for _, v := range s.Values {
-			errs = append(errs, checkNonNegative("values", v))
+			checkNonNegative(&errs, "values", v)
 		}
 	default:
-		errs = append(errs, fmt.Errorf("unknown distribution %q (accepted: constant, uniform, exponential, lognormal, normal, empirical)", s.Kind))
+		errs.add("distribution", "unknown distribution %q (accepted: %s)", s.Kind, strings.Join(Kinds, ", "))
 	}
-	return errors.Join(errs...) // nil entries (checks passed) are discarded
+	return errs.err()
 }
 
-// checkNonNegative returns an error naming the field when v is not a finite
-// value >= 0, and nil otherwise.
-func checkNonNegative(name string, v float64) error {
+// checkNonNegative reports field when v is not a finite value >= 0.
+func checkNonNegative(errs *FieldErrors, field string, v float64) {
 	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("%s must be a finite value >= 0 (got %v)", name, v)
+		errs.add(field, "must be a finite value >= 0 (got %v)", v)
 	}
-	return nil
 }
 
-// checkMean returns an error when the mean is not a finite value > 0, and
-// nil otherwise.
-func checkMean(mean float64) error {
+// checkMean reports a mean that is not a finite value > 0.
+func checkMean(errs *FieldErrors, mean float64) {
 	if !(mean > 0) || math.IsInf(mean, 0) {
-		return fmt.Errorf("mean must be > 0 (got %v)", mean)
+		errs.add("mean", "must be > 0 (got %v)", mean)
 	}
-	return nil
 }
 
 // ExpectedValue returns the distribution's expected value (for a truncated normal,
