@@ -172,8 +172,9 @@ func printComparison(stdout io.Writer, cmp *reports.Comparison, dir string, opts
 	return nil
 }
 
-// variantConfigs applies every variant's overrides, checks that its world
-// builds, and prints its warnings (once per variant, unless quiet).
+// variantConfigs applies every variant's overrides (scenarios validates
+// each: its configuration is final) and prints its warnings (once per
+// variant, unless quiet).
 func variantConfigs(sc *scenarios.Scenario, names []string, quiet bool, stderr io.Writer) ([]world.Config, error) {
 	cfgs := make([]world.Config, len(names))
 	for i, name := range names {
@@ -181,11 +182,6 @@ func variantConfigs(sc *scenarios.Scenario, names []string, quiet bool, stderr i
 		if err != nil {
 			return nil, err
 		}
-		w, err := world.New(vs.Config, nil)
-		if err != nil {
-			return nil, badInput("variant %s: %v", name, err)
-		}
-		w.Close()
 		if !quiet {
 			for _, w := range vs.Warnings {
 				fmt.Fprintf(stderr, "ecsim: warning: variant %s: %s\n", name, w)
@@ -307,6 +303,7 @@ func runOne(ctx context.Context, cfg world.Config) (m map[string]float64, err er
 	if err != nil {
 		return nil, badInput("%v", err)
 	}
+	defer w.Close()
 	final, err := runWorld(ctx, w, nil)
 	if err != nil {
 		return nil, err

@@ -68,6 +68,7 @@ func runExplain(cmd *cobra.Command, scenario string, opts *explainOptions) error
 	if err != nil {
 		return badInput("%v", err)
 	}
+	defer w.Close()
 	if _, err := runWorld(cmd.Context(), w, nil); err != nil {
 		return err
 	}

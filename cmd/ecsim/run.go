@@ -164,6 +164,7 @@ func recordRun(cfg world.Config, out *reports.Output, opts *runOptions) (*runRes
 	if err != nil {
 		return nil, err
 	}
+	defer w.Close()
 	start := time.Now()
 	final, err := runWithProgress(w, chk, cfg.Duration, opts)
 	if err != nil {
