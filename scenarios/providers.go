@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -286,11 +287,6 @@ type compatibility interface {
 }
 
 // sortedKeys returns the keys of m, sorted.
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }

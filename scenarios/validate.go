@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/faults"
 	"github.com/ecsim/ecsim/sim/world"
 )
 
@@ -37,8 +38,10 @@ type validator struct {
 	errs Errors
 	cat  *cluster.Catalogue
 	reg  *placement.Registry
-	defs map[string]*cluster.TaskDefinition
-	fams []string
+	// faultKinds resolves fault types (sim/faults).
+	faultKinds *faults.Registry
+	defs       map[string]*cluster.TaskDefinition
+	fams       []string
 	// providers maps capacity provider names to their index.
 	providers map[string]int
 	spec      *File
@@ -86,6 +89,7 @@ func (v *validator) posOf(path string) Pos {
 func (v *validator) validate(f *File) world.Config {
 	v.spec = f
 	v.reg = placement.NewRegistry()
+	v.faultKinds = faults.NewRegistry()
 	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D,
 		Strategies: v.reg}
 	v.top(f, &cfg)

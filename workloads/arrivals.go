@@ -116,15 +116,15 @@ func (s ArrivalSpec) Validate() error {
 	switch s.Process {
 	case Poisson:
 		if !positive(s.RatePerMinute) {
-			errs.add("ratePerMinute", "must be > 0 (got %v)", s.RatePerMinute)
+			errs.Add("ratePerMinute", "must be > 0 (got %v)", s.RatePerMinute)
 		} else if s.Count < 0 {
-			errs.add("count", "must be >= 1 (got %d)", s.Count)
+			errs.Add("count", "must be >= 1 (got %d)", s.Count)
 		}
 	case Batch:
 		if s.At < 0 {
-			errs.add("at", "must be >= 0 (got %v)", s.At)
+			errs.Add("at", "must be >= 0 (got %v)", s.At)
 		} else if s.Count < 1 {
-			errs.add("count", "must be >= 1 (got %d)", s.Count)
+			errs.Add("count", "must be >= 1 (got %d)", s.Count)
 		}
 	case Diurnal:
 		s.validateDiurnal(&errs)
@@ -135,7 +135,7 @@ func (s ArrivalSpec) Validate() error {
 	case MMPP:
 		s.validateMMPP(&errs)
 	default:
-		errs.add("process", "unknown arrival process %q (accepted: %s)", s.Process, strings.Join(Processes, ", "))
+		errs.Add("process", "unknown arrival process %q (accepted: %s)", s.Process, strings.Join(Processes, ", "))
 	}
 	return errs.err()
 }
@@ -143,7 +143,7 @@ func (s ArrivalSpec) Validate() error {
 // validateCount reports a negative Count.
 func (s ArrivalSpec) validateCount(errs *FieldErrors) {
 	if s.Count < 0 {
-		errs.add("count", "must be >= 1, or 0 for 1 (got %d)", s.Count)
+		errs.Add("count", "must be >= 1, or 0 for 1 (got %d)", s.Count)
 	}
 }
 

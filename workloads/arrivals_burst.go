@@ -138,12 +138,12 @@ func (p *mmppPath) next() (time.Duration, float64) {
 // validateOnOff reports every problem of an onoff spec.
 func (s ArrivalSpec) validateOnOff(errs *FieldErrors) {
 	if !positive(s.RatePerMinute) {
-		errs.add("ratePerMinute", "must be a finite value > 0: the rate during ON periods (got %v)", s.RatePerMinute)
+		errs.Add("ratePerMinute", "must be a finite value > 0: the rate during ON periods (got %v)", s.RatePerMinute)
 	}
 	periodDist(errs, "on", "ON", s.On)
 	periodDist(errs, "off", "OFF", s.Off)
 	if s.On.Validate() == nil && !(s.On.ExpectedValue() > 0) {
-		errs.add("on", "must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", s.On.ExpectedValue())
+		errs.Add("on", "must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", s.On.ExpectedValue())
 	}
 	s.validateCount(errs)
 }
@@ -152,12 +152,12 @@ func (s ArrivalSpec) validateOnOff(errs *FieldErrors) {
 // each problem named field.<its field>.
 func periodDist(errs *FieldErrors, field, what string, d DistSpec) {
 	if d.Kind == "" {
-		errs.add(field, "must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", what, strings.Join(Kinds, ", "))
+		errs.Add(field, "must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", what, strings.Join(Kinds, ", "))
 		return
 	}
 	if es, ok := d.Validate().(FieldErrors); ok {
 		for _, e := range es {
-			errs.add(field+"."+e.Field, "%s", e.Msg)
+			errs.Add(field+"."+e.Field, "%s", e.Msg)
 		}
 	}
 }
@@ -165,20 +165,20 @@ func periodDist(errs *FieldErrors, field, what string, d DistSpec) {
 // validateMMPP reports every problem of an mmpp spec.
 func (s ArrivalSpec) validateMMPP(errs *FieldErrors) {
 	if len(s.States) < 2 {
-		errs.add("states", "must list at least 2 states {ratePerMinute, meanDuration} (got %d)", len(s.States))
+		errs.Add("states", "must list at least 2 states {ratePerMinute, meanDuration} (got %d)", len(s.States))
 	}
 	anyPositive := false
 	for i, st := range s.States {
 		if !nonNegative(st.RatePerMinute) {
-			errs.add(fmt.Sprintf("states[%d].ratePerMinute", i), "must be a finite value >= 0 (got %v)", st.RatePerMinute)
+			errs.Add(fmt.Sprintf("states[%d].ratePerMinute", i), "must be a finite value >= 0 (got %v)", st.RatePerMinute)
 		}
 		if st.MeanDuration <= 0 {
-			errs.add(fmt.Sprintf("states[%d].meanDuration", i), "must be > 0 (got %v)", st.MeanDuration)
+			errs.Add(fmt.Sprintf("states[%d].meanDuration", i), "must be > 0 (got %v)", st.MeanDuration)
 		}
 		anyPositive = anyPositive || st.RatePerMinute > 0
 	}
 	if len(s.States) > 0 && !anyPositive {
-		errs.add("states", "must have at least one ratePerMinute > 0")
+		errs.Add("states", "must have at least one ratePerMinute > 0")
 	}
 	s.validateCount(errs)
 }

@@ -177,21 +177,21 @@ func (d *diurnal) Next(now sim.Time) (sim.Time, int, bool) {
 // validateDiurnal reports every problem of a diurnal spec.
 func (s ArrivalSpec) validateDiurnal(errs *FieldErrors) {
 	if !nonNegative(s.MinRatePerMinute) {
-		errs.add("minRatePerMinute", "must be a finite value >= 0 (got %v)", s.MinRatePerMinute)
+		errs.Add("minRatePerMinute", "must be a finite value >= 0 (got %v)", s.MinRatePerMinute)
 	}
 	if !positive(s.MaxRatePerMinute) {
-		errs.add("maxRatePerMinute", "must be a finite value > 0 (got %v)", s.MaxRatePerMinute)
+		errs.Add("maxRatePerMinute", "must be a finite value > 0 (got %v)", s.MaxRatePerMinute)
 	} else if s.MaxRatePerMinute < s.MinRatePerMinute {
-		errs.add("maxRatePerMinute", "(%v) must be >= minRatePerMinute (%v)", s.MaxRatePerMinute, s.MinRatePerMinute)
+		errs.Add("maxRatePerMinute", "(%v) must be >= minRatePerMinute (%v)", s.MaxRatePerMinute, s.MinRatePerMinute)
 	}
 	period := s.Period
 	if period == 0 {
 		period = DefaultDiurnalPeriod
 	}
 	if s.Period < 0 {
-		errs.add("period", "must be > 0, or 0 for %v (got %v)", DefaultDiurnalPeriod, s.Period)
+		errs.Add("period", "must be > 0, or 0 for %v (got %v)", DefaultDiurnalPeriod, s.Period)
 	} else if s.PeakAt < 0 || s.PeakAt >= period {
-		errs.add("peakAt", "must be >= 0 and < period (%v) (got %v)", period, s.PeakAt)
+		errs.Add("peakAt", "must be >= 0 and < period (%v) (got %v)", period, s.PeakAt)
 	}
 	s.validateCount(errs)
 }
@@ -242,28 +242,28 @@ func (p *piecewise) Next(now sim.Time) (sim.Time, int, bool) {
 // validatePiecewise reports every problem of a piecewise spec.
 func (s ArrivalSpec) validatePiecewise(errs *FieldErrors) {
 	if len(s.Rates) == 0 {
-		errs.add("ratesPerMinute", "must list at least one point {at, rate}, the first at 0 (got none)")
+		errs.Add("ratesPerMinute", "must list at least one point {at, rate}, the first at 0 (got none)")
 	}
 	anyPositive := false
 	for i, pt := range s.Rates {
 		switch {
 		case i == 0 && pt.At != 0:
-			errs.add("ratesPerMinute[0].at", "must be 0 (got %v)", pt.At)
+			errs.Add("ratesPerMinute[0].at", "must be 0 (got %v)", pt.At)
 		case i > 0 && pt.At <= s.Rates[i-1].At:
-			errs.add(fmt.Sprintf("ratesPerMinute[%d].at", i), "must be > ratesPerMinute[%d].at (%v): points in strictly increasing order (got %v)", i-1, s.Rates[i-1].At, pt.At)
+			errs.Add(fmt.Sprintf("ratesPerMinute[%d].at", i), "must be > ratesPerMinute[%d].at (%v): points in strictly increasing order (got %v)", i-1, s.Rates[i-1].At, pt.At)
 		}
 		if !nonNegative(pt.RatePerMinute) {
-			errs.add(fmt.Sprintf("ratesPerMinute[%d].rate", i), "must be a finite value >= 0 (got %v)", pt.RatePerMinute)
+			errs.Add(fmt.Sprintf("ratesPerMinute[%d].rate", i), "must be a finite value >= 0 (got %v)", pt.RatePerMinute)
 		}
 		anyPositive = anyPositive || pt.RatePerMinute > 0
 	}
 	if len(s.Rates) > 0 && !anyPositive {
-		errs.add("ratesPerMinute", "must have at least one rate > 0")
+		errs.Add("ratesPerMinute", "must have at least one rate > 0")
 	}
 	if s.Repeat < 0 {
-		errs.add("repeat", "must be > the last ratesPerMinute[].at, or 0 for no repeat (got %v)", s.Repeat)
+		errs.Add("repeat", "must be > the last ratesPerMinute[].at, or 0 for no repeat (got %v)", s.Repeat)
 	} else if n := len(s.Rates); s.Repeat > 0 && n > 0 && s.Repeat <= s.Rates[n-1].At {
-		errs.add("repeat", "must be > the last ratesPerMinute[].at (%v), or 0 for no repeat (got %v)", s.Rates[n-1].At, s.Repeat)
+		errs.Add("repeat", "must be > the last ratesPerMinute[].at (%v), or 0 for no repeat (got %v)", s.Rates[n-1].At, s.Repeat)
 	}
 	s.validateCount(errs)
 }

@@ -51,7 +51,7 @@ func (s DistSpec) Validate() error {
 		checkNonNegative(&errs, "min", s.Min)
 		checkNonNegative(&errs, "max", s.Max)
 		if s.Max < s.Min {
-			errs.add("max", "(%v) must be >= min (%v)", s.Max, s.Min)
+			errs.Add("max", "(%v) must be >= min (%v)", s.Max, s.Min)
 		}
 	case Exponential:
 		checkMean(&errs, s.Mean)
@@ -60,13 +60,13 @@ func (s DistSpec) Validate() error {
 		checkNonNegative(&errs, "stddev", s.StdDev)
 	case Empirical:
 		if len(s.Values) == 0 {
-			errs.add("values", "must list at least one value")
+			errs.Add("values", "must list at least one value")
 		}
 		for _, v := range s.Values {
 			checkNonNegative(&errs, "values", v)
 		}
 	default:
-		errs.add("distribution", "unknown distribution %q (accepted: %s)", s.Kind, strings.Join(Kinds, ", "))
+		errs.Add("distribution", "unknown distribution %q (accepted: %s)", s.Kind, strings.Join(Kinds, ", "))
 	}
 	return errs.err()
 }
@@ -74,14 +74,14 @@ func (s DistSpec) Validate() error {
 // checkNonNegative reports field when v is not a finite value >= 0.
 func checkNonNegative(errs *FieldErrors, field string, v float64) {
 	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		errs.add(field, "must be a finite value >= 0 (got %v)", v)
+		errs.Add(field, "must be a finite value >= 0 (got %v)", v)
 	}
 }
 
 // checkMean reports a mean that is not a finite value > 0.
 func checkMean(errs *FieldErrors, mean float64) {
 	if !(mean > 0) || math.IsInf(mean, 0) {
-		errs.add("mean", "must be > 0 (got %v)", mean)
+		errs.Add("mean", "must be > 0 (got %v)", mean)
 	}
 }
 

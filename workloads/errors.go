@@ -36,8 +36,8 @@ func (es FieldErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// add appends a problem with field.
-func (es *FieldErrors) add(field, format string, args ...any) {
+// Add appends a problem with field.
+func (es *FieldErrors) Add(field, format string, args ...any) {
 	*es = append(*es, &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 

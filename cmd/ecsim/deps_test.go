@@ -15,16 +15,17 @@ const module = "github.com/ecsim/ecsim"
 // reports alone.
 var allowed = map[string][]string{
 	"cmd/ecsim":               {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
-	"scenarios":               {"sim/world", "sim/cluster", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
+	"scenarios":               {"sim/world", "sim/cluster", "sim/faults", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"scenarios/scenariotest":  {},
 	"sim/cluster/clustertest": {"sim/cluster"},
-	"sim/world":               {"sim", "sim/cluster", "sim/record", "placement", "autoscaling", "workloads", "workloads/trace"},
+	"sim/world":               {"sim", "sim/cluster", "sim/faults", "sim/record", "placement", "autoscaling", "workloads", "workloads/trace"},
 	"autoscaling":             {"sim/cluster", "sim"},
 	"workloads":               {"sim", "gonum.org/v1/gonum"},
 	"workloads/schedule":      {},
 	"workloads/trace":         {},
 	"placement":               {"sim/cluster", "sim/record", "placement/cql"},
 	"placement/cql":           {},
+	"sim/faults":              {"sim/cluster", "sim/record", "workloads"},
 	"sim/cluster":             {"sim"},
 	"sim/record":              {"sim"},
 	"sim":                     {},

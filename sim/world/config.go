@@ -6,6 +6,7 @@ import (
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/faults"
 	"github.com/ecsim/ecsim/workloads"
 	"github.com/ecsim/ecsim/workloads/trace"
 )
@@ -40,6 +41,8 @@ type Config struct {
 	Workloads       []Workload
 	Services        []Service
 	Faults          []Fault
+	// FaultKinds resolves fault types; nil means the built-in ones.
+	FaultKinds *faults.Registry
 	// Strategies resolves placement strategy types; nil means the ECS ones.
 	Strategies *placement.Registry
 	// Fargate configures tasks launched on AWS Fargate.

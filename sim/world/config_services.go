@@ -5,8 +5,8 @@ import (
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/faults"
 	"github.com/ecsim/ecsim/sim/record"
-	"github.com/ecsim/ecsim/workloads"
 )
 
 // Service is an ECS service (docs/model.md §6).
@@ -106,7 +106,8 @@ const (
 	FaultSpotInterruption = string(record.FaultSpotInterruption)
 )
 
-// Fault is a failure injected into the run.
+// Fault is a failure injected into the run: a spec of one of the kinds of
+// Config.FaultKinds (sim/faults).
 //
 //	instanceFailure         At and Count (instances chosen at random), or
 //	                        FailureTime: every instance fails after a lifetime
@@ -118,13 +119,4 @@ const (
 //	spotInterruption        Provider, RatePerHour: Spot capacity is reclaimed
 //	                        with a two-minute notice (EC2 Spot instances of an
 //	                        Auto Scaling group provider, or FARGATE_SPOT tasks)
-type Fault struct {
-	Type             string
-	At               time.Duration
-	Count            int
-	AvailabilityZone string
-	Provider         int // -1: any
-	Duration         time.Duration
-	FailureTime      workloads.DistSpec // seconds; Kind "" when unused
-	RatePerHour      float64
-}
+type Fault = faults.Spec

@@ -7,151 +7,109 @@ import (
 
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/faults"
 	"github.com/ecsim/ecsim/sim/record"
-	"github.com/ecsim/ecsim/workloads"
 )
 
-// faultRun is a fault's state during a run.
+// faultRun is a fault during a run: its spec and its controller.
 type faultRun struct {
-	cfg      *Fault
-	idx      int32
-	rng      *rand.Rand
-	lifetime workloads.Sampler // instanceFailure with FailureTime
-	// disconnected are the instances an agentDisconnect took down.
-	disconnected []*cluster.Instance
+	cfg *Fault
+	idx int32
+	ctl faults.Fault
 }
 
-// Fault event phases, in the event's gen field.
-const (
-	phaseStart = 0 // the fault happens
-	phaseEnd   = 1 // its window closes
-)
-
+// newFaults builds the controller of every fault from its kind.
 func (w *World) newFaults() error {
+	kinds := w.cfg.FaultKinds
+	if kinds == nil {
+		kinds = faults.NewRegistry()
+	}
 	for i := range w.cfg.Faults {
 		f := &w.cfg.Faults[i]
-		fr := &faultRun{cfg: f, idx: int32(i), rng: w.streams.Rand("faults/" + strconv.Itoa(i) + "/" + f.Type)}
-		if f.Type == FaultInstanceFailure && f.FailureTime.Kind != "" {
-			s, err := workloads.NewSampler(f.FailureTime, w.streams.Source("faults/"+strconv.Itoa(i)+"/lifetime"))
-			if err != nil {
-				return fmt.Errorf("fault %d: failureTime: %w", i, err)
-			}
-			fr.lifetime = s
+		kind, ok := kinds.Kind(f.Type)
+		if !ok {
+			return fmt.Errorf("fault %d: unknown type %q", i, f.Type)
+		}
+		prefix := "faults/" + strconv.Itoa(i) + "/"
+		env := faults.Env{Rand: w.streams.Rand(prefix + f.Type),
+			Source: func(name string) rand.Source { return w.streams.Source(prefix + name) }}
+		ctl, err := kind.New(f, env)
+		if err != nil {
+			return fmt.Errorf("fault %d: %w", i, err)
 		}
 		if f.Type == FaultSpotInterruption && f.Provider >= 0 && w.cfg.CapacityProviders[f.Provider].Name == ProviderFargateSpot {
 			w.cfg.Model.FargateSpotInterruptionsPerHour = f.RatePerHour
 		}
-		w.faults = append(w.faults, fr)
+		w.faults = append(w.faults, &faultRun{cfg: f, idx: int32(i), ctl: ctl})
 	}
 	return nil
 }
 
-// startFaults schedules the timed faults.
+// startFaults schedules the faults' timed phases.
 func (w *World) startFaults() {
 	for _, f := range w.faults {
-		switch f.cfg.Type {
-		case FaultInstanceFailure:
-			if f.lifetime == nil {
-				w.loop.At(sim.At(f.cfg.At), prioInstance, event{kind: evFault, idx: f.idx, gen: phaseStart})
-			}
-		case FaultZoneOutage, FaultAgentDisconnect:
-			w.loop.At(sim.At(f.cfg.At), prioInstance, event{kind: evFault, idx: f.idx, gen: phaseStart})
-			w.loop.At(sim.At(f.cfg.At+f.cfg.Duration), prioInstance, event{kind: evFault, idx: f.idx, gen: phaseEnd})
+		for i, at := range f.ctl.Phases() {
+			w.loop.At(sim.At(at), prioInstance, event{kind: evFault, idx: f.idx, gen: uint32(i)})
 		}
 	}
 }
 
-// instanceFaults schedules the per-instance faults of a newly registered
-// instance: its failure time, or its Spot interruption.
+// instanceFaults tells every fault of a newly registered instance and
+// schedules what they will do to it: its failure, or its Spot notice.
 func (w *World) instanceFaults(in *cluster.Instance) {
 	for _, f := range w.faults {
-		if !f.matches(in) {
-			continue
+		if after, ok := f.ctl.Registered(in); ok {
+			w.loop.After(seconds(after), prioInstance, event{kind: evInstanceFault, idx: int32(in.ID), gen: uint32(f.idx)})
 		}
-		var after float64
-		switch {
-		case f.cfg.Type == FaultInstanceFailure && f.lifetime != nil:
-			after = f.lifetime.Rand()
-		case f.cfg.Type == FaultSpotInterruption && in.Spot && f.cfg.RatePerHour > 0:
-			after = f.rng.ExpFloat64() / f.cfg.RatePerHour * 3600
-		default:
-			continue
-		}
-		w.loop.After(seconds(after), prioInstance, event{kind: evInstanceFault, idx: int32(in.ID), gen: uint32(f.idx)})
 	}
 }
 
-func (f *faultRun) matches(in *cluster.Instance) bool {
-	return (f.cfg.AvailabilityZone == "" || f.cfg.AvailabilityZone == in.AZ) &&
-		(f.cfg.Provider < 0 || f.cfg.Provider == in.Provider)
+// fault handles a timed phase of a fault.
+func (w *World) fault(f *faultRun, phase uint32) {
+	w.applyFault(f, f.ctl.Phase(int(phase), w.c))
 }
 
-// fault handles a timed fault event.
-func (w *World) fault(f *faultRun, phase uint32) {
-	switch f.cfg.Type {
-	case FaultInstanceFailure:
-		for _, in := range w.pick(f, f.cfg.Count) {
-			w.failInstance(in, "instance failure")
-		}
-	case FaultZoneOutage:
-		if phase == phaseEnd {
-			delete(w.zonesDown, f.cfg.AvailabilityZone)
-			w.faultEvent(f, "OK")
-			return
-		}
-		w.zonesDown[f.cfg.AvailabilityZone] = true
-		w.faultEvent(f, "ALARM")
-		for _, in := range w.c.Instances() {
-			if in.AZ == f.cfg.AvailabilityZone && in.Status != cluster.Inactive {
-				w.failInstance(in, "availability zone outage in "+in.AZ)
-			}
-		}
-	case FaultAgentDisconnect:
-		if phase == phaseStart {
-			f.disconnected = w.pick(f, f.cfg.Count)
-			for _, in := range f.disconnected {
-				w.c.SetAgentConnected(in, false)
-			}
-			return
-		}
-		for _, in := range f.disconnected {
+// instanceFault handles a per-instance fault.
+func (w *World) instanceFault(in *cluster.Instance, f *faultRun) {
+	w.applyFault(f, f.ctl.Act(in))
+}
+
+// applyFault applies a fault's actions in order. The world's rules hold
+// whatever a fault asks: an instance already gone is not failed again, a
+// Spot notice goes only to an instance that is not already leaving, and an
+// agent reconnects only on a registered instance.
+func (w *World) applyFault(f *faultRun, actions []faults.Action) {
+	for _, a := range actions {
+		in := a.Instance
+		switch a.Verb {
+		case faults.FailInstance:
+			w.failInstance(in, a.Cause)
+		case faults.ZoneDown:
+			w.zonesDown[a.AZ] = true
+			w.faultEvent(f, a.AZ, "ALARM")
+		case faults.ZoneUp:
+			delete(w.zonesDown, a.AZ)
+			w.faultEvent(f, a.AZ, "OK")
+		case faults.DisconnectAgent:
+			w.c.SetAgentConnected(in, false)
+		case faults.ReconnectAgent:
 			if in.Status.Registered() {
 				w.c.SetAgentConnected(in, true)
 				w.capacityChanged(in.Provider)
 			}
+		case faults.SpotNotice:
+			if in.Status != cluster.Inactive && !w.leaving[in.ID] {
+				w.spotInstanceNotice(in)
+			}
 		}
 	}
 }
 
-func (w *World) faultEvent(f *faultRun, state string) {
+// faultEvent reports a zone fault's state change.
+func (w *World) faultEvent(f *faultRun, az, state string) {
 	e := w.emit(record.FaultInjected)
-	e.Cause, e.AZ, e.State = f.cfg.Type, f.cfg.AvailabilityZone, state
+	e.Cause, e.AZ, e.State = f.cfg.Type, az, state
 	w.publish()
-}
-
-// pick chooses n registered instances matching f uniformly at random, in
-// instance order first so the choice only depends on the fault's stream.
-func (w *World) pick(f *faultRun, n int) []*cluster.Instance {
-	var cands []*cluster.Instance
-	for _, in := range w.c.Instances() {
-		if in.Status.Registered() && f.matches(in) {
-			cands = append(cands, in)
-		}
-	}
-	f.rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
-	return cands[:min(n, len(cands))]
-}
-
-// instanceFault handles a per-instance fault: a failure, or a Spot notice.
-func (w *World) instanceFault(in *cluster.Instance, f *faultRun) {
-	if in.Status == cluster.Inactive || w.leaving[in.ID] && f.cfg.Type == FaultSpotInterruption {
-		return
-	}
-	if f.cfg.Type == FaultInstanceFailure {
-		w.failInstance(in, "instance failure")
-		return
-	}
-	w.spotInstanceNotice(in)
 }
 
 // failInstance ends an instance at once (hardware failure, zone outage):
