@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"sync"
@@ -11,10 +10,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // FigureFormats returns the formats --figures accepts, in the order of the
@@ -111,168 +107,13 @@ func writeFigure(out *Output, name string, p *plot.Plot, format string) error {
 
 // Figures returns the static charts in report.html's order, named as its
 // chart IDs: instances, reservation_<provider> per capacity provider with
-// managed scaling, tasks, reserved, cost.
+// managed scaling, tasks, reserved, cost. They are the gonum/plot
+// renderings of ChartSpecs.
 func Figures(s *Series) []Figure {
-	out := []Figure{{"instances", instancesFigure(s)}}
-	for i, id := range reservationIDs(s) {
-		out = append(out, Figure{id, reservationFigure(s, i)})
-	}
-	out = append(out,
-		Figure{"tasks", tasksFigure(s)},
-		Figure{"reserved", reservedFigure(s)},
-		Figure{"cost", costFigure(s)})
-	return out
-}
-
-// newPlot starts a figure with the common axes, a grid and the legend at
-// the top left (each figure leaves room for it above its data).
-func newPlot(title, yName string) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = "time (h)"
-	p.Y.Label.Text = yName
-	p.Y.Min = 0
-	p.Legend.Top = true
-	p.Legend.Left = true
-	p.Legend.TextStyle.Font.Size = vg.Points(8)
-	p.Add(plotter.NewGrid())
-	return p
-}
-
-// xys pairs the sample times (in hours) with ys.
-func xys(t, ys []float64) plotter.XYs {
-	out := make(plotter.XYs, len(ys))
-	for i, y := range ys {
-		out[i] = plotter.XY{X: t[i] / 3600, Y: y}
+	specs := ChartSpecs(s)
+	out := make([]Figure, len(specs))
+	for i := range specs {
+		out[i] = Figure{Name: specs[i].ID, Plot: specs[i].Plot()}
 	}
 	return out
-}
-
-// addLine draws ys as the i-th series (colour i), as a step line when
-// stepped, and names it in the legend.
-func addLine(p *plot.Plot, i int, name string, t, ys []float64, stepped bool) {
-	if len(ys) == 0 {
-		return
-	}
-	l, err := plotter.NewLine(xys(t, ys))
-	if err != nil { // NaN or Inf in the series: leave it out.
-		return
-	}
-	l.Color = plotutil.Color(i)
-	l.Width = vg.Points(1.2)
-	if stepped {
-		l.StepStyle = plotter.PostStep
-	}
-	p.Add(l)
-	p.Legend.Add(name, l)
-}
-
-// markActions draws the scaling actions of kind (and name, if not "") as
-// dotted vertical lines from 0 to top, at most MaxMarkedActions of them.
-func markActions(p *plot.Plot, s *Series, kind, name string, top float64) {
-	n := 0
-	for _, a := range s.Actions {
-		if a.Kind != kind || (name != "" && a.Name != name) || n == MaxMarkedActions {
-			continue
-		}
-		n++
-		x := a.T / 3600
-		l, err := plotter.NewLine(plotter.XYs{{X: x, Y: 0}, {X: x, Y: top}})
-		if err != nil {
-			continue
-		}
-		l.Color = color.Gray{Y: 0x88}
-		l.Dashes = []vg.Length{vg.Points(1), vg.Points(2)}
-		l.Width = vg.Points(0.6)
-		p.Add(l)
-	}
-}
-
-// axisTop is the top of a figure's y axis: the largest value of the
-// series (at least 1) and a quarter more, room for the legend at the top
-// left.
-func axisTop(series ...[]float64) float64 {
-	m := 1.0
-	for _, ys := range series {
-		for _, y := range ys {
-			m = max(m, y)
-		}
-	}
-	return 1.25 * m
-}
-
-func instancesFigure(s *Series) *plot.Plot {
-	p := newPlot("Container instances", "instances")
-	addLine(p, 0, "running", s.T, s.InstancesRunning, true)
-	addLine(p, 1, "pending", s.T, s.InstancesPending, true)
-	all := [][]float64{s.InstancesRunning, s.InstancesPending}
-	for i := range s.Providers {
-		addLine(p, 2+i, "desired ("+s.Providers[i].Name+")", s.T, s.Providers[i].Desired, true)
-		all = append(all, s.Providers[i].Desired)
-	}
-	hi := axisTop(all...)
-	markActions(p, s, ActionCapacityProvider, "", hi)
-	p.Y.Max = hi
-	return p
-}
-
-func reservationFigure(s *Series, i int) *plot.Plot {
-	pr := &s.Providers[i]
-	p := newPlot("CapacityProviderReservation: "+pr.Name, "percent")
-	hi := axisTop(pr.CPR, []float64{pr.Target})
-	p.Y.Max = hi
-	shadeAlarm(p, s.T, pr.AlarmHigh, hi, color.NRGBA{R: 220, G: 50, B: 47, A: 40})
-	shadeAlarm(p, s.T, pr.AlarmLow, hi, color.NRGBA{R: 38, G: 139, B: 210, A: 40})
-	addLine(p, 0, "CapacityProviderReservation", s.T, pr.CPR, false)
-	if len(s.T) > 0 {
-		target, err := plotter.NewLine(plotter.XYs{{X: s.T[0] / 3600, Y: pr.Target}, {X: s.T[len(s.T)-1] / 3600, Y: pr.Target}})
-		if err == nil {
-			target.Color = color.Black
-			target.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-			p.Add(target)
-			p.Legend.Add(fmt.Sprintf("targetCapacity %g", pr.Target), target)
-		}
-	}
-	return p
-}
-
-// shadeAlarm shades the spans where states is ALARM, from 0 to top.
-func shadeAlarm(p *plot.Plot, t []float64, states []string, top float64, c color.Color) {
-	for _, span := range alarmSpans(t, states) {
-		x0, x1 := span[0]/3600, span[1]/3600
-		poly, err := plotter.NewPolygon(plotter.XYs{{X: x0, Y: 0}, {X: x1, Y: 0}, {X: x1, Y: top}, {X: x0, Y: top}})
-		if err != nil {
-			continue
-		}
-		poly.Color = c
-		poly.LineStyle = draw.LineStyle{}
-		p.Add(poly)
-	}
-}
-
-func tasksFigure(s *Series) *plot.Plot {
-	p := newPlot("Tasks", "tasks")
-	addLine(p, 0, "running", s.T, s.TasksRunning, true)
-	addLine(p, 1, "provisioning", s.T, s.TasksProvisioning, true)
-	addLine(p, 2, "pending", s.T, s.TasksPending, true)
-	addLine(p, 3, "failed (cumulative)", s.T, s.TasksFailed, true)
-	hi := axisTop(s.TasksRunning, s.TasksProvisioning, s.TasksPending, s.TasksFailed)
-	markActions(p, s, ActionService, "", hi)
-	p.Y.Max = hi
-	return p
-}
-
-func reservedFigure(s *Series) *plot.Plot {
-	p := newPlot("Reserved capacity", "percent of registered")
-	p.Y.Max = 100
-	addLine(p, 0, "CPU", s.T, s.CPUReserved, false)
-	addLine(p, 1, "memory", s.T, s.MemoryReserved, false)
-	return p
-}
-
-func costFigure(s *Series) *plot.Plot {
-	p := newPlot("Cumulative cost", "USD")
-	addLine(p, 0, "cost", s.T, s.CostUSD, false)
-	p.Y.Max = axisTop(s.CostUSD)
-	return p
 }

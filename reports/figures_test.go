@@ -240,3 +240,41 @@ func TestAlarmSpans(t *testing.T) {
 		t.Errorf("no ALARM gave spans %v", got)
 	}
 }
+
+// TestWriteFiguresErrors: a format gonum cannot draw, and a figure whose
+// file cannot be created, are errors naming the file.
+func TestWriteFiguresErrors(t *testing.T) {
+	out, err := NewOutput(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	if _, err := WriteFigures(out, figureSeries(), []string{"bmp"}); err == nil || !strings.HasPrefix(err.Error(), "figures/instances.bmp: ") {
+		t.Errorf("bmp: %v", err)
+	}
+	if err := os.MkdirAll(out.Path("figures/tasks.svg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteFigures(out, figureSeries(), []string{"svg"}); err == nil || !strings.HasPrefix(err.Error(), "figures/tasks.svg: ") {
+		t.Errorf("tasks.svg a folder: %v", err)
+	}
+}
+
+// TestFiguresOfAnEmptySeries: a run without samples still gets its four
+// charts, drawn without data.
+func TestFiguresOfAnEmptySeries(t *testing.T) {
+	out, err := NewOutput(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	files, err := WriteFigures(out, &Series{}, []string{"svg"})
+	want := []string{"figures/instances.svg", "figures/tasks.svg", "figures/reserved.svg", "figures/cost.svg"}
+	if err != nil || !slices.Equal(files, want) {
+		t.Errorf("WriteFigures(empty) = %q, %v; want %q", files, err, want)
+	}
+	var b bytes.Buffer
+	if err := WriteReport(&b, &Series{Scenario: "empty"}, ""); err != nil {
+		t.Errorf("WriteReport(empty): %v", err)
+	}
+}
