@@ -49,12 +49,12 @@ func (d Dimension) need(r *cluster.Requirements) int64 {
 // 1 GiB; binpack(memory) ranks them 2048, 4096, 6144 and picks the first.
 type binpack struct{ dim Dimension }
 
-func newBinpack(field string, _ State) (Strategy, error) {
+func newBinpack(field string) (Bind, error) {
 	switch field {
 	case "cpu":
-		return binpack{DimCPU}, nil
+		return Fixed(binpack{DimCPU}), nil
 	case "memory":
-		return binpack{DimMemory}, nil
+		return Fixed(binpack{DimMemory}), nil
 	}
 	return nil, fmt.Errorf("binpack field %q is not valid (accepted: cpu, memory)", field)
 }

@@ -10,11 +10,11 @@ import (
 // (docs/model.md §5.3); it is RunTask's default. It takes no field.
 type random struct{}
 
-func newRandom(field string, _ State) (Strategy, error) {
+func newRandom(field string) (Bind, error) {
 	if field != "" {
 		return nil, fmt.Errorf("random takes no field (got %q)", field)
 	}
-	return random{}, nil
+	return Fixed(random{}), nil
 }
 
 // Random returns the random strategy.

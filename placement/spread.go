@@ -25,13 +25,13 @@ type spreadAttribute struct {
 	attr cluster.AttrID
 }
 
-func newSpread(field string, s State) (Strategy, error) {
+func newSpread(field string) (Bind, error) {
 	switch {
 	case field == "instanceId" || field == "host":
-		return spreadInstance{field}, nil
+		return Fixed(spreadInstance{field}), nil
 	case strings.HasPrefix(field, "attribute:") && len(field) > len("attribute:"):
 		name := strings.TrimPrefix(field, "attribute:")
-		return spreadAttribute{name: name, attr: s.Attr(name)}, nil
+		return func(s State) Strategy { return SpreadAttribute(name, s) }, nil
 	}
 	return nil, fmt.Errorf("spread field %q is not valid (accepted: instanceId, host, attribute:<name> such as attribute:ecs.availability-zone)", field)
 }

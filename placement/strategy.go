@@ -83,11 +83,19 @@ func (c Chain) spreadAttrs() []cluster.AttrID {
 	return out
 }
 
-// Factory builds a strategy from its field, validating the field.
-type Factory func(field string, s State) (Strategy, error)
+// Factory checks a strategy's field and returns how to build the strategy
+// on a cluster: a research strategy is one new file with one Factory and
+// one Register call (README "Extending ecsim").
+type Factory func(field string) (Bind, error)
 
-// Registry maps strategy types to factories, so that a research strategy is
-// one new file registering one factory.
+// Bind builds a checked strategy on a cluster's state (a spread strategy
+// interns its attribute there). It cannot fail.
+type Bind func(s State) Strategy
+
+// Fixed returns the Bind of a strategy that needs nothing of the cluster.
+func Fixed(st Strategy) Bind { return func(State) Strategy { return st } }
+
+// Registry maps strategy types to factories.
 type Registry struct {
 	factories map[string]Factory
 }
@@ -123,24 +131,91 @@ func (r *Registry) Names() []string {
 	return names
 }
 
-// Strategy builds one strategy from its spec.
-func (r *Registry) Strategy(spec Spec, s State) (Strategy, error) {
-	f, ok := r.factories[spec.Type]
-	if !ok {
-		return nil, fmt.Errorf("unknown placement strategy type %q (accepted: %s)", spec.Type, strings.Join(r.Names(), ", "))
-	}
-	return f(spec.Field, s)
+// SpecError is a problem with rule Index of a strategy list: its Type
+// (unknown) or its Field (not accepted by the type).
+type SpecError struct {
+	Index int
+	Key   string // "type" or "field"
+	Err   error
 }
 
-// Chain builds the chain of specs.
-func (r *Registry) Chain(specs []Spec, s State) (Chain, error) {
-	strategies := make([]Strategy, 0, len(specs))
-	for _, spec := range specs {
-		st, err := r.Strategy(spec, s)
-		if err != nil {
-			return Chain{}, err
-		}
-		strategies = append(strategies, st)
+// Error returns the problem's message.
+func (e *SpecError) Error() string { return e.Err.Error() }
+
+// SpecErrors is every problem of a strategy list, in rule order.
+type SpecErrors []*SpecError
+
+// Error returns the problems, one per line.
+func (es SpecErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
 	}
-	return NewChain(strategies...), nil
+	return strings.Join(lines, "\n")
+}
+
+// Plan is a strategy list compiled once, when the scenario is checked: each
+// rule's field is valid and its builder known. Bind turns it into a Chain
+// on the run's cluster. The zero Plan has no rules (the caller's default).
+type Plan struct {
+	specs []Spec
+	binds []Bind
+}
+
+// Compile checks every rule of specs (docs/model.md §5.3) and returns the
+// plan, or every problem as SpecErrors.
+func (r *Registry) Compile(specs []Spec) (Plan, error) {
+	p := Plan{specs: slices.Clone(specs), binds: make([]Bind, len(specs))}
+	var errs SpecErrors
+	for i, spec := range specs {
+		f, ok := r.factories[spec.Type]
+		if !ok {
+			errs = append(errs, &SpecError{Index: i, Key: "type",
+				Err: fmt.Errorf("unknown placement strategy type %q (accepted: %s)", spec.Type, strings.Join(r.Names(), ", "))})
+			continue
+		}
+		b, err := f(spec.Field)
+		if err != nil {
+			errs = append(errs, &SpecError{Index: i, Key: "field", Err: err})
+			continue
+		}
+		p.binds[i] = b
+	}
+	if len(errs) > 0 {
+		return Plan{}, errs
+	}
+	return p, nil
+}
+
+// Len returns the number of rules.
+func (p Plan) Len() int { return len(p.specs) }
+
+// Specs returns the rules as written.
+func (p Plan) Specs() []Spec { return slices.Clone(p.specs) }
+
+// Bind returns the plan's chain on s.
+func (p Plan) Bind(s State) Chain {
+	strategies := make([]Strategy, len(p.binds))
+	for i, b := range p.binds {
+		strategies[i] = b(s)
+	}
+	return NewChain(strategies...)
+}
+
+// Chain compiles specs and binds them to s: Compile then Bind.
+func (r *Registry) Chain(specs []Spec, s State) (Chain, error) {
+	p, err := r.Compile(specs)
+	if err != nil {
+		return Chain{}, err
+	}
+	return p.Bind(s), nil
+}
+
+// Strategy compiles one spec and binds it to s.
+func (r *Registry) Strategy(spec Spec, s State) (Strategy, error) {
+	p, err := r.Compile([]Spec{spec})
+	if err != nil {
+		return nil, err
+	}
+	return p.binds[0](s), nil
 }

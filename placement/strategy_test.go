@@ -302,7 +302,7 @@ func TestRegisterResearchStrategy(t *testing.T) {
 	if err := reg.Register("binpack", newBinpack); err == nil {
 		t.Fatal("registering binpack twice succeeded")
 	}
-	factory := func(field string, _ State) (Strategy, error) { return fewestTasks{}, nil }
+	factory := func(field string) (Bind, error) { return Fixed(fewestTasks{}), nil }
 	if err := reg.Register("fewestTasks", factory); err != nil {
 		t.Fatal(err)
 	}
@@ -356,5 +356,32 @@ func TestStrategyNames(t *testing.T) {
 	}
 	if Random().Rank(nil, nil, nil) != 0 {
 		t.Error("random must rank every candidate equally")
+	}
+}
+
+// TestCompileReportsEveryRule: Compile checks every rule once and names
+// each bad one by index and key; a Plan binds to any cluster (a spread
+// attribute is interned in the cluster it is bound to).
+func TestCompileReportsEveryRule(t *testing.T) {
+	reg := NewRegistry()
+	_, err := reg.Compile([]Spec{{"binpack", "disk"}, {"spread", "instanceId"}, {"nearest", ""}})
+	es, ok := err.(SpecErrors)
+	if !ok || len(es) != 2 || es[0].Index != 0 || es[0].Key != "field" || es[1].Index != 2 || es[1].Key != "type" {
+		t.Fatalf("Compile errors = %#v, want rule 0's field and rule 2's type", err)
+	}
+	if (Plan{}).Len() != 0 {
+		t.Error("the zero Plan has rules")
+	}
+	p, err := reg.Compile([]Spec{{"spread", "attribute:rack"}, {"binpack", "memory"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Specs(); len(got) != 2 || got[0] != (Spec{"spread", "attribute:rack"}) {
+		t.Errorf("Specs() = %v", got)
+	}
+	for _, w := range []*world{newWorld(1), newWorld(2)} {
+		if got := p.Bind(w.c).String(); got != "spread(attribute:rack), binpack(memory)" {
+			t.Errorf("Bind = %q", got)
+		}
 	}
 }

@@ -60,27 +60,18 @@ func BuiltinSource(name string) ([]byte, error) {
 	return data, nil
 }
 
-// LoadBuiltin loads a built-in scenario.
-func LoadBuiltin(name string) (*Scenario, error) {
-	data, err := BuiltinSource(name)
-	if err != nil {
-		return nil, Errors{{File: name, Msg: err.Error()}}
-	}
-	return Parse("examples/"+name+".yaml", ".", data)
-}
-
 // Resolve loads what a command-line argument names: the default scenario
 // when arg is empty, the file at arg if there is one, else the built-in
 // scenario of that name.
-func Resolve(arg string) (*Scenario, error) {
+func (l Loader) Resolve(arg string) (*Scenario, error) {
 	if arg == "" {
-		return LoadBuiltin(DefaultScenario)
+		return l.LoadBuiltin(DefaultScenario)
 	}
 	if _, err := os.Stat(arg); err == nil || !errors.Is(err, fs.ErrNotExist) {
-		return Load(arg)
+		return l.Load(arg)
 	}
 	if _, err := BuiltinSource(arg); err == nil {
-		return LoadBuiltin(arg)
+		return l.LoadBuiltin(arg)
 	}
 	return nil, Errors{{File: arg, Msg: "no such file, and no built-in scenario of that name" + accepted(BuiltinNames()...)}}
 }

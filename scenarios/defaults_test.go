@@ -139,13 +139,13 @@ func TestDefaults(t *testing.T) {
 	})
 	t.Run("no start delay, strategy, constraints or group", func(t *testing.T) {
 		w := cfg.Workloads[0]
-		if w.TaskStartDelay != 0 || len(w.PlacementStrategy) != 0 || len(w.PlacementConstraints) != 0 || w.Group != "" {
+		if w.TaskStartDelay != 0 || w.PlacementStrategy.Len() != 0 || len(w.PlacementConstraints) != 0 || w.Group != "" {
 			t.Errorf("workload %+v", w)
 		}
 	})
-	t.Run("catalogue and strategies", func(t *testing.T) {
-		if cfg.Catalogue == nil || cfg.Strategies == nil {
-			t.Fatal("nil catalogue or strategy registry")
+	t.Run("catalogue and fault kinds", func(t *testing.T) {
+		if cfg.Catalogue == nil || cfg.FaultKinds == nil {
+			t.Fatal("nil catalogue or fault registry")
 		}
 		if _, ok := cfg.Catalogue.Lookup("c4.4xlarge"); !ok {
 			t.Error("built-in catalogue lacks c4.4xlarge")
@@ -417,7 +417,7 @@ workloads:
 		wantCons := []cluster.PlacementConstraint{{Type: "distinctInstance"}, {Type: "memberOf", Expression: "attribute:stack == prod"}}
 		if w.Name != "latest" || w.Group != "family:custom" || w.TaskStartDelay != 30*time.Second || !reflect.DeepEqual(w.Arrivals, wantArr) ||
 			w.Duration.Kind != wantDist.Kind || w.Duration.Min != wantDist.Min || w.Duration.Max != wantDist.Max ||
-			!slices.Equal(w.PlacementStrategy, wantStrat) || !slices.Equal(w.PlacementConstraints, wantCons) {
+			!slices.Equal(w.PlacementStrategy.Specs(), wantStrat) || !slices.Equal(w.PlacementConstraints, wantCons) {
 			t.Errorf("workload %+v", w)
 		}
 	})
@@ -480,8 +480,8 @@ workloads:
     placementConstraints:
 ` + strings.Repeat("      - {type: memberOf, expression: \"attribute:b exists\"}\n", 8) + "      - {type: distinctInstance}\n"
 	s := mustParse(t, "limits.yaml", src)
-	if w := s.Config.Workloads[0]; len(w.PlacementStrategy) != 5 || len(w.PlacementConstraints) != 9 {
-		t.Errorf("%d strategies, %d constraints", len(w.PlacementStrategy), len(w.PlacementConstraints))
+	if w := s.Config.Workloads[0]; w.PlacementStrategy.Len() != 5 || len(w.PlacementConstraints) != 9 {
+		t.Errorf("%d strategies, %d constraints", w.PlacementStrategy.Len(), len(w.PlacementConstraints))
 	}
 }
 
@@ -595,7 +595,7 @@ func TestVariantsAndSets(t *testing.T) {
 		}
 	})
 	t.Run("the file itself is unchanged", func(t *testing.T) {
-		if w := s.Config.Workloads[0]; w.Arrivals.RatePerMinute != 1 || len(w.PlacementStrategy) != 0 || s.Config.Seed != 1 {
+		if w := s.Config.Workloads[0]; w.Arrivals.RatePerMinute != 1 || w.PlacementStrategy.Len() != 0 || s.Config.Seed != 1 {
 			t.Errorf("workload %+v, seed %d", w, s.Config.Seed)
 		}
 	})
@@ -605,7 +605,7 @@ func TestVariantsAndSets(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []placement.Spec{{Type: "binpack", Field: "memory"}}
-		if w := v.Config.Workloads[0]; !slices.Equal(w.PlacementStrategy, want) || v.Config.Seed != 9 || w.Arrivals.RatePerMinute != 1 {
+		if w := v.Config.Workloads[0]; !slices.Equal(w.PlacementStrategy.Specs(), want) || v.Config.Seed != 9 || w.Arrivals.RatePerMinute != 1 {
 			t.Errorf("workload %+v, seed %d", w, v.Config.Seed)
 		}
 	})

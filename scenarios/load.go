@@ -40,7 +40,8 @@ type Scenario struct {
 	// rows skipped, a schedule that never fires during the run.
 	Warnings []string
 
-	raw []byte
+	raw    []byte
+	loader Loader
 }
 
 // Variant is a named set of overrides of a scenario (variants: in the file),
@@ -53,7 +54,7 @@ type Variant struct {
 // WithSets returns the scenario with the overrides applied (to the file as
 // written, after any overrides already applied).
 func (s *Scenario) WithSets(sets ...Set) (*Scenario, error) {
-	return parse(s.File, s.Dir, s.raw, append(append([]Set(nil), s.Sets...), sets...), false)
+	return s.loader.parse(s.File, s.Dir, s.raw, append(append([]Set(nil), s.Sets...), sets...), false)
 }
 
 // Variant returns the scenario with the named variant applied.
@@ -68,15 +69,8 @@ func (s *Scenario) Variant(name string) (*Scenario, error) {
 	return nil, Errors{{File: s.File, Field: "variants", Msg: fmt.Sprintf("no variant %q%s", name, accepted(names...))}}
 }
 
-// Load reads, validates and converts the scenario file at path. Its errors
-// are Errors (one entry per problem) or a *FieldError for the file itself.
-func Load(path string) (*Scenario, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, filepath.Dir(path), data)
-}
+// dirOf is the folder relative paths in the file at path resolve from.
+func dirOf(path string) string { return filepath.Dir(path) }
 
 // readFile reads a scenario (or task definition) file: a regular file of
 // at most MaxFileBytes.
@@ -121,15 +115,9 @@ func pathError(err error) string {
 	return err.Error()
 }
 
-// Parse validates and converts a scenario given as bytes; file names it in
-// messages and dir resolves relative paths.
-func Parse(file, dir string, data []byte) (*Scenario, error) {
-	return parse(file, dir, data, nil, true)
-}
-
 // parse loads data with the overrides sets applied; with checkVariants it
 // also validates every variant of the file.
-func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scenario, error) {
+func (l Loader) parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scenario, error) {
 	root, err := parseYAML(file, data)
 	if err != nil {
 		return nil, err
@@ -149,13 +137,14 @@ func parse(file, dir string, data []byte, sets []Set, checkVariants bool) (*Scen
 		f.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	}
 	applyDefaults(&f)
-	v := &validator{file: file, pos: d.pos, dir: dir}
+	regs := l.Registries.withDefaults()
+	v := &validator{file: file, pos: d.pos, dir: dir, reg: regs.Strategies, faultKinds: regs.FaultKinds}
 	cfg := v.validate(&f)
 	if len(v.errs) > 0 {
 		v.errs.sort()
 		return nil, v.errs
 	}
-	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list(), Warnings: v.warnings}
+	s := &Scenario{File: file, Dir: dir, Spec: f, Config: cfg, Sets: sets, raw: data, Variants: f.Variants.list(), Warnings: v.warnings, loader: l}
 	s.Ignored = d.ignoredFields()
 	if checkVariants {
 		if errs := s.checkVariants(d.pos); len(errs) > 0 {

@@ -88,10 +88,7 @@ func (v *validator) posOf(path string) Pos {
 // world's configuration.
 func (v *validator) validate(f *File) world.Config {
 	v.spec = f
-	v.reg = placement.NewRegistry()
-	v.faultKinds = faults.NewRegistry()
-	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D,
-		Strategies: v.reg}
+	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D}
 	v.top(f, &cfg)
 	v.cat = cluster.DefaultCatalogue()
 	v.instanceTypes(f.InstanceTypes)

@@ -194,37 +194,25 @@ func (v *validator) distValues(p string, d *DistSpec) {
 	}
 }
 
-// strategies checks a placement strategy list (docs/model.md §5.3: at
-// most 5 rules; binpack takes cpu or memory; spread takes instanceId, host or
-// attribute:<name>; random takes no field).
-func (v *validator) strategies(p string, specs []StrategySpec) []placement.Spec {
+// strategies checks a placement strategy list and compiles it, once, with
+// the caller's registry (docs/model.md §5.3: at most 5 rules; binpack takes
+// cpu or memory; spread takes instanceId, host or attribute:<name>; random
+// takes no field).
+func (v *validator) strategies(p string, specs []StrategySpec) placement.Plan {
 	if len(specs) > placement.MaxStrategies {
 		v.errf(p, "at most %d placement strategy rules (got %d)", placement.MaxStrategies, len(specs))
 	}
-	out := make([]placement.Spec, 0, len(specs))
-	scratch := cluster.New(v.cat)
+	in := make([]placement.Spec, len(specs))
 	for j, s := range specs {
-		spec := placement.Spec{Type: s.Type, Field: s.Field}
-		if _, err := v.reg.Strategy(spec, scratch); err != nil {
-			field := "type"
-			if s.Type != "" && v.hasStrategy(s.Type) {
-				field = "field"
-			}
-			v.errf(join(index(p, j), field), "%v", err)
-		}
-		out = append(out, spec)
+		in[j] = placement.Spec{Type: s.Type, Field: s.Field}
 	}
-	return out
-}
-
-// hasStrategy reports whether the placement registry knows strategy name.
-func (v *validator) hasStrategy(name string) bool {
-	for _, n := range v.reg.Names() {
-		if n == name {
-			return true
+	plan, err := v.reg.Compile(in)
+	if es, ok := err.(placement.SpecErrors); ok {
+		for _, e := range es {
+			v.errf(join(index(p, e.Index), e.Key), "%v", e.Err)
 		}
 	}
-	return false
+	return plan
 }
 
 // constraints checks a request's placement constraints (§5.4): at most 10

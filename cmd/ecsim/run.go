@@ -272,7 +272,7 @@ func writeCharts(out *reports.Output, s *reports.Series, opts *runOptions) ([]st
 
 // loadScenario resolves a scenario argument and applies --set overrides.
 func loadScenario(arg string, sets []string) (*scenarios.Scenario, error) {
-	sc, err := scenarios.Resolve(arg)
+	sc, err := loader().Resolve(arg)
 	if err != nil || len(sets) == 0 {
 		return sc, err
 	}

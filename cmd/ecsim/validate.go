@@ -27,7 +27,7 @@ gives that the model accepts but does not use.`,
 			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			bad := 0
 			for _, arg := range args {
-				sc, err := scenarios.Resolve(arg)
+				sc, err := loader().Resolve(arg)
 				if err != nil {
 					fmt.Fprintln(errOut, err)
 					bad++

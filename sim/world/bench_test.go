@@ -45,7 +45,7 @@ func runTaskConfig(b *testing.B, tasks, instances int, strategy []placement.Spec
 	cfg.Workloads = []Workload{{Name: "load", TaskDefinition: def("load", 256, 512), LaunchType: LaunchEC2,
 		Arrivals:          workloads.ArrivalSpec{Process: workloads.Poisson, RatePerMinute: rate},
 		Duration:          workloads.DistSpec{Kind: workloads.Exponential, Mean: mean},
-		PlacementStrategy: strategy}}
+		PlacementStrategy: plan(strategy...)}}
 	return cfg
 }
 
@@ -104,7 +104,7 @@ func BenchmarkTraceReplay1M(b *testing.B) {
 	cfg.Instances[0].Type, _ = cfg.Catalogue.Lookup("m5.xlarge")
 	cfg.Duration = 26 * time.Hour
 	cfg.Workloads = []Workload{{Name: "trace", TaskDefinition: def("load", 256, 512), LaunchType: LaunchEC2,
-		PlacementStrategy: []placement.Spec{{Type: "binpack", Field: "memory"}},
+		PlacementStrategy: plan(placement.Spec{Type: "binpack", Field: "memory"}),
 		Trace:             &Trace{Format: "csv", Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}}}
 	b.SetBytes(int64(len(data)))
 	benchRun(b, cfg, rows)

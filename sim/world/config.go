@@ -43,8 +43,6 @@ type Config struct {
 	Faults          []Fault
 	// FaultKinds resolves fault types; nil means the built-in ones.
 	FaultKinds *faults.Registry
-	// Strategies resolves placement strategy types; nil means the ECS ones.
-	Strategies *placement.Registry
 	// Fargate configures tasks launched on AWS Fargate.
 	Fargate FargateConfig
 	// CapacityProviders are the cluster's capacity providers;
@@ -272,7 +270,7 @@ type Workload struct {
 	TaskStartDelay time.Duration
 	// PlacementStrategy is the request's strategy chain; empty means RunTask's
 	// default, random (docs/model.md §5.3).
-	PlacementStrategy    []placement.Spec
+	PlacementStrategy    placement.Plan
 	PlacementConstraints []cluster.PlacementConstraint
 	// Group is the task group; "" means "family:<family>" (§5.4).
 	Group string

@@ -22,7 +22,7 @@ type Service struct {
 	CapacityProviderStrategy []StrategyItem
 	// PlacementStrategy empty means ECS's REPLICA default: spread on the
 	// zone, then on the instance (§5.1).
-	PlacementStrategy    []placement.Spec
+	PlacementStrategy    placement.Plan
 	PlacementConstraints []cluster.PlacementConstraint
 	// MinimumHealthyPercent and MaximumPercent bound rolling replacement
 	// (deployments and draining, §6.4).

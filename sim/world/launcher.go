@@ -40,9 +40,9 @@ type launchSpec struct {
 	kind             cluster.OwnerKind
 	launchType       string
 	items            []StrategyItem
-	strategy         []placement.Spec
+	strategy         placement.Plan
 	constraints      []cluster.PlacementConstraint
-	defaultStrategy  []placement.Spec
+	randomDefault    bool // RunTask's default placement: random (docs/model.md §5.3)
 	startDelay       time.Duration
 	startFailureRate float64
 	svc              *serviceRun
@@ -59,7 +59,7 @@ func (w *World) newLauncher(s launchSpec) (*launcher, error) {
 	if s.launchType == "" && len(items) == 0 {
 		l.launchType = LaunchEC2
 	}
-	req, err := w.request(s.def, s.group, s.strategy, s.constraints, s.defaultStrategy)
+	req, err := w.request(s.def, s.group, s.strategy, s.constraints, s.randomDefault)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (w *World) newLauncher(s launchSpec) (*launcher, error) {
 		if p.cfg.Fargate() || l.preqs[it.Provider] != nil {
 			continue
 		}
-		r, err := w.request(s.def, s.group, s.strategy, s.constraints, s.defaultStrategy,
+		r, err := w.request(s.def, s.group, s.strategy, s.constraints, s.randomDefault,
 			placement.OnProvider(it.Provider, p.cfg.Name))
 		if err != nil {
 			return nil, err
@@ -83,19 +83,15 @@ func (w *World) newLauncher(s launchSpec) (*launcher, error) {
 // request compiles the placement request for tasks of def in group: the
 // strategy chain (or the default) and the constraints of the request, of the
 // task definition and of its runtimePlatform combined (docs/model.md §5.4).
-func (w *World) request(def *cluster.TaskDefinition, group string, specs []placement.Spec, cons []cluster.PlacementConstraint, dflt []placement.Spec, extra ...placement.Constraint) (placement.Request, error) {
+func (w *World) request(def *cluster.TaskDefinition, group string, plan placement.Plan, cons []cluster.PlacementConstraint, randomDefault bool, extra ...placement.Constraint) (placement.Request, error) {
 	var chain placement.Chain
-	var err error
 	switch {
-	case len(specs) > 0:
-		chain, err = w.cfg.Strategies.Chain(specs, w.c)
-	case dflt != nil:
-		chain, err = w.cfg.Strategies.Chain(dflt, w.c)
+	case plan.Len() > 0:
+		chain = plan.Bind(w.c)
+	case randomDefault:
+		chain = placement.NewChain()
 	default:
 		chain = placement.ServiceDefault(w.c)
-	}
-	if err != nil {
-		return placement.Request{}, err
 	}
 	all := append(append([]cluster.PlacementConstraint(nil), cons...), def.PlacementConstraints...)
 	all = append(all, def.PlatformConstraints()...)

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
@@ -39,9 +38,6 @@ type workloadRun struct {
 	trace *traceRun
 }
 
-// runTaskDefault is RunTask's default placement: random (docs/model.md §5.3).
-var runTaskDefault = []placement.Spec{{Type: "random"}}
-
 func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 	group := cfg.Group
 	if group == "" {
@@ -49,7 +45,7 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 	}
 	spec := launchSpec{name: cfg.Name, group: group, def: cfg.TaskDefinition, kind: cluster.OwnerRunTask,
 		launchType: cfg.LaunchType, items: cfg.CapacityProviderStrategy, strategy: cfg.PlacementStrategy,
-		constraints: cfg.PlacementConstraints, defaultStrategy: runTaskDefault, startDelay: cfg.TaskStartDelay}
+		constraints: cfg.PlacementConstraints, randomDefault: true, startDelay: cfg.TaskStartDelay}
 	l, err := w.newLauncher(spec)
 	if err != nil {
 		return nil, err
@@ -103,7 +99,7 @@ func (w *World) mixAndSize(wr *workloadRun, group string) error {
 	for _, m := range cfg.Mix {
 		l, err := w.newLauncher(launchSpec{name: cfg.Name, group: group, def: m.TaskDefinition, kind: cluster.OwnerRunTask,
 			launchType: cfg.LaunchType, items: cfg.CapacityProviderStrategy, strategy: cfg.PlacementStrategy,
-			constraints: cfg.PlacementConstraints, defaultStrategy: runTaskDefault, startDelay: cfg.TaskStartDelay})
+			constraints: cfg.PlacementConstraints, randomDefault: true, startDelay: cfg.TaskStartDelay})
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package world
 import (
 	"slices"
 	"testing"
+
+	"github.com/ecsim/ecsim/placement"
 )
 
 // TestChooseItemSplits checks the capacity provider strategy split against
@@ -35,4 +37,13 @@ func TestChooseItemSplits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// plan compiles specs with the ECS strategies; tests only.
+func plan(specs ...placement.Spec) placement.Plan {
+	p, err := placement.NewRegistry().Compile(specs)
+	if err != nil {
+		panic(err)
+	}
+	return p
 }

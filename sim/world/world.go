@@ -113,9 +113,6 @@ func New(cfg Config, obs Observer) (*World, error) {
 	if obs == nil {
 		obs = nopObserver{}
 	}
-	if cfg.Strategies == nil {
-		cfg.Strategies = placement.NewRegistry()
-	}
 	if cfg.SampleInterval <= 0 {
 		return nil, fmt.Errorf("world: sample interval must be > 0")
 	}

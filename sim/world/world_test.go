@@ -150,7 +150,7 @@ func TestBinpackFillsOneInstanceFirst(t *testing.T) {
 	cfg.Workloads = []Workload{{Name: "b", TaskDefinition: def("b", 256, 2048), LaunchType: LaunchEC2,
 		Arrivals:          workloads.ArrivalSpec{Process: workloads.Batch, At: 0, Count: 4},
 		Duration:          workloads.DistSpec{Kind: workloads.Constant, Value: 60},
-		PlacementStrategy: []placement.Spec{{Type: "binpack", Field: "memory"}}}}
+		PlacementStrategy: plan(placement.Spec{Type: "binpack", Field: "memory"})}}
 	tl, _, _ := run(t, cfg)
 	placed := tl.of(record.TaskPlaced)
 	// 7987 MiB holds three 2048 MiB tasks; the fourth needs a second instance.
@@ -203,7 +203,7 @@ func TestInvariantsOnRandomScenarios(t *testing.T) {
 				TaskDefinition: def(fmt.Sprint("d", i), int64(128<<i), int64(256<<i)), LaunchType: LaunchEC2,
 				Arrivals:          workloads.ArrivalSpec{Process: workloads.Poisson, RatePerMinute: float64(2 + seed%4)},
 				Duration:          workloads.DistSpec{Kind: workloads.Exponential, Mean: 600},
-				PlacementStrategy: chains[(int(seed)+i)%len(chains)],
+				PlacementStrategy: plan(chains[(int(seed)+i)%len(chains)]...),
 				TaskStartDelay:    time.Duration(i) * 10 * time.Second})
 		}
 		c := &checker{t: t}
