@@ -60,8 +60,9 @@ func titleBlock(s *Series) string {
 			sum.Cost.Total, sum.Cost.EC2, sum.Cost.Fargate, sum.Cost.Idle, sum.Cost.Stranded)
 		fmt.Fprintf(&b, "<li>managed scaling: %d scale-out, %d scale-in actions</li>\n</ul>\n", sum.Scaling.ScaleOutActions, sum.Scaling.ScaleInActions)
 	}
-	if n := len(s.Actions); n > MaxMarkedActions {
-		fmt.Fprintf(&b, "<p>%d scaling actions: the charts mark the first %d of each kind; events.jsonl has them all.</p>\n", n, MaxMarkedActions)
+	if marksCut(s) {
+		fmt.Fprintf(&b, "<p>%d scaling actions: the charts mark the first %d of each capacity provider and service; events.jsonl has them all.</p>\n",
+			len(s.Actions), MaxMarkedActions)
 	}
 	b.WriteString("<p>Explain any decision with <code>ecsim explain SCENARIO --from T --to T</code>.</p>\n</div>\n")
 	return b.String()
@@ -72,4 +73,17 @@ func hours(sec float64) string {
 		return fmt.Sprintf("%.1f days", sec/86400)
 	}
 	return fmt.Sprintf("%.1f h", sec/3600)
+}
+
+// marksCut reports whether some capacity provider or service has more
+// scaling actions than the charts mark (MaxMarkedActions each).
+func marksCut(s *Series) bool {
+	n := map[[2]string]int{}
+	for _, a := range s.Actions {
+		k := [2]string{a.Kind, a.Name}
+		if n[k]++; n[k] > MaxMarkedActions {
+			return true
+		}
+	}
+	return false
 }

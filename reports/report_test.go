@@ -81,9 +81,10 @@ func TestWriteReportGolden(t *testing.T) {
 	}
 }
 
-// TestTitleBlockTellsWhenActionsAreNotAllMarked: past MaxMarkedActions
-// scaling actions the title block says the charts mark only the first
-// ones; without a summary it has the scenario name alone.
+// TestTitleBlockTellsWhenActionsAreNotAllMarked: once a provider or a
+// service has more than MaxMarkedActions scaling actions the title block
+// says the charts mark only the first ones, and not before, however many
+// there are in all; without a summary it has the scenario name alone.
 func TestTitleBlockTellsWhenActionsAreNotAllMarked(t *testing.T) {
 	s := &Series{Scenario: "a<b"}
 	for i := range MaxMarkedActions {
@@ -94,7 +95,11 @@ func TestTitleBlockTellsWhenActionsAreNotAllMarked(t *testing.T) {
 		t.Errorf("title block with %d actions and no summary:\n%s", len(s.Actions), block)
 	}
 	s.Actions = append(s.Actions, ScalingAction{T: 1000, Kind: ActionCapacityProvider, Name: "a"})
-	if want := "<p>301 scaling actions: the charts mark the first 300 of each kind; events.jsonl has them all.</p>"; !strings.Contains(titleBlock(s), want) {
+	if strings.Contains(titleBlock(s), "scaling actions:") {
+		t.Errorf("301 actions, none cut, yet the title block says some are:\n%s", titleBlock(s))
+	}
+	s.Actions = append(s.Actions, ScalingAction{T: 1001, Kind: ActionService, Name: "web"})
+	if want := "<p>302 scaling actions: the charts mark the first 300 of each capacity provider and service; events.jsonl has them all.</p>"; !strings.Contains(titleBlock(s), want) {
 		t.Errorf("title block lacks %q:\n%s", want, titleBlock(s))
 	}
 }
