@@ -33,13 +33,19 @@ run:
 	$(GO) run ./cmd/ecsim run $(SCENARIO)
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./scenarios
-	$(GO) test -run '^$$' -fuzz FuzzScenarioRun -fuzztime $(FUZZTIME) ./reports
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./placement/cql
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./workloads/schedule
-	$(GO) test -run '^$$' -fuzz FuzzCSV -fuzztime $(FUZZTIME) ./workloads/trace
-	$(GO) test -run '^$$' -fuzz FuzzGoogle2011 -fuzztime $(FUZZTIME) ./workloads/trace
-	$(GO) test -run '^$$' -fuzz FuzzAlibaba2018 -fuzztime $(FUZZTIME) ./workloads/trace
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./scenarios
+	$(GO) test -run '^$$' -fuzz '^FuzzScenarioRun$$' -fuzztime $(FUZZTIME) ./reports
+	$(GO) test -run '^$$' -fuzz '^FuzzStrategySpec$$' -fuzztime $(FUZZTIME) ./placement
+	$(GO) test -run '^$$' -fuzz '^FuzzCompileConstraints$$' -fuzztime $(FUZZTIME) ./placement
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz '^FuzzParseVersion$$' -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz '^FuzzParseRegisteredAt$$' -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz '^FuzzDecimal$$' -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz '^FuzzCompileRegex$$' -fuzztime $(FUZZTIME) ./placement/cql
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./workloads/schedule
+	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime $(FUZZTIME) ./workloads/trace
+	$(GO) test -run '^$$' -fuzz '^FuzzGoogle2011$$' -fuzztime $(FUZZTIME) ./workloads/trace
+	$(GO) test -run '^$$' -fuzz '^FuzzAlibaba2018$$' -fuzztime $(FUZZTIME) ./workloads/trace
 
 clean:
 	rm -rf bin ecsim-out
