@@ -29,9 +29,16 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "instanceType", e.InstanceType)
 	b = appendStr(b, "availabilityZone", e.AZ)
 	switch e.Type {
-	case record.TaskSubmitted, record.TaskPlaced, record.InstanceRegistered:
+	case record.TaskSubmitted, record.TaskPlaced, record.InstanceRegistered, record.InstanceLaunched:
 		b = appendInt(b, "cpu", e.CPU)
 		b = appendInt(b, "memory", e.MemoryMiB)
+		if e.PricePerHour > 0 {
+			b = append(b, `,"pricePerHour":`...)
+			b = strconv.AppendFloat(b, e.PricePerHour, 'f', -1, 64)
+		}
+		if e.Daemon {
+			b = append(b, `,"daemon":true`...)
+		}
 	case record.TaskRunning:
 		b = append(b, `,"waitSeconds":`...)
 		b = strconv.AppendFloat(b, e.Wait.Seconds(), 'f', -1, 64)

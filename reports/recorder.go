@@ -42,6 +42,7 @@ type Recorder struct {
 	eventsDropped bool
 
 	series *Series
+	ledger *Ledger
 
 	tasks   TaskSummary
 	reasons map[string]int64
@@ -72,7 +73,7 @@ type Options struct {
 // NewRecorder starts recording into out. With out nil it writes nothing and
 // only computes the summary (ecsim compare's replications).
 func NewRecorder(out *Output, opts Options) (*Recorder, error) {
-	r := &Recorder{out: out, reasons: map[string]int64{}, eventsMode: opts.Events, eventsLimit: opts.EventsLimit}
+	r := &Recorder{out: out, reasons: map[string]int64{}, eventsMode: opts.Events, eventsLimit: opts.EventsLimit, ledger: NewLedger()}
 	if opts.Series {
 		r.series = &Series{}
 	}
@@ -111,6 +112,7 @@ func (r *Recorder) create(name string) (*bufio.Writer, error) {
 
 // Event implements the world's Observer.
 func (r *Recorder) Event(e *record.Event) {
+	r.ledger.Event(e)
 	switch e.Type {
 	case record.TaskSubmitted:
 		r.tasks.Submitted++
@@ -159,8 +161,10 @@ func (r *Recorder) stopped(e *record.Event) {
 
 // Sample implements the world's Observer.
 func (r *Recorder) Sample(s *record.Sample) {
+	r.ledger.Sample(s)
+	cost := r.ledger.CostUSD(s.T)
 	if r.series != nil {
-		r.series.sample(s, r.tasks.Failed)
+		r.series.sample(s, r.tasks.Failed, cost)
 	}
 	if r.err != nil || r.ts == nil {
 		return
@@ -170,7 +174,7 @@ func (r *Recorder) Sample(s *record.Sample) {
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(n), 10)
 	}
-	for _, f := range []float64{s.CPUReserved, s.MemoryReserved, s.CostUSD} {
+	for _, f := range []float64{s.CPUReserved, s.MemoryReserved, cost} {
 		b = append(b, ',')
 		b = strconv.AppendFloat(b, f, 'f', 4, 64)
 	}
@@ -204,8 +208,8 @@ func (r *Recorder) Sample(s *record.Sample) {
 	}
 }
 
-// Finish writes summary.json from the recorded counts, meta and the world's
-// final figures, and closes the files. The caller commits or aborts the
+// Finish writes summary.json from the recorded counts, the ledger's
+// figures, meta and the world's final state, and closes the files. The caller commits or aborts the
 // Output.
 func (r *Recorder) Finish(meta Meta, final *record.Final) (*Summary, error) {
 	s := r.summary(meta, final)

@@ -18,6 +18,7 @@ import (
 // scaling action of each kind.
 func recorderEvents() []record.Event {
 	return []record.Event{
+		{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", InstanceType: "m5.large", PricePerHour: 3.6, CPU: 2048, MemoryMiB: 7680},
 		{T: at(0), Type: record.TaskSubmitted, Task: 1, Owner: "web", CPU: 256, MemoryMiB: 512},
 		{T: at(0), Type: record.TaskSubmitted, Task: 2, Owner: "web", CPU: 256, MemoryMiB: 512},
 		{T: at(10), Type: record.TaskPlaced, Task: 1, Owner: "web", Instance: "i-1", InstanceType: "m5.large", CPU: 256, MemoryMiB: 512},
@@ -35,7 +36,7 @@ func recorderEvents() []record.Event {
 // recorderSample is a sample at sec with one provider.
 func recorderSample(sec float64) *record.Sample {
 	return &record.Sample{T: at(sec), InstancesRunning: 1, InstancesPending: 2, TasksRunning: 3, TasksProvisioning: 4, TasksPending: 5,
-		CPUReserved: 0.123456, MemoryReserved: 0.5, CostUSD: 0.00012345,
+		CPUReserved: 0.123456, MemoryReserved: 0.5,
 		Providers: []record.ProviderSample{{Name: "general", InstancesRunning: 1, InstancesPending: 2, Desired: 3, CPR: 133.3333,
 			TasksProvisioning: 4, AlarmHigh: "ALARM", AlarmLow: "OK", Target: 80}}}
 }
@@ -58,7 +59,7 @@ func TestRecorderWritesItsFiles(t *testing.T) {
 		rec.Event(&events[i])
 	}
 	rec.Sample(recorderSample(60.5))
-	sum, err := rec.Finish(Meta{Scenario: "rec", Seed: 3, WallSeconds: 1.23456}, &record.Final{SimulatedSeconds: 120, Events: 11})
+	sum, err := rec.Finish(Meta{Scenario: "rec", Seed: 3, WallSeconds: 1.23456}, &record.Final{End: at(120), SimulatedSeconds: 120, Events: 11})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestRecorderWritesItsFiles(t *testing.T) {
 		}
 		return string(b)
 	}
-	if got, want := read(TimeseriesFile), TimeseriesHeader+"\n0,1,2,3,4,5,0.1235,0.5000,0.0001\n60.5,1,2,3,4,5,0.1235,0.5000,0.0001\n"; got != want {
+	if got, want := read(TimeseriesFile), TimeseriesHeader+"\n0,1,2,3,4,5,0.1235,0.5000,0.0000\n60.5,1,2,3,4,5,0.1235,0.5000,0.0605\n"; got != want {
 		t.Errorf("timeseries.csv:\n%s\nwant:\n%s", got, want)
 	}
 	if got, want := read(ProvidersFile), ProvidersHeader+"\n0,general,1,2,3,133.33,4,ALARM,OK\n60.5,general,1,2,3,133.33,4,ALARM,OK\n"; got != want {
@@ -83,11 +84,12 @@ func TestRecorderWritesItsFiles(t *testing.T) {
 		t.Fatalf("%d event lines, want %d", len(lines), len(events))
 	}
 	for i, want := range map[int]string{
-		0:  `{"t":0,"type":"TaskSubmitted","task":1,"owner":"web","cpu":256,"memory":512}`,
-		3:  `{"t":20.5,"type":"TaskRunning","task":1,"waitSeconds":20.5}`,
-		4:  `{"t":30,"type":"TaskFailed","task":2,"owner":"web","reason":"RESOURCE:CPU"}`,
-		9:  `{"t":60,"type":"DesiredCapacityChanged","provider":"general","from":0,"to":2,"cause":"AlarmHigh"}`,
-		10: `{"t":90,"type":"ServiceDesiredCountChanged","service":"api","from":1,"to":3,"cause":"target tracking"}`,
+		0:  `{"t":0,"type":"InstanceLaunched","instance":"i-1","instanceType":"m5.large","cpu":2048,"memory":7680,"pricePerHour":3.6}`,
+		1:  `{"t":0,"type":"TaskSubmitted","task":1,"owner":"web","cpu":256,"memory":512}`,
+		4:  `{"t":20.5,"type":"TaskRunning","task":1,"waitSeconds":20.5}`,
+		5:  `{"t":30,"type":"TaskFailed","task":2,"owner":"web","reason":"RESOURCE:CPU"}`,
+		10: `{"t":60,"type":"DesiredCapacityChanged","provider":"general","from":0,"to":2,"cause":"AlarmHigh"}`,
+		11: `{"t":90,"type":"ServiceDesiredCountChanged","service":"api","from":1,"to":3,"cause":"target tracking"}`,
 	} {
 		if lines[i] != want {
 			t.Errorf("event %d: %s\nwant %s", i, lines[i], want)
@@ -106,6 +108,14 @@ func TestRecorderWritesItsFiles(t *testing.T) {
 	if sum.TaskWaitSeconds.Max != 20.5 || sum.SimulatedSeconds != 120 || sum.Events != 11 {
 		t.Errorf("summary %+v", sum)
 	}
+	// The ledger's figures, from the events: i-1 at $3.60/h from 0 to the
+	// end at 120 s bills $0.12 over 0.0333 h; the provider's desired went
+	// 3 (the samples) and 0→2 (one scale-out), so its largest is 3.
+	if sum.Cost.EC2 != 0.12 || sum.Cost.Total != 0.12 || sum.InstanceHours != 0.0333 || sum.Instances != (InstanceSummary{Launched: 1, Peak: 1, Final: 1}) ||
+		sum.Scaling.ScaleOutActions != 1 || sum.CapacityProviders["general"].DesiredMax != 3 {
+		t.Errorf("ledger figures: cost %+v, hours %v, instances %+v, scaling %+v, providers %+v",
+			sum.Cost, sum.InstanceHours, sum.Instances, sum.Scaling, sum.CapacityProviders)
+	}
 	if got := rec.Files(); !slices.Equal(got, []string{SummaryFile, TimeseriesFile, ProvidersFile, EventsFile}) || rec.EventsDropped() {
 		t.Errorf("Files() = %q, dropped %v", got, rec.EventsDropped())
 	}
@@ -121,7 +131,7 @@ func checkRecordedSeries(t *testing.T, s *Series, sum *Summary) {
 		t.Fatalf("series %q seed %d summary %p (want %p), %d samples", s.Scenario, s.Seed, s.Summary, sum, s.Len())
 	}
 	for name, got := range map[string][]float64{"T": s.T, "cpu": s.CPUReserved, "memory": s.MemoryReserved, "cost": s.CostUSD, "failed": s.TasksFailed} {
-		want := map[string][]float64{"T": {0, 60.5}, "cpu": {12.35, 12.35}, "memory": {50, 50}, "cost": {0.0001, 0.0001}, "failed": {0, 1}}[name]
+		want := map[string][]float64{"T": {0, 60.5}, "cpu": {12.35, 12.35}, "memory": {50, 50}, "cost": {0, 0.0605}, "failed": {0, 1}}[name]
 		if !slices.Equal(got, want) {
 			t.Errorf("series %s = %v, want %v", name, got, want)
 		}
@@ -222,7 +232,7 @@ func TestSeriesKeepsAtMostMaxSeriesPoints(t *testing.T) {
 		x := recorderSample(float64(i))
 		x.InstancesRunning = i
 		x.Providers[0].AlarmLow = []string{"OK", "ALARM"}[i%2]
-		s.sample(x, int64(i))
+		s.sample(x, int64(i), 0)
 	}
 	// At MaxSeriesPoints+1 samples it halved to 0, 2, …, MaxSeriesPoints;
 	// of the two after, it keeps MaxSeriesPoints+2.

@@ -89,7 +89,7 @@ func (s *Series) event(e *record.Event) {
 }
 
 // sample appends one sample, keeping one in stride.
-func (s *Series) sample(x *record.Sample, failed int64) {
+func (s *Series) sample(x *record.Sample, failed int64, costUSD float64) {
 	if s.stride == 0 {
 		s.stride = 1
 	}
@@ -106,7 +106,7 @@ func (s *Series) sample(x *record.Sample, failed int64) {
 	s.TasksFailed = append(s.TasksFailed, float64(failed))
 	s.CPUReserved = append(s.CPUReserved, round(100*x.CPUReserved, 2))
 	s.MemoryReserved = append(s.MemoryReserved, round(100*x.MemoryReserved, 2))
-	s.CostUSD = append(s.CostUSD, round(x.CostUSD, 4))
+	s.CostUSD = append(s.CostUSD, round(costUSD, 4))
 	if s.Providers == nil && len(x.Providers) > 0 {
 		s.Providers = make([]ProviderSeries, len(x.Providers))
 		for i, p := range x.Providers {

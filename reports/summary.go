@@ -122,6 +122,7 @@ type PlacementSummary struct {
 }
 
 func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
+	l := r.ledger.Close(f.End)
 	s := &Summary{
 		Scenario:         meta.Scenario,
 		Seed:             meta.Seed,
@@ -130,22 +131,22 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		WallSeconds:      round(meta.WallSeconds, 3),
 		Tasks:            r.tasks,
 		TaskWaitSeconds:  quantiles(r.waits),
-		Instances: InstanceSummary{Launched: f.InstancesLaunched, Terminated: f.InstancesTerm,
-			Peak: f.InstancesPeak, Final: f.InstancesFinal},
-		InstanceHours: round(f.InstanceHours, 4),
-		Utilization: Utilization{CPUReservedMean: round(f.CPUReservedMean, 4),
-			MemoryReservedMean: round(f.MemoryReservedMean, 4)},
-		Cost: Cost{EC2: round(f.CostEC2, 4), Fargate: round(f.CostFargate, 4),
-			Total: round(f.CostEC2+f.CostFargate, 4), Idle: round(f.CostIdle, 4), Stranded: round(f.CostStranded, 4)},
-		Scaling:           Scaling{ScaleOutActions: f.ScaleOutActions, ScaleInActions: f.ScaleInActions},
+		Instances: InstanceSummary{Launched: l.InstancesLaunched, Terminated: l.InstancesTerm,
+			Peak: l.InstancesPeak, Final: l.InstancesFinal},
+		InstanceHours: round(l.InstanceHours, 4),
+		Utilization: Utilization{CPUReservedMean: round(l.CPUReservedMean, 4),
+			MemoryReservedMean: round(l.MemoryReservedMean, 4)},
+		Cost: Cost{EC2: round(l.CostEC2, 4), Fargate: round(l.CostFargate, 4),
+			Total: round(l.CostEC2+l.CostFargate, 4), Idle: round(l.CostIdle, 4), Stranded: round(l.CostStranded, 4)},
+		Scaling:           Scaling{ScaleOutActions: l.ScaleOutActions, ScaleInActions: l.ScaleInActions},
 		CapacityProviders: map[string]ProviderSummary{},
 		Placement:         PlacementSummary{CandidatesExamined: f.PlacementExamined, CandidatesRejected: f.PlacementRejected},
 	}
 	s.Tasks.RunningAtEnd, s.Tasks.PendingAtEnd, s.Tasks.ProvisioningAtEnd = f.TasksRunningAtEnd, f.TasksPendingAtEnd, f.TasksProvisioning
 	s.Tasks.FailureReasons = r.reasons
-	for _, p := range f.Providers {
-		s.CapacityProviders[p.Name] = ProviderSummary{CPRMean: round(p.CPRMean, 2), CPRMax: round(p.CPRMax, 2),
-			DesiredMax: p.DesiredMax, ScaleOutActions: p.ScaleOut, ScaleInActions: p.ScaleIn}
+	for name, p := range l.Providers {
+		p.CPRMean, p.CPRMax = round(p.CPRMean, 2), round(p.CPRMax, 2)
+		s.CapacityProviders[name] = p
 	}
 	return s
 }

@@ -110,9 +110,15 @@ type Event struct {
 	InstanceType   string
 	AZ             string
 	Reason         string
-	CPU            int64 // task CPU units (TaskPlaced)
-	MemoryMiB      int64 // task memory (TaskPlaced)
-	Wait           time.Duration
+	CPU            int64 // task CPU units (TaskPlaced); registered CPU (InstanceLaunched, InstanceRegistered)
+	MemoryMiB      int64 // task memory (TaskPlaced); registered memory (InstanceLaunched, InstanceRegistered)
+	// PricePerHour is what the instance (InstanceLaunched) or the Fargate
+	// task (TaskPlaced) costs, USD per hour, Spot discounts applied.
+	PricePerHour float64
+	// Daemon marks a daemon service's task (TaskPlaced): an instance
+	// running only daemon tasks counts as empty.
+	Daemon bool
+	Wait   time.Duration
 
 	Provider string
 	Value    float64
@@ -143,7 +149,6 @@ type Sample struct {
 	TasksPending      int
 	CPUReserved       float64 // reserved / registered CPU units, 0..1
 	MemoryReserved    float64 // reserved / registered memory, 0..1
-	CostUSD           float64 // cumulative cost so far
 	// Providers has one entry per capacity provider with managed scaling.
 	Providers []ProviderSample
 }
@@ -164,17 +169,13 @@ type ProviderSample struct {
 	Target int
 }
 
-// ProviderFinal is one capacity provider's figures for the run.
-type ProviderFinal struct {
-	Name            string
-	CPRMean, CPRMax float64
-	DesiredMax      int
-	ScaleOut        int
-	ScaleIn         int
-}
-
-// Final holds the figures the world knows at the end of a run.
+// Final holds what the world knows at the end of a run that no event
+// says: the state at the end and the placer's work. Every other figure is
+// computed from the events (reports.Ledger).
 type Final struct {
+	// End is the instant the run ended; SimulatedSeconds the same in
+	// seconds.
+	End               sim.Time
 	SimulatedSeconds  float64
 	Events            int64
 	TasksRunningAtEnd int
@@ -183,21 +184,7 @@ type Final struct {
 	// TasksLost counts RunTask tasks stopped before they completed (their
 	// instance failed or was terminated, a Spot interruption): no one
 	// replaces them.
-	TasksLost          int
-	InstancesLaunched  int
-	InstancesTerm      int
-	InstancesPeak      int
-	InstancesFinal     int
-	InstanceHours      float64
-	CPUReservedMean    float64
-	MemoryReservedMean float64
-	CostEC2            float64
-	CostFargate        float64
-	CostIdle           float64 // EC2 spend on instances running no task (but daemons)
-	CostStranded       float64 // EC2 spend on unreserved capacity of busy instances
-	ScaleOutActions    int
-	ScaleInActions     int
-	PlacementExamined  int64
-	PlacementRejected  int64
-	Providers          []ProviderFinal
+	TasksLost         int
+	PlacementExamined int64
+	PlacementRejected int64
 }

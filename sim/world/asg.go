@@ -101,7 +101,7 @@ func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause str
 }
 
 // terminate ends in: its tasks stop ("Host EC2 (instance ...) terminated."),
-// it becomes INACTIVE and its billing stops.
+// it becomes INACTIVE and its billing stops (reports.Ledger).
 func (w *World) terminate(in *cluster.Instance, why, cause string) {
 	if in.Status == cluster.Inactive {
 		return
@@ -118,8 +118,6 @@ func (w *World) terminate(in *cluster.Instance, why, cause string) {
 		w.stopTask(w.c.Task(in.Tasks()[0]), reason)
 	}
 	w.c.SetStatus(in, cluster.Inactive, w.loop.Now())
-	w.billing.stop(int(in.ID), w.loop.Now())
-	w.fleet.terminated++
 	e := w.emit(record.InstanceTerminated)
 	e.Instance, e.InstanceType, e.AZ, e.Reason, e.Cause, e.Tasks = in.EC2InstanceID, in.Type.Name, in.AZ, why, cause, tasks
 	if in.Provider >= 0 {

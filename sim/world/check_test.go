@@ -99,7 +99,7 @@ workloads:
   - {name: w, taskDefinition: job, arrivals: {process: poisson, ratePerMinute: 2}, duration: {distribution: constant, value: 5m}}
 `
 		l, final := simulate(t, src, nil)
-		if final == nil || final.Events > 100000 {
+		if final.Final == nil || final.Events > 100000 {
 			t.Fatalf("%s: %d events: a loop", c, final.Events)
 		}
 		if placed := len(l.of(record.TaskPlaced)); placed == 0 {

@@ -13,14 +13,13 @@ import (
 // capacity after a provisioning delay, in the availability zone with the
 // fewest tasks of their group (ECS spreads Fargate tasks across zones,
 // docs/model.md §5.1), and are billed per vCPU-hour and GB-hour from
-// placement to stop with a 60-second minimum (§9.2).
+// placement to stop with a 60-second minimum (§9.2; reports.Ledger bills).
 type fargate struct {
 	delay workloads.Sampler
 	zone  *rand.Rand
 	// counts[group][zone] is the number of the group's Fargate tasks in
 	// each zone, PENDING or RUNNING.
 	counts [][]int32
-	bill   billing
 	// interrupt draws the time to a FARGATE_SPOT interruption.
 	interrupt *rand.Rand
 }
@@ -88,8 +87,8 @@ func (w *World) fargateReady(t *cluster.Task) {
 	if spot {
 		price *= 1 - w.cfg.Prices.FargateSpotDiscount
 	}
-	w.fg.bill.start(int(t.ID), t.PlacedAt, price)
 	e := w.emit(record.TaskPlaced)
+	e.PricePerHour = price
 	w.taskFields(e, t)
 	e.LaunchType = LaunchFargate
 	e.AZ, e.CPU, e.MemoryMiB = w.cfg.AvailabilityZones[zone], req.CPU, req.MemoryMiB
@@ -164,6 +163,5 @@ func (w *World) releaseFargate(t *cluster.Task) {
 		return
 	}
 	w.fg.counts[t.Group][t.Zone]--
-	w.fg.bill.stop(int(t.ID), w.loop.Now())
 	t.Zone = -1
 }

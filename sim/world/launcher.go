@@ -270,7 +270,7 @@ func (w *World) placeOwned(t *cluster.Task, in *cluster.Instance) {
 		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
 	}
 	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
-	e.CPU, e.MemoryMiB = req.CPU, req.MemoryMiB
+	e.CPU, e.MemoryMiB, e.Daemon = req.CPU, req.MemoryMiB, t.Daemon()
 	w.publish()
 	w.afterPlacement(t)
 }

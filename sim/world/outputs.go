@@ -19,7 +19,6 @@ func (w *World) takeSample() {
 		TasksPending:      w.c.TasksIn(cluster.Pending),
 		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
 		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
-		CostUSD:           w.billing.accrued(w.loop.Now()) + w.fg.bill.accrued(w.loop.Now()),
 		Providers:         w.sample.Providers[:0],
 	}
 	for _, p := range w.providers {
@@ -38,37 +37,15 @@ func ratio(a, b int64) float64 {
 }
 
 func (w *World) final(end sim.Time) *record.Final {
-	w.billing.closeAll(end)
-	w.fg.bill.closeAll(end)
-	cpu, mem := w.usage.means()
-	f := &record.Final{
-		SimulatedSeconds:   end.Seconds(),
-		Events:             w.events,
-		TasksRunningAtEnd:  w.c.TasksIn(cluster.Running),
-		TasksProvisioning:  w.c.TasksIn(cluster.Provisioning),
-		TasksPendingAtEnd:  w.c.TasksIn(cluster.Pending),
-		TasksLost:          w.lost,
-		InstancesLaunched:  w.fleet.launched,
-		InstancesTerm:      w.fleet.terminated,
-		InstancesPeak:      w.fleet.peak,
-		InstancesFinal:     w.fleet.launched - w.fleet.terminated,
-		InstanceHours:      w.billing.hours,
-		CPUReservedMean:    cpu,
-		MemoryReservedMean: mem,
-		CostEC2:            w.billing.closed,
-		CostFargate:        w.fg.bill.closed,
-		CostIdle:           w.costs.idle,
-		CostStranded:       w.costs.stranded,
-		PlacementExamined:  w.placer.Stats.Examined,
-		PlacementRejected:  w.placer.Stats.Rejected,
+	return &record.Final{
+		End:               end,
+		SimulatedSeconds:  end.Seconds(),
+		Events:            w.events,
+		TasksRunningAtEnd: w.c.TasksIn(cluster.Running),
+		TasksProvisioning: w.c.TasksIn(cluster.Provisioning),
+		TasksPendingAtEnd: w.c.TasksIn(cluster.Pending),
+		TasksLost:         w.lost,
+		PlacementExamined: w.placer.Stats.Examined,
+		PlacementRejected: w.placer.Stats.Rejected,
 	}
-	for _, p := range w.providers {
-		if p.scaler != nil {
-			pf := p.final()
-			f.Providers = append(f.Providers, pf)
-			f.ScaleOutActions += pf.ScaleOut
-			f.ScaleInActions += pf.ScaleIn
-		}
-	}
-	return f
 }

@@ -31,12 +31,6 @@ type providerRun struct {
 	last         autoscaling.Metric
 	published    bool
 	evaluating   []autoscaling.Metric // published, awaiting alarm evaluation
-	cprSum       float64
-	cprCount     int
-	cprMax       float64
-	desiredMax   int
-	scaleOut     int
-	scaleIn      int
 }
 
 func (w *World) newProviders() error {
@@ -57,7 +51,6 @@ func (w *World) newProviders() error {
 				w.streams.Rand(base+"instance-type"), w.streams.Rand(base+"termination"))
 			p.smallest, p.largest = autoscaling.Bounds(asg.InstanceTypes, w.instanceSpec(p, nil, ""))
 			p.fixedStep = w.cfg.Model.FixedStepForMixedGroups && (len(asg.InstanceTypes) > 1 || len(asg.AvailabilityZones) > 1)
-			p.desiredMax = asg.DesiredCapacity
 		}
 		if ms := cfg.ManagedScaling; ms != nil && cfg.ASG != nil {
 			sc := autoscaling.DefaultScalerConfig(ms.TargetCapacity)
@@ -87,12 +80,4 @@ func (w *World) providerSample(p *providerRun) record.ProviderSample {
 		InstancesPending: p.pending, Desired: p.group.Desired(), CPR: p.last.Value, TasksProvisioning: p.provisioning,
 		AlarmHigh: p.scaler.High.State.String(), AlarmLow: p.scaler.Low.State.String(),
 		Target: p.cfg.ManagedScaling.TargetCapacity}
-}
-
-func (p *providerRun) final() record.ProviderFinal {
-	f := record.ProviderFinal{Name: p.cfg.Name, CPRMax: p.cprMax, DesiredMax: p.desiredMax, ScaleOut: p.scaleOut, ScaleIn: p.scaleIn}
-	if p.cprCount > 0 {
-		f.CPRMean = p.cprSum / float64(p.cprCount)
-	}
-	return f
 }

@@ -38,9 +38,6 @@ func (w *World) tickProvider(p *providerRun) {
 		LegacyScaleIn: w.cfg.Model.LegacyScaleInMetric,
 	})
 	p.last, p.published = m, true
-	p.cprSum += m.Value
-	p.cprCount++
-	p.cprMax = max(p.cprMax, m.Value)
 	e := w.emit(record.MetricPublished)
 	e.Provider, e.Value, e.M, e.N, e.Target = p.cfg.Name, m.Value, m.M, m.N, float64(ms.TargetCapacity)
 	if m.AllIncompatible {
@@ -78,11 +75,6 @@ func (w *World) evaluateAlarms(p *providerRun, m autoscaling.Metric) {
 	if d.Action == autoscaling.NoAction {
 		return
 	}
-	if d.Action == autoscaling.ScaleOut {
-		p.scaleOut++
-	} else {
-		p.scaleIn++
-	}
 	w.setDesired(p, d.Desired, d.Why)
 }
 
@@ -99,7 +91,6 @@ func (w *World) setDesired(p *providerRun, desired int, cause string) {
 	e.Provider, e.From, e.To, e.Cause = p.cfg.Name, p.group.Desired(), desired, cause
 	w.publish()
 	p.group.SetDesired(desired)
-	p.desiredMax = max(p.desiredMax, desired)
 	w.reconcile(p, cause)
 }
 

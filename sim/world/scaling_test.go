@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ecsim/ecsim/reports"
 	"github.com/ecsim/ecsim/scenarios"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/record"
@@ -48,7 +49,7 @@ func (l *log) of(typ record.EventType) []record.Event {
 	return out
 }
 
-func simulate(t *testing.T, yaml string, check func(*log, *record.Event)) (*log, *record.Final) {
+func simulate(t *testing.T, yaml string, check func(*log, *record.Event)) (*log, outcome) {
 	t.Helper()
 	sc, err := scenarios.Parse("test.yaml", ".", []byte(yaml))
 	if err != nil {
@@ -56,7 +57,8 @@ func simulate(t *testing.T, yaml string, check func(*log, *record.Event)) (*log,
 	}
 	l := &log{}
 	chk := world.NewChecker(1)
-	w, err := world.New(sc.Config, multi{l, chk})
+	led := reports.NewLedger()
+	w, err := world.New(sc.Config, multi{l, chk, led})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +71,17 @@ func simulate(t *testing.T, yaml string, check func(*log, *record.Event)) (*log,
 	if err := chk.Final(final); err != nil {
 		t.Fatalf("invariant: %v", err)
 	}
-	return l, final
+	if final == nil {
+		return l, outcome{}
+	}
+	return l, outcome{final, led.Close(final.End)}
+}
+
+// outcome is a run's final state and the figures its events give
+// (reports.Ledger: cost, fleet, utilization, scaling actions).
+type outcome struct {
+	*record.Final
+	reports.LedgerFigures
 }
 
 // multi sends a run's observations to several observers.

@@ -77,13 +77,10 @@ type World struct {
 	atInstant     int64    // events handled at it
 	maxPerInstant int64    // MaxEventsPerInstant (tests lower it)
 
-	ev      record.Event
-	sample  record.Sample
-	events  int64
-	usage   usage
-	billing billing
-	fleet   fleet
-	fg      fargate
+	ev     record.Event
+	sample record.Sample
+	events int64
+	fg     fargate
 
 	providers      []*providerRun
 	queue          []queued // PROVISIONING tasks, in submission order
@@ -104,7 +101,6 @@ type World struct {
 	zonesDown   map[string]bool
 	sized       placement.Request // scratch request of a sized task
 	sizes       map[sizeKey]*cluster.Requirements
-	costs       costs
 }
 
 // New builds the world of cfg, reporting to obs (nil for none). It returns an
@@ -130,7 +126,6 @@ func New(cfg Config, obs Observer) (*World, error) {
 		sizes:         map[sizeKey]*cluster.Requirements{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
-	w.c.AddListener(costListener{w})
 	if err := w.newFargate(); err != nil {
 		return nil, fmt.Errorf("fargate: %w", err)
 	}
@@ -189,8 +184,6 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 		if w.looping() {
 			return
 		}
-		w.usage.advance(w.loop.Now(), w.c.Totals())
-		w.costs.advance(w.loop.Now())
 		w.handle(e)
 		if progress != nil && w.events%progressEvery == 0 {
 			progress(w.loop.Now())
@@ -200,8 +193,6 @@ func (w *World) Run(progress func(now sim.Time)) *record.Final {
 	if w.stopped || w.looped {
 		return nil // Err says why when it looped
 	}
-	w.usage.advance(end, w.c.Totals())
-	w.costs.advance(end)
 	if progress != nil {
 		progress(end)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ecsim/ecsim/placement"
+	"github.com/ecsim/ecsim/reports"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
@@ -64,11 +65,12 @@ func baseConfig(t testing.TB, instances ...InstanceGroup) Config {
 }
 
 // run runs cfg under a Checker (docs/model.md §7.3).
-func run(t testing.TB, cfg Config) (*timeline, *record.Final, *World) {
+func run(t testing.TB, cfg Config) (*timeline, outcome, *World) {
 	t.Helper()
 	tl := &timeline{}
 	chk := NewChecker(1)
-	w, err := New(cfg, multi{tl, chk})
+	led := reports.NewLedger()
+	w, err := New(cfg, multi{tl, chk, led})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +79,17 @@ func run(t testing.TB, cfg Config) (*timeline, *record.Final, *World) {
 	if err := chk.Final(final); err != nil {
 		t.Fatalf("invariant: %v", err)
 	}
-	return tl, final, w
+	if final == nil {
+		return tl, outcome{}, w
+	}
+	return tl, outcome{final, led.Close(final.End)}, w
+}
+
+// outcome is a run's final state and the figures its events give
+// (reports.Ledger: cost, fleet, utilization, scaling actions).
+type outcome struct {
+	*record.Final
+	reports.LedgerFigures
 }
 
 // TestRunTaskLifecycle follows three RunTask tasks through PENDING (for the
