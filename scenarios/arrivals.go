@@ -7,17 +7,6 @@ import (
 	"github.com/ecsim/ecsim/workloads"
 )
 
-// arrivalFields lists the keys each arrival process uses (README "Arrival
-// processes"); any other key set is an error naming the processes it is for.
-var arrivalFields = map[string][]string{
-	workloads.Poisson:   {"ratePerMinute", "count"},
-	workloads.Batch:     {"at", "count"},
-	workloads.Diurnal:   {"minRatePerMinute", "maxRatePerMinute", "period", "peakAt", "count"},
-	workloads.Piecewise: {"ratesPerMinute", "repeat", "count"},
-	workloads.OnOff:     {"ratePerMinute", "on", "off", "startOff", "count"},
-	workloads.MMPP:      {"states", "count"},
-}
-
 // arrivalKeys is the order in which unused keys are reported.
 var arrivalKeys = []string{"ratePerMinute", "at", "minRatePerMinute", "maxRatePerMinute", "period", "peakAt",
 	"ratesPerMinute", "repeat", "on", "off", "startOff", "states"}
@@ -29,22 +18,25 @@ var arrivalKeys = []string{"ratePerMinute", "at", "minRatePerMinute", "maxRatePe
 func (v *validator) arrivals(p string, a *ArrivalsSpec, horizon time.Duration) workloads.ArrivalSpec {
 	before := len(v.errs)
 	spec := v.arrivalSpec(p, a)
-	uses, ok := arrivalFields[a.Process]
+	proc, ok := v.wl.Process(a.Process)
 	switch {
 	case a.Process == "":
-		v.errf(join(p, "process"), "required%s", accepted(workloads.Processes...))
+		v.errf(join(p, "process"), "required%s", accepted(v.wl.Processes()...))
 		return spec
 	case !ok:
-		v.errf(join(p, "process"), "unknown arrival process %q%s", a.Process, accepted(workloads.Processes...))
+		v.errf(join(p, "process"), "unknown arrival process %q%s", a.Process, accepted(v.wl.Processes()...))
 		return spec
 	}
+	// The keys a process uses (README "Arrival processes"); any other key
+	// set is an error naming the processes it is for.
+	uses := proc.Keys
 	set := map[string]bool{"ratePerMinute": a.RatePerMinute != 0, "at": a.At.Set,
 		"minRatePerMinute": a.MinRatePerMinute != 0, "maxRatePerMinute": a.MaxRatePerMinute != 0,
 		"period": a.Period.Set, "peakAt": a.PeakAt.Set, "ratesPerMinute": a.RatesPerMinute != nil,
 		"repeat": a.Repeat.Set, "on": a.On != nil, "off": a.Off != nil, "startOff": a.StartOff, "states": a.States != nil}
 	for _, k := range arrivalKeys {
 		if set[k] && !contains(uses, k) {
-			v.errf(join(p, k), "not used by the %s process (it is for %s)", a.Process, strings.Join(processesUsing(k), ", "))
+			v.errf(join(p, k), "not used by the %s process (it is for %s)", a.Process, strings.Join(v.processesUsing(k), ", "))
 		}
 	}
 	if a.Process == workloads.Batch {
@@ -56,7 +48,7 @@ func (v *validator) arrivals(p string, a *ArrivalsSpec, horizon time.Duration) w
 	if a.Process == workloads.Poisson || a.Process == workloads.Batch || len(v.errs) > before {
 		return spec
 	}
-	if es, ok := spec.Validate().(workloads.FieldErrors); ok {
+	if es, ok := v.wl.CheckArrivals(spec).(workloads.FieldErrors); ok {
 		for _, e := range es {
 			v.errf(join(p, e.Field), "%s", e.Msg)
 		}
@@ -160,11 +152,11 @@ func (v *validator) rates(p string, a *ArrivalsSpec) {
 }
 
 // processesUsing lists the arrival processes that use key.
-func processesUsing(key string) []string {
+func (v *validator) processesUsing(key string) []string {
 	var out []string
-	for _, proc := range workloads.Processes {
-		if contains(arrivalFields[proc], key) {
-			out = append(out, proc)
+	for _, name := range v.wl.Processes() {
+		if proc, _ := v.wl.Process(name); contains(proc.Keys, key) {
+			out = append(out, name)
 		}
 	}
 	return out

@@ -138,7 +138,7 @@ func (l Loader) parse(file, dir string, data []byte, sets []Set, checkVariants b
 	}
 	applyDefaults(&f)
 	regs := l.Registries.withDefaults()
-	v := &validator{file: file, pos: d.pos, dir: dir, reg: regs.Strategies, faultKinds: regs.FaultKinds}
+	v := &validator{file: file, pos: d.pos, dir: dir, reg: regs.Strategies, faultKinds: regs.FaultKinds, wl: regs.Workloads}
 	cfg := v.validate(&f)
 	if len(v.errs) > 0 {
 		v.errs.sort()

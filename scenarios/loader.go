@@ -3,20 +3,24 @@ package scenarios
 import (
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim/faults"
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // Registries are the extension points a caller passes in: the placement
-// strategy types and the fault kinds a scenario may name (README
-// "Extending ecsim"). A nil registry means the built-in one.
+// strategy types, fault kinds, arrival processes and distributions a
+// scenario may name (README "Extending ecsim"). A nil registry means the
+// built-in one.
 type Registries struct {
 	Strategies *placement.Registry
 	FaultKinds *faults.Registry
+	// Workloads resolves arrival processes and distributions.
+	Workloads *workloads.Registry
 }
 
 // DefaultRegistries returns fresh built-in registries: the ECS strategies
 // (binpack, spread, random) and the built-in fault kinds.
 func DefaultRegistries() Registries {
-	return Registries{Strategies: placement.NewRegistry(), FaultKinds: faults.NewRegistry()}
+	return Registries{Strategies: placement.NewRegistry(), FaultKinds: faults.NewRegistry(), Workloads: workloads.NewRegistry()}
 }
 
 // withDefaults fills the nil registries with the built-in ones.
@@ -26,6 +30,9 @@ func (r Registries) withDefaults() Registries {
 	}
 	if r.FaultKinds == nil {
 		r.FaultKinds = faults.NewRegistry()
+	}
+	if r.Workloads == nil {
+		r.Workloads = workloads.NewRegistry()
 	}
 	return r
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/faults"
 	"github.com/ecsim/ecsim/sim/world"
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // Limits that keep a scenario within what ecsim can simulate in reasonable
@@ -40,8 +41,10 @@ type validator struct {
 	reg  *placement.Registry
 	// faultKinds resolves fault types (sim/faults).
 	faultKinds *faults.Registry
-	defs       map[string]*cluster.TaskDefinition
-	fams       []string
+	// wl resolves arrival processes and distributions.
+	wl   *workloads.Registry
+	defs map[string]*cluster.TaskDefinition
+	fams []string
 	// providers maps capacity provider names to their index.
 	providers map[string]int
 	spec      *File
@@ -88,7 +91,8 @@ func (v *validator) posOf(path string) Pos {
 // world's configuration.
 func (v *validator) validate(f *File) world.Config {
 	v.spec = f
-	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D}
+	cfg := world.Config{Name: f.Name, Seed: *f.Seed, Duration: f.Duration.D, SampleInterval: f.SampleInterval.D,
+		WorkloadKinds: v.wl}
 	v.top(f, &cfg)
 	v.cat = cluster.DefaultCatalogue()
 	v.instanceTypes(f.InstanceTypes)

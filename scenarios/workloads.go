@@ -115,16 +115,6 @@ func (v *validator) launchType(p, lt string, def *cluster.TaskDefinition) {
 	v.errf(join(p, "launchType"), "task definition %s does not list %s in requiresCompatibilities (it has %v)", def.Name(), lt, def.RequiresCompatibilities)
 }
 
-// distFields lists which fields each distribution uses.
-var distFields = map[string][]string{
-	workloads.Constant:    {"value"},
-	workloads.Uniform:     {"min", "max"},
-	workloads.Exponential: {"mean"},
-	workloads.LogNormal:   {"mean", "stddev"},
-	workloads.Normal:      {"mean", "stddev"},
-	workloads.Empirical:   {"values"},
-}
-
 // dist converts a distribution of durations (in seconds), checking the
 // fields its kind uses and its values.
 func (v *validator) dist(p string, d *DistSpec) workloads.DistSpec {
@@ -146,15 +136,16 @@ func (v *validator) dist(p string, d *DistSpec) workloads.DistSpec {
 // uses are set (set: field → given); false when the kind is missing or
 // unknown, so its values are not checked further.
 func (v *validator) distShape(p, kind string, set map[string]bool) bool {
-	uses, ok := distFields[kind]
+	d, ok := v.wl.Distribution(kind)
 	if !ok {
 		if kind == "" {
-			v.errf(join(p, "distribution"), "required%s", accepted(workloads.Kinds...))
+			v.errf(join(p, "distribution"), "required%s", accepted(v.wl.Distributions()...))
 		} else {
-			v.errf(join(p, "distribution"), "unknown distribution %q%s", kind, accepted(workloads.Kinds...))
+			v.errf(join(p, "distribution"), "unknown distribution %q%s", kind, accepted(v.wl.Distributions()...))
 		}
 		return false
 	}
+	uses := d.Keys
 	for _, field := range []string{"value", "min", "max", "mean", "stddev", "values"} {
 		switch used := contains(uses, field); {
 		case used && !set[field] && field == "values":

@@ -3,7 +3,6 @@ package workloads
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 	"time"
 
 	"github.com/ecsim/ecsim/sim"
@@ -19,9 +18,6 @@ const (
 	OnOff     = "onoff"
 	MMPP      = "mmpp"
 )
-
-// Processes lists the arrival processes, for error messages.
-var Processes = []string{Poisson, Batch, Diurnal, Piecewise, OnOff, MMPP}
 
 // DefaultDiurnalPeriod is the period of a diurnal process whose Period is 0.
 const DefaultDiurnalPeriod = 24 * time.Hour
@@ -40,7 +36,7 @@ const DefaultDiurnalPeriod = 24 * time.Hour
 // Every process submits Count tasks per RunTask request (default 1; a batch
 // requires it). All rates are in requests per minute.
 type ArrivalSpec struct {
-	// Process is one of Processes.
+	// Process is the name of a registered process (Registry.Processes).
 	Process string
 	// RatePerMinute is the request rate, in requests per minute, of poisson
 	// and of the ON periods of onoff. Must be finite and > 0.
@@ -109,36 +105,10 @@ type MMPPState struct {
 }
 
 // Validate reports what is wrong with s, if anything, as FieldErrors named
-// by the scenario's keys. For the poisson and batch processes it reports
-// the first problem; for the others, all of them.
-func (s ArrivalSpec) Validate() error {
-	var errs FieldErrors
-	switch s.Process {
-	case Poisson:
-		if !positive(s.RatePerMinute) {
-			errs.Add("ratePerMinute", "must be > 0 (got %v)", s.RatePerMinute)
-		} else if s.Count < 0 {
-			errs.Add("count", "must be >= 1 (got %d)", s.Count)
-		}
-	case Batch:
-		if s.At < 0 {
-			errs.Add("at", "must be >= 0 (got %v)", s.At)
-		} else if s.Count < 1 {
-			errs.Add("count", "must be >= 1 (got %d)", s.Count)
-		}
-	case Diurnal:
-		s.validateDiurnal(&errs)
-	case Piecewise:
-		s.validatePiecewise(&errs)
-	case OnOff:
-		s.validateOnOff(&errs)
-	case MMPP:
-		s.validateMMPP(&errs)
-	default:
-		errs.Add("process", "unknown arrival process %q (accepted: %s)", s.Process, strings.Join(Processes, ", "))
-	}
-	return errs.err()
-}
+// by the scenario's keys (the built-in processes; Registry.CheckArrivals
+// for others). For the poisson and batch processes it reports the first
+// problem; for the others, all of them.
+func (s ArrivalSpec) Validate() error { return NewRegistry().CheckArrivals(s) }
 
 // validateCount reports a negative Count.
 func (s ArrivalSpec) validateCount(errs *FieldErrors) {
@@ -164,31 +134,13 @@ type Arrivals interface {
 	Next(now sim.Time) (at sim.Time, count int, ok bool)
 }
 
-// NewArrivals returns the arrival process of s drawing from src. How each
-// process consumes src is documented on its type: poisson and the rate
-// processes draw only from src as Next is called; onoff and mmpp draw two
-// words from src at construction to seed their period path.
+// NewArrivals returns the arrival process of s drawing from src (the
+// built-in processes; Registry.NewArrivals for others). How each process
+// consumes src is documented on its type: poisson and the rate processes
+// draw only from src as Next is called; onoff and mmpp draw two words from
+// src at construction to seed their period path.
 func NewArrivals(s ArrivalSpec, src rand.Source) (Arrivals, error) {
-	if src == nil {
-		panic("workloads: nil random source")
-	}
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	count := max(1, s.Count)
-	switch s.Process {
-	case Batch:
-		return &batch{at: sim.At(s.At), count: s.Count}, nil
-	case Diurnal:
-		return newDiurnal(s, src), nil
-	case Piecewise:
-		return newPiecewise(s, src), nil
-	case OnOff:
-		return newOnOff(s, src), nil
-	case MMPP:
-		return newMMPP(s, src), nil
-	}
-	return poisson{gap: distuv.Exponential{Rate: s.RatePerMinute / 60, Src: src}, count: count}, nil
+	return NewRegistry().NewArrivals(s, src)
 }
 
 // poisson arrivals: independent exponential gaps of mean 60/RatePerMinute

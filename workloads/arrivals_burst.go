@@ -80,10 +80,10 @@ type onoffPath struct {
 	isOn    bool // the current period
 }
 
-func newOnOff(s ArrivalSpec, src rand.Source) *modulated {
+func newOnOff(r *Registry, s ArrivalSpec, src rand.Source) *modulated {
 	return newModulated(src, s.Count, func(path rand.Source) periods {
-		on, _ := NewSampler(s.On, path)
-		off, _ := NewSampler(s.Off, path)
+		on, _ := r.NewSampler(s.On, path)
+		off, _ := r.NewSampler(s.Off, path)
 		return &onoffPath{on: on, off: off, rate: s.RatePerMinute / 60, isOn: s.StartOff}
 	})
 }
@@ -136,26 +136,26 @@ func (p *mmppPath) next() (time.Duration, float64) {
 }
 
 // validateOnOff reports every problem of an onoff spec.
-func (s ArrivalSpec) validateOnOff(errs *FieldErrors) {
+func (s ArrivalSpec) validateOnOff(r *Registry, errs *FieldErrors) {
 	if !positive(s.RatePerMinute) {
 		errs.Add("ratePerMinute", "must be a finite value > 0: the rate during ON periods (got %v)", s.RatePerMinute)
 	}
-	periodDist(errs, "on", "ON", s.On)
-	periodDist(errs, "off", "OFF", s.Off)
-	if s.On.Validate() == nil && !(s.On.ExpectedValue() > 0) {
-		errs.Add("on", "must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", s.On.ExpectedValue())
+	periodDist(r, errs, "on", "ON", s.On)
+	periodDist(r, errs, "off", "OFF", s.Off)
+	if r.CheckDist(s.On) == nil && !(r.Mean(s.On) > 0) {
+		errs.Add("on", "must have an expected value > 0 seconds: ON periods of length 0 admit no arrivals (got %v)", r.Mean(s.On))
 	}
 	s.validateCount(errs)
 }
 
 // periodDist validates the distribution of the period lengths named field,
 // each problem named field.<its field>.
-func periodDist(errs *FieldErrors, field, what string, d DistSpec) {
+func periodDist(r *Registry, errs *FieldErrors, field, what string, d DistSpec) {
 	if d.Kind == "" {
-		errs.Add(field, "must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", what, strings.Join(Kinds, ", "))
+		errs.Add(field, "must be set: the distribution of %s period lengths in seconds (accepted kinds: %s)", what, strings.Join(r.Distributions(), ", "))
 		return
 	}
-	if es, ok := d.Validate().(FieldErrors); ok {
+	if es, ok := r.CheckDist(d).(FieldErrors); ok {
 		for _, e := range es {
 			errs.Add(field+"."+e.Field, "%s", e.Msg)
 		}

@@ -99,7 +99,7 @@ func TestModulatedPathIndependentOfRates(t *testing.T) {
 	periods := func(rate float64) []time.Duration {
 		s := ArrivalSpec{Process: OnOff, RatePerMinute: rate, On: DistSpec{Kind: Exponential, Mean: 30},
 			Off: DistSpec{Kind: Exponential, Mean: 60}}
-		m := newOnOff(s, rand.NewPCG(3, 3))
+		m := newOnOff(NewRegistry(), s, rand.NewPCG(3, 3))
 		rec := &recorder{periods: m.path}
 		m.path = rec
 		countTo(m, sim.At(time.Hour))

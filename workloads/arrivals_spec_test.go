@@ -12,12 +12,17 @@ import (
 	"github.com/ecsim/ecsim/workloads"
 )
 
-// TestProcesses: Processes lists every process, and an unknown one is
+// TestProcesses: the registry lists every built-in process and distribution, and an unknown one is
 // rejected with all of them.
 func TestProcesses(t *testing.T) {
 	want := []string{"poisson", "batch", "diurnal", "piecewise", "onoff", "mmpp"}
-	if !slices.Equal(workloads.Processes, want) {
-		t.Errorf("Processes = %v, want %v", workloads.Processes, want)
+	reg := workloads.NewRegistry()
+	if !slices.Equal(reg.Processes(), want) {
+		t.Errorf("Processes() = %v, want %v", reg.Processes(), want)
+	}
+	wantDists := []string{"constant", "uniform", "exponential", "lognormal", "normal", "empirical"}
+	if !slices.Equal(reg.Distributions(), wantDists) {
+		t.Errorf("Distributions() = %v, want %v", reg.Distributions(), wantDists)
 	}
 	err := workloads.ArrivalSpec{Process: "sawtooth"}.Validate()
 	if err == nil || err.Error() != `process: unknown arrival process "sawtooth" (accepted: poisson, batch, diurnal, piecewise, onoff, mmpp)` {

@@ -3,7 +3,6 @@ package workloads
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -17,9 +16,6 @@ const (
 	Normal      = "normal"
 	Empirical   = "empirical"
 )
-
-// Kinds lists the distribution kinds, for error messages.
-var Kinds = []string{Constant, Uniform, Exponential, LogNormal, Normal, Empirical}
 
 // DistSpec describes a distribution of non-negative values (durations in
 // seconds, or sizes). Which fields apply depends on Kind:
@@ -41,34 +37,77 @@ type Sampler interface {
 	Rand() float64
 }
 
-// Validate reports what is wrong with s, if anything.
-func (s DistSpec) Validate() error {
-	var errs FieldErrors
-	switch s.Kind {
-	case Constant:
-		checkNonNegative(&errs, "value", s.Value)
-	case Uniform:
-		checkNonNegative(&errs, "min", s.Min)
-		checkNonNegative(&errs, "max", s.Max)
-		if s.Max < s.Min {
-			errs.Add("max", "(%v) must be >= min (%v)", s.Max, s.Min)
-		}
-	case Exponential:
-		checkMean(&errs, s.Mean)
-	case LogNormal, Normal:
-		checkMean(&errs, s.Mean)
-		checkNonNegative(&errs, "stddev", s.StdDev)
-	case Empirical:
-		if len(s.Values) == 0 {
-			errs.Add("values", "must list at least one value")
-		}
-		for _, v := range s.Values {
-			checkNonNegative(&errs, "values", v)
-		}
-	default:
-		errs.Add("distribution", "unknown distribution %q (accepted: %s)", s.Kind, strings.Join(Kinds, ", "))
+// Validate reports what is wrong with s, if anything, as FieldErrors
+// (the built-in distributions; Registry.CheckDist for others).
+func (s DistSpec) Validate() error { return NewRegistry().CheckDist(s) }
+
+// builtinDistributions are the distributions of README "Task durations".
+func builtinDistributions() []DistributionType {
+	mean := func(s DistSpec) float64 { return s.Mean }
+	meanSD := func(s DistSpec, errs *FieldErrors) {
+		checkMean(errs, s.Mean)
+		checkNonNegative(errs, "stddev", s.StdDev)
 	}
-	return errs.err()
+	return []DistributionType{
+		{Name: Constant, Keys: []string{"value"},
+			Check: func(s DistSpec, errs *FieldErrors) { checkNonNegative(errs, "value", s.Value) },
+			New:   func(s DistSpec, _ rand.Source) Sampler { return constant(s.Value) },
+			Mean:  func(s DistSpec) float64 { return s.Value }},
+		{Name: Uniform, Keys: []string{"min", "max"}, Check: checkUniform, New: newUniform,
+			Mean: func(s DistSpec) float64 { return (s.Min + s.Max) / 2 }},
+		{Name: Exponential, Keys: []string{"mean"},
+			Check: func(s DistSpec, errs *FieldErrors) { checkMean(errs, s.Mean) },
+			New:   func(s DistSpec, src rand.Source) Sampler { return distuv.Exponential{Rate: 1 / s.Mean, Src: src} },
+			Mean:  mean},
+		{Name: LogNormal, Keys: []string{"mean", "stddev"}, Check: meanSD, Mean: mean,
+			New: func(s DistSpec, src rand.Source) Sampler {
+				mu, sigma := LogNormalParams(s.Mean, s.StdDev)
+				return distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}
+			}},
+		{Name: Normal, Keys: []string{"mean", "stddev"}, Check: meanSD, Mean: mean, New: newTruncNormal},
+		{Name: Empirical, Keys: []string{"values"}, Check: checkEmpirical, Mean: meanOf,
+			New: func(s DistSpec, src rand.Source) Sampler { return empirical{values: s.Values, rng: rand.New(src)} }},
+	}
+}
+
+func checkUniform(s DistSpec, errs *FieldErrors) {
+	checkNonNegative(errs, "min", s.Min)
+	checkNonNegative(errs, "max", s.Max)
+	if s.Max < s.Min {
+		errs.Add("max", "(%v) must be >= min (%v)", s.Max, s.Min)
+	}
+}
+
+func newUniform(s DistSpec, src rand.Source) Sampler {
+	if s.Min == s.Max {
+		return constant(s.Min)
+	}
+	return distuv.Uniform{Min: s.Min, Max: s.Max, Src: src}
+}
+
+func newTruncNormal(s DistSpec, src rand.Source) Sampler {
+	if s.StdDev == 0 {
+		return constant(s.Mean)
+	}
+	return truncNormal{distuv.Normal{Mu: s.Mean, Sigma: s.StdDev, Src: src}}
+}
+
+func checkEmpirical(s DistSpec, errs *FieldErrors) {
+	if len(s.Values) == 0 {
+		errs.Add("values", "must list at least one value")
+	}
+	for _, v := range s.Values {
+		checkNonNegative(errs, "values", v)
+	}
+}
+
+// meanOf is the mean of the empirical values.
+func meanOf(s DistSpec) float64 {
+	sum := 0.0
+	for _, v := range s.Values {
+		sum += v
+	}
+	return sum / float64(len(s.Values))
 }
 
 // checkNonNegative reports field when v is not a finite value >= 0.
@@ -85,54 +124,17 @@ func checkMean(errs *FieldErrors, mean float64) {
 	}
 }
 
-// ExpectedValue returns the distribution's expected value (for a truncated normal,
-// the mean before truncation).
-func (s DistSpec) ExpectedValue() float64 {
-	switch s.Kind {
-	case Constant:
-		return s.Value
-	case Uniform:
-		return (s.Min + s.Max) / 2
-	case Empirical:
-		sum := 0.0
-		for _, v := range s.Values {
-			sum += v
-		}
-		return sum / float64(len(s.Values))
-	}
-	return s.Mean
-}
+// ExpectedValue returns the distribution's expected value (for a truncated
+// normal, the mean before truncation); built-in distributions only
+// (Registry.Mean for others).
+func (s DistSpec) ExpectedValue() float64 { return NewRegistry().Mean(s) }
 
-// NewSampler returns a sampler of s drawing from src. It panics if src is
-// nil: a nil source would fall back to gonum's global generator and break
+// NewSampler returns a sampler of s drawing from src (the built-in
+// distributions; Registry.NewSampler for others). It panics if src is nil:
+// a nil source would fall back to gonum's global generator and break
 // reproducibility.
 func NewSampler(s DistSpec, src rand.Source) (Sampler, error) {
-	if src == nil {
-		panic("workloads: nil random source")
-	}
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	switch s.Kind {
-	case Constant:
-		return constant(s.Value), nil
-	case Uniform:
-		if s.Min == s.Max {
-			return constant(s.Min), nil
-		}
-		return distuv.Uniform{Min: s.Min, Max: s.Max, Src: src}, nil
-	case Exponential:
-		return distuv.Exponential{Rate: 1 / s.Mean, Src: src}, nil
-	case LogNormal:
-		mu, sigma := LogNormalParams(s.Mean, s.StdDev)
-		return distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}, nil
-	case Normal:
-		if s.StdDev == 0 {
-			return constant(s.Mean), nil
-		}
-		return truncNormal{distuv.Normal{Mu: s.Mean, Sigma: s.StdDev, Src: src}}, nil
-	}
-	return empirical{values: s.Values, rng: rand.New(src)}, nil
+	return NewRegistry().NewSampler(s, src)
 }
 
 // LogNormalParams converts the mean m and standard deviation sd of a

@@ -2,15 +2,20 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/sim/world"
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // The README's "Extending ecsim" example, verbatim between the markers
@@ -127,3 +132,84 @@ func TestReadmeShowsTheTestedExample(t *testing.T) {
 		t.Errorf("README \"Extending ecsim\" does not show the example of extend_example_test.go verbatim:\n%s", code)
 	}
 }
+
+// metronome submits one request every period, the first after one period:
+// a research arrival process reusing the scenario key period.
+type metronome struct{ period sim.Time }
+
+// Next returns the next multiple of the period after now.
+func (m metronome) Next(now sim.Time) (sim.Time, int, bool) {
+	return (now/m.period + 1) * m.period, 1, true
+}
+
+// TestExtendingWithAProcessAndADistribution registers an arrival process
+// and a distribution (halfMean: every draw is half its mean) and runs a
+// scenario that names them: over 55 minutes a 10-minute metronome submits
+// 5 tasks, each running 5 minutes (the last ends at 55m, the end instant,
+// whose events run).
+func TestExtendingWithAProcessAndADistribution(t *testing.T) {
+	regs := scenarios.DefaultRegistries()
+	err := regs.Workloads.RegisterProcess(workloads.ProcessType{Name: "metronome", Keys: []string{"period"},
+		Check: func(_ *workloads.Registry, s workloads.ArrivalSpec, errs *workloads.FieldErrors) {
+			if s.Period <= 0 {
+				errs.Add("period", "must be > 0 (got %v)", s.Period)
+			}
+		},
+		New: func(_ *workloads.Registry, s workloads.ArrivalSpec, _ rand.Source) workloads.Arrivals {
+			return metronome{period: sim.At(s.Period)}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = regs.Workloads.RegisterDistribution(workloads.DistributionType{Name: "halfMean", Keys: []string{"mean"},
+		Check: func(s workloads.DistSpec, errs *workloads.FieldErrors) {},
+		New:   func(s workloads.DistSpec, _ rand.Source) workloads.Sampler { return half(s.Mean / 2) },
+		Mean:  func(s workloads.DistSpec) float64 { return s.Mean / 2 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.NewReplacer("placementStrategy: [{type: fewestTasks}]", "",
+		"{process: batch, at: 1m, count: 6}", "{process: metronome, period: 10m}",
+		"{distribution: constant, value: 1h}", "{distribution: halfMean, mean: 10m}", "duration: 2h", "duration: 55m").Replace(exampleScenario)
+	sc, err := scenarios.Loader{Registries: regs}.Parse("metronome.yaml", ".", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var submitted, ran []sim.Time
+	obs := eventFunc(func(e *record.Event) {
+		switch {
+		case e.Type == record.TaskSubmitted:
+			submitted = append(submitted, e.T)
+		case e.Type == record.TaskStopped && e.Reason == record.StopCompleted:
+			ran = append(ran, e.T)
+		}
+	})
+	w, err := world.New(sc.Config, obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.Run(nil)
+	want := []sim.Time{sim.At(10 * time.Minute), sim.At(20 * time.Minute), sim.At(30 * time.Minute), sim.At(40 * time.Minute), sim.At(50 * time.Minute)}
+	if !slices.Equal(submitted, want) {
+		t.Errorf("submitted at %v, want %v", submitted, want)
+	}
+	if len(ran) != 5 || ran[0] != sim.At(15*time.Minute) || ran[4] != sim.At(55*time.Minute) {
+		t.Errorf("completed at %v, want 15m, 25m, 35m, 45m, 55m (events at the end instant run)", ran)
+	}
+	bad := strings.Replace(src, "period: 10m", "period: 0s", 1)
+	if _, err := (scenarios.Loader{Registries: regs}).Parse("metronome.yaml", ".", []byte(bad)); err == nil ||
+		!strings.Contains(err.Error(), "workloads[0].arrivals.period: must be > 0") {
+		t.Errorf("period 0: %v", err)
+	}
+}
+
+type half float64
+
+func (h half) Rand() float64 { return float64(h) }
+
+// eventFunc observes events with a function.
+type eventFunc func(*record.Event)
+
+func (f eventFunc) Event(e *record.Event) { f(e) }
+func (eventFunc) Sample(*record.Sample)   {}

@@ -96,6 +96,9 @@ type Env struct {
 	Rand *rand.Rand
 	// Source returns the fault's named sub-stream (faults/<index>/<name>).
 	Source func(name string) rand.Source
+	// Workloads resolves the distributions a fault draws from (nil: the
+	// built-in ones).
+	Workloads *workloads.Registry
 }
 
 // Context is what a kind's Check may consult besides the spec.

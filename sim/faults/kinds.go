@@ -102,7 +102,11 @@ func instanceFailureKind() Kind {
 		New: func(s *Spec, env Env) (Fault, error) {
 			f := &instanceFailure{spec: s, rng: env.Rand}
 			if s.FailureTime.Kind != "" {
-				smp, err := workloads.NewSampler(s.FailureTime, env.Source("lifetime"))
+				reg := env.Workloads
+				if reg == nil {
+					reg = workloads.NewRegistry()
+				}
+				smp, err := reg.NewSampler(s.FailureTime, env.Source("lifetime"))
 				if err != nil {
 					return nil, fmt.Errorf("failureTime: %w", err)
 				}

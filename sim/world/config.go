@@ -43,6 +43,9 @@ type Config struct {
 	Faults          []Fault
 	// FaultKinds resolves fault types; nil means the built-in ones.
 	FaultKinds *faults.Registry
+	// WorkloadKinds resolves arrival processes and distributions; nil
+	// means the built-in ones.
+	WorkloadKinds *workloads.Registry
 	// Fargate configures tasks launched on AWS Fargate.
 	Fargate FargateConfig
 	// CapacityProviders are the cluster's capacity providers;

@@ -29,7 +29,7 @@ func (w *World) newFargate() error {
 	if spec.Kind == "" {
 		spec = workloads.DistSpec{Kind: workloads.Constant, Value: 0}
 	}
-	d, err := workloads.NewSampler(spec, w.streams.Source("fargate/provisioning-delay"))
+	d, err := w.cfg.WorkloadKinds.NewSampler(spec, w.streams.Source("fargate/provisioning-delay"))
 	if err != nil {
 		return err
 	}

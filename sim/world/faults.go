@@ -31,7 +31,7 @@ func (w *World) newFaults() error {
 			return fmt.Errorf("fault %d: unknown type %q", i, f.Type)
 		}
 		prefix := "faults/" + strconv.Itoa(i) + "/"
-		env := faults.Env{Rand: w.streams.Rand(prefix + f.Type),
+		env := faults.Env{Rand: w.streams.Rand(prefix + f.Type), Workloads: w.cfg.WorkloadKinds,
 			Source: func(name string) rand.Source { return w.streams.Source(prefix + name) }}
 		ctl, err := kind.New(f, env)
 		if err != nil {

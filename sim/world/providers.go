@@ -39,7 +39,7 @@ func (w *World) newProviders() error {
 		p := &providerRun{cfg: cfg, idx: i}
 		if asg := cfg.ASG; asg != nil {
 			base := "asg/" + cfg.Name + "/"
-			d, err := workloads.NewSampler(asg.LaunchDelay, w.streams.Source(base+"launch-delay"))
+			d, err := w.cfg.WorkloadKinds.NewSampler(asg.LaunchDelay, w.streams.Source(base+"launch-delay"))
 			if err != nil {
 				return fmt.Errorf("capacity provider %s: launchDelay: %w", cfg.Name, err)
 			}

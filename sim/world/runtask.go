@@ -57,10 +57,10 @@ func (w *World) newWorkloadRun(cfg *Workload, idx int32) (*workloadRun, error) {
 	}
 	if cfg.Schedule != nil {
 		wr.arrivals = &scheduled{s: cfg.Schedule, start: w.cfg.StartTime, count: max(1, cfg.Arrivals.Count)}
-	} else if wr.arrivals, err = workloads.NewArrivals(cfg.Arrivals, w.streams.Source("workload/"+cfg.Name+"/arrivals")); err != nil {
+	} else if wr.arrivals, err = w.cfg.WorkloadKinds.NewArrivals(cfg.Arrivals, w.streams.Source("workload/"+cfg.Name+"/arrivals")); err != nil {
 		return nil, fmt.Errorf("arrivals: %w", err)
 	}
-	if wr.duration, err = workloads.NewSampler(cfg.Duration, w.streams.Source("workload/"+cfg.Name+"/duration")); err != nil {
+	if wr.duration, err = w.cfg.WorkloadKinds.NewSampler(cfg.Duration, w.streams.Source("workload/"+cfg.Name+"/duration")); err != nil {
 		return nil, fmt.Errorf("duration: %w", err)
 	}
 	if err := w.mixAndSize(wr, group); err != nil {
@@ -82,7 +82,7 @@ func (w *World) essentialDurations(wr *workloadRun) error {
 			wr.usesDefault = true
 			continue
 		}
-		s, err := workloads.NewSampler(spec, w.streams.Source("workload/"+cfg.Name+"/duration/"+c.Name))
+		s, err := w.cfg.WorkloadKinds.NewSampler(spec, w.streams.Source("workload/"+cfg.Name+"/duration/"+c.Name))
 		if err != nil {
 			return fmt.Errorf("container %s duration: %w", c.Name, err)
 		}
@@ -111,12 +111,12 @@ func (w *World) mixAndSize(wr *workloadRun, group string) error {
 	if sz := cfg.Size; sz != nil {
 		var err error
 		if sz.CPU.Kind != "" {
-			if wr.cpu, err = workloads.NewSampler(sz.CPU, w.streams.Source("workload/"+cfg.Name+"/cpu")); err != nil {
+			if wr.cpu, err = w.cfg.WorkloadKinds.NewSampler(sz.CPU, w.streams.Source("workload/"+cfg.Name+"/cpu")); err != nil {
 				return fmt.Errorf("size.cpu: %w", err)
 			}
 		}
 		if sz.Memory.Kind != "" {
-			if wr.memory, err = workloads.NewSampler(sz.Memory, w.streams.Source("workload/"+cfg.Name+"/memory")); err != nil {
+			if wr.memory, err = w.cfg.WorkloadKinds.NewSampler(sz.Memory, w.streams.Source("workload/"+cfg.Name+"/memory")); err != nil {
 				return fmt.Errorf("size.memory: %w", err)
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/workloads"
 )
 
 // kind is the type of a queued event.
@@ -111,6 +112,9 @@ func New(cfg Config, obs Observer) (*World, error) {
 	}
 	if cfg.SampleInterval <= 0 {
 		return nil, fmt.Errorf("world: sample interval must be > 0")
+	}
+	if cfg.WorkloadKinds == nil {
+		cfg.WorkloadKinds = workloads.NewRegistry()
 	}
 	w := &World{
 		cfg:      cfg,
