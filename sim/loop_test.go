@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -201,5 +202,16 @@ func TestLoopStop(t *testing.T) {
 	}
 	if n := l.RunUntil(At(10*time.Second), func(e int) { got = append(got, e) }); n != 2 || got[3] != 4 {
 		t.Fatalf("after Stop: ran %d, %v", n, got)
+	}
+}
+
+func TestSeconds(t *testing.T) {
+	for s, want := range map[float64]time.Duration{1.5: 1500 * time.Millisecond, 0: 0, -3: 0, 1e300: time.Duration(1<<63 - 1), 1e-9: time.Nanosecond} {
+		if got := Seconds(s); got != want {
+			t.Errorf("Seconds(%g) = %v, want %v", s, got, want)
+		}
+	}
+	if got := Seconds(math.NaN()); got != 0 {
+		t.Errorf("Seconds(NaN) = %v, want 0", got)
 	}
 }

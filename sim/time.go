@@ -26,6 +26,22 @@ func (t Time) Duration() time.Duration { return time.Duration(t) }
 // Seconds returns t in seconds since the scenario start.
 func (t Time) Seconds() float64 { return time.Duration(t).Seconds() }
 
+// Seconds converts a drawn number of seconds (a task duration, a delay) to
+// a duration: 0 for s <= 0 (and NaN), the longest duration for s beyond it,
+// else s truncated to the nanosecond.
+//
+// Example: Seconds(1.5) = 1.5s; Seconds(-3) = 0; Seconds(1e300) = 292 years.
+func Seconds(s float64) time.Duration {
+	const maxSeconds = float64(1<<63-1) / float64(time.Second)
+	if s >= maxSeconds {
+		return time.Duration(1<<63 - 1)
+	}
+	if !(s > 0) {
+		return 0
+	}
+	return time.Duration(s * float64(time.Second))
+}
+
 // Add returns t+d.
 func (t Time) Add(d time.Duration) Time { return t + Time(d) }
 

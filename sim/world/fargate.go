@@ -1,29 +1,20 @@
 package world
 
 import (
-	"math/rand/v2"
 	"time"
 
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/fargate"
 	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/workloads"
 )
 
-// fargate is the state of Fargate capacity in a run: tasks get task-sized
-// capacity after a provisioning delay, in the availability zone with the
-// fewest tasks of their group (ECS spreads Fargate tasks across zones,
-// docs/model.md §5.1), and are billed per vCPU-hour and GB-hour from
-// placement to stop with a 60-second minimum (§9.2; reports.Ledger bills).
-type fargate struct {
-	delay workloads.Sampler
-	zone  *rand.Rand
-	// counts[group][zone] is the number of the group's Fargate tasks in
-	// each zone, PENDING or RUNNING.
-	counts [][]int32
-	// interrupt draws the time to a FARGATE_SPOT interruption.
-	interrupt *rand.Rand
-}
-
+// newFargate builds the Fargate capacity controller (sim/fargate): tasks
+// get task-sized capacity after a provisioning delay, in the availability
+// zone with the fewest tasks of their group (docs/model.md §5.1), and are
+// billed per vCPU-hour and GB-hour from placement to stop with a 60-second
+// minimum (§9.2; reports.Ledger bills). It is built after the faults, which
+// set the FARGATE_SPOT interruption rate.
 func (w *World) newFargate() error {
 	spec := w.cfg.Fargate.ProvisioningDelay
 	if spec.Kind == "" {
@@ -33,7 +24,9 @@ func (w *World) newFargate() error {
 	if err != nil {
 		return err
 	}
-	w.fg = fargate{delay: d, zone: w.streams.Rand("fargate/zone"), interrupt: w.streams.Rand("fargate-spot/interruptions")}
+	w.fg = fargate.New(fargate.Config{Zones: w.cfg.AvailabilityZones, ProvisioningDelay: d,
+		SpotInterruptionsPerHour: w.cfg.Model.FargateSpotInterruptionsPerHour,
+		Zone:                     w.streams.Rand("fargate/zone"), Interrupt: w.streams.Rand("fargate-spot/interruptions")})
 	return nil
 }
 
@@ -46,38 +39,13 @@ func (w *World) submitFargate(t *cluster.Task) {
 		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
 	}
 	w.publish()
-	t.Timer = w.loop.After(seconds(w.fg.delay.Rand()), prioStart, taskEvent(evFargateReady, t))
+	t.Timer = w.loop.After(w.fg.ProvisioningDelay(), prioStart, taskEvent(evFargateReady, t))
 }
 
 // fargateReady gives a PROVISIONING Fargate task its capacity: it becomes
 // PENDING in the least-used zone of its group, and its billing starts.
 func (w *World) fargateReady(t *cluster.Task) {
-	g := int(t.Group)
-	for g >= len(w.fg.counts) {
-		w.fg.counts = append(w.fg.counts, nil)
-	}
-	if w.fg.counts[g] == nil {
-		w.fg.counts[g] = make([]int32, len(w.cfg.AvailabilityZones))
-	}
-	counts := w.fg.counts[g]
-	best, ties := int32(-1), 0
-	zone := 0
-	for z, n := range counts {
-		if w.zonesDown[w.cfg.AvailabilityZones[z]] {
-			continue
-		}
-		switch {
-		case best < 0 || n < best:
-			best, ties, zone = n, 1, z
-		case n == best:
-			// Reservoir choice: each tied zone is kept with probability 1/ties.
-			ties++
-			if w.fg.zone.IntN(ties) == 0 {
-				zone = z
-			}
-		}
-	}
-	counts[zone]++
+	zone := w.fg.Place(int(t.Group), func(z string) bool { return w.zonesDown[z] })
 	t.Zone = int32(zone)
 	w.c.SetTaskState(t, cluster.Pending)
 	t.PlacedAt = w.loop.Now()
@@ -96,11 +64,10 @@ func (w *World) fargateReady(t *cluster.Task) {
 		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
 	}
 	w.publish()
-	if rate := w.cfg.Model.FargateSpotInterruptionsPerHour; spot && rate > 0 {
-		// Interruptions arrive at a constant rate: the time to the next
-		// one is exponential (a modelling choice; AWS publishes no rate).
-		after := seconds(w.fg.interrupt.ExpFloat64() / rate * 3600)
-		w.loop.After(after, prioStop, taskEvent(evSpotNotice, t))
+	if spot {
+		if after, ok := w.fg.Interruption(); ok {
+			w.loop.After(after, prioStop, taskEvent(evSpotNotice, t))
+		}
 	}
 	w.afterPlacement(t)
 }
@@ -157,11 +124,11 @@ func (w *World) beingStopped(t *cluster.Task) bool {
 	return ok && gen == t.Gen
 }
 
-// releaseFargate ends a Fargate task's billing and zone count.
+// releaseFargate ends a Fargate task's zone count.
 func (w *World) releaseFargate(t *cluster.Task) {
 	if t.Zone < 0 {
 		return
 	}
-	w.fg.counts[t.Group][t.Zone]--
+	w.fg.Release(int(t.Group), int(t.Zone))
 	t.Zone = -1
 }

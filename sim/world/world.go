@@ -10,6 +10,7 @@ import (
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
+	"github.com/ecsim/ecsim/sim/fargate"
 	"github.com/ecsim/ecsim/sim/record"
 	"github.com/ecsim/ecsim/workloads"
 )
@@ -81,7 +82,7 @@ type World struct {
 	ev     record.Event
 	sample record.Sample
 	events int64
-	fg     fargate
+	fg     *fargate.Capacity
 
 	providers      []*providerRun
 	queue          []queued // PROVISIONING tasks, in submission order
@@ -130,15 +131,15 @@ func New(cfg Config, obs Observer) (*World, error) {
 		sizes:         map[sizeKey]*cluster.Requirements{},
 	}
 	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
-	if err := w.newFargate(); err != nil {
-		return nil, fmt.Errorf("fargate: %w", err)
-	}
 	if err := w.newProviders(); err != nil {
 		return nil, err
 	}
 	w.dirty = make([]bool, len(w.providers))
 	if err := w.newFaults(); err != nil {
 		return nil, err
+	}
+	if err := w.newFargate(); err != nil {
+		return nil, fmt.Errorf("fargate: %w", err)
 	}
 	w.startFail = w.streams.Rand("tasks/start-failures")
 	for i := range cfg.Workloads {
@@ -364,13 +365,4 @@ func (w *World) publish() { w.obs.Event(&w.ev) }
 
 // seconds converts a sampled number of seconds to a duration, clamping
 // absurd values to about 290 years.
-func seconds(s float64) time.Duration {
-	const maxSeconds = float64(1<<63-1) / float64(time.Second)
-	if s >= maxSeconds {
-		return time.Duration(1<<63 - 1)
-	}
-	if s <= 0 {
-		return 0
-	}
-	return time.Duration(s * float64(time.Second))
-}
+func seconds(s float64) time.Duration { return sim.Seconds(s) }
