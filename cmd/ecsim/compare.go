@@ -84,7 +84,7 @@ func runCompare(arg string, opts *compareOptions, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	sc, err := loadScenario(arg, opts.sets)
+	sc, err := loadScenario(arg, opts.sets, "")
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ type explainOptions struct {
 	json     bool
 	seed     uint64
 	sets     []string
+	variant  string
 }
 
 func newExplainCmd() *cobra.Command {
@@ -47,11 +48,12 @@ written to disk.`,
 	f.BoolVar(&opts.json, "json", false, "print the lines as a JSON array")
 	f.Uint64Var(&opts.seed, "seed", 0, "master random seed (default: the scenario's seed)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable)")
+	f.StringVar(&opts.variant, "variant", "", "explain one of the scenario's variants (its overrides apply after --set)")
 	return cmd
 }
 
 func runExplain(cmd *cobra.Command, scenario string, opts *explainOptions) error {
-	sc, err := loadScenario(scenario, opts.sets)
+	sc, err := loadScenario(scenario, opts.sets, opts.variant)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,7 @@ type runOptions struct {
 	events    bool
 	eventsSet bool
 	sets      []string
+	variant   string
 	assets    string
 	assetsJS  string
 	figures   string
@@ -81,6 +82,7 @@ taskDefinitions.web.cpu=512) and the value is YAML
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js (e.g. node_modules/echarts) to inline into report.html")
 	f.StringVar(&opts.figures, "figures", "", "also write the charts as static figures: svg,png,pdf (any of them)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable), e.g. workloads.web.arrivals.ratePerMinute=40")
+	f.StringVar(&opts.variant, "variant", "", "run one of the scenario's variants (its overrides apply after --set); the default output is ecsim-out/<scenario name>-<variant>")
 	f.BoolVar(&opts.check, "check", false, "check the model's laws after every event (task conservation, no over-commit, scale-in floor, …); a violation exits 1")
 	return cmd
 }
@@ -89,7 +91,7 @@ func runRun(opts *runOptions) error {
 	if err := opts.loadOutputs(); err != nil {
 		return err
 	}
-	sc, err := loadScenario(opts.scenario, opts.sets)
+	sc, err := loadScenario(opts.scenario, opts.sets, opts.variant)
 	if err != nil {
 		return err
 	}
@@ -105,6 +107,9 @@ func runRun(opts *runOptions) error {
 	dir := opts.out
 	if dir == "" {
 		dir = filepath.Join("ecsim-out", cfg.Name)
+		if opts.variant != "" {
+			dir += "-" + opts.variant
+		}
 	}
 	res, err := simulate(cfg, dir, opts)
 	if err != nil {
@@ -270,19 +275,29 @@ func writeCharts(out *reports.Output, s *reports.Series, opts *runOptions) ([]st
 	return files, nil
 }
 
-// loadScenario resolves a scenario argument and applies --set overrides.
-func loadScenario(arg string, sets []string) (*scenarios.Scenario, error) {
+// loadScenario resolves a scenario argument, applies --set overrides and
+// then, when variant is not empty, that variant's own overrides (the
+// variant's value wins, as in compare).
+func loadScenario(arg string, sets []string, variant string) (*scenarios.Scenario, error) {
 	sc, err := loader().Resolve(arg)
-	if err != nil || len(sets) == 0 {
-		return sc, err
+	if err != nil {
+		return nil, err
 	}
-	parsed := make([]scenarios.Set, 0, len(sets))
-	for _, s := range sets {
-		p, err := scenarios.ParseSet(s)
-		if err != nil {
-			return nil, badInput("%v", err)
+	if len(sets) > 0 {
+		parsed := make([]scenarios.Set, 0, len(sets))
+		for _, s := range sets {
+			p, err := scenarios.ParseSet(s)
+			if err != nil {
+				return nil, badInput("%v", err)
+			}
+			parsed = append(parsed, p)
 		}
-		parsed = append(parsed, p)
+		if sc, err = sc.WithSets(parsed...); err != nil {
+			return nil, err
+		}
 	}
-	return sc.WithSets(parsed...)
+	if variant != "" {
+		return sc.Variant(variant)
+	}
+	return sc, nil
 }

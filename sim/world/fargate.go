@@ -1,6 +1,7 @@
 package world
 
 import (
+	"math"
 	"time"
 
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -55,6 +56,9 @@ func (w *World) fargateReady(t *cluster.Task) {
 	if spot {
 		price *= 1 - w.cfg.Prices.FargateSpotDiscount
 	}
+	// A nano-dollar an hour is below any price's precision: rounding there
+	// keeps the float noise of vCPU × price + GB × price out of the events.
+	price = math.Round(price*1e9) / 1e9
 	e := w.emit(record.TaskPlaced)
 	e.PricePerHour = price
 	w.taskFields(e, t)
