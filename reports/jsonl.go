@@ -28,6 +28,16 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	b = appendStr(b, "instance", e.Instance)
 	b = appendStr(b, "instanceType", e.InstanceType)
 	b = appendStr(b, "availabilityZone", e.AZ)
+	b = appendTypeFields(b, e)
+	b = appendStr(b, "alarm", e.Alarm)
+	b = appendStr(b, "state", e.State)
+	b = appendStr(b, "cause", e.Cause)
+	b = appendStr(b, "reason", e.Reason)
+	return append(b, "}\n"...)
+}
+
+// appendTypeFields appends the fields only some event types use.
+func appendTypeFields(b []byte, e *record.Event) []byte {
 	switch e.Type {
 	case record.TaskSubmitted, record.TaskPlaced, record.InstanceRegistered, record.InstanceLaunched:
 		b = appendInt(b, "cpu", e.CPU)
@@ -38,6 +48,14 @@ func appendEvent(b []byte, e *record.Event) []byte {
 		}
 		if e.Daemon {
 			b = append(b, `,"daemon":true`...)
+		}
+	case record.TaskStopped:
+		if e.Instance != "" {
+			b = appendInt(b, "cpu", e.CPU)
+			b = appendInt(b, "memory", e.MemoryMiB)
+			if e.Daemon {
+				b = append(b, `,"daemon":true`...)
+			}
 		}
 	case record.TaskRunning:
 		b = append(b, `,"waitSeconds":`...)
@@ -64,11 +82,7 @@ func appendEvent(b []byte, e *record.Event) []byte {
 	case record.InstanceTerminated:
 		b = appendInt(b, "tasks", int64(e.Tasks))
 	}
-	b = appendStr(b, "alarm", e.Alarm)
-	b = appendStr(b, "state", e.State)
-	b = appendStr(b, "cause", e.Cause)
-	b = appendStr(b, "reason", e.Reason)
-	return append(b, "}\n"...)
+	return b
 }
 
 // appendFloat appends ,"key":v rounded to 4 decimals.

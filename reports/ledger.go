@@ -25,9 +25,8 @@ import (
 // each event is exact.
 type Ledger struct {
 	ec2, fargate billing
-	fargateKeys  keys
-	instances    map[string]*ledgerInstance // by EC2 instance ID, until terminated
-	tasks        map[int64]ledgerTask       // by task number, while placed
+	instances    []ledgerInstance // by InstanceSeq − 1
+	fargateTasks map[int64]meter  // running Fargate tasks, by task number
 	launched     int
 	terminated   int
 	peak         int
@@ -45,20 +44,14 @@ type resources struct {
 
 // ledgerInstance is an instance as its events describe it.
 type ledgerInstance struct {
-	key        int // launch order: its billing meter and cost slot
+	key        int // launch order: its cost slot
+	launched   bool
 	registered bool
+	gone       bool
+	meter      meter
 	rate       float64 // USD per second
 	res        resources
 	nonDaemon  int
-}
-
-// ledgerTask is a placed task: where, what it reserves, and its Fargate
-// meter (-1 on EC2).
-type ledgerTask struct {
-	in        *ledgerInstance
-	cpu, mem  int64
-	daemon    bool
-	fargateAt int
 }
 
 // providerFigures are one capacity provider's figures so far.
@@ -72,7 +65,7 @@ type providerFigures struct {
 
 // NewLedger returns an empty ledger.
 func NewLedger() *Ledger {
-	return &Ledger{instances: map[string]*ledgerInstance{}, tasks: map[int64]ledgerTask{}, providers: map[string]*providerFigures{}}
+	return &Ledger{fargateTasks: map[int64]meter{}, providers: map[string]*providerFigures{}}
 }
 
 // advance integrates the time-weighted figures up to now.
@@ -88,7 +81,7 @@ func (l *Ledger) Event(e *record.Event) {
 	case record.InstanceLaunched:
 		l.instanceLaunched(e)
 	case record.InstanceRegistered:
-		if in := l.instances[e.Instance]; in != nil && !in.registered {
+		if in := l.instance(e); in != nil && !in.registered {
 			in.registered = true
 			l.totals.add(in.res, 1)
 			l.costs.update(in)
@@ -142,69 +135,83 @@ func (l *Ledger) provider(name string) *providerFigures {
 	return p
 }
 
+// instance returns the instance an event names, nil if it names none the
+// ledger launched.
+func (l *Ledger) instance(e *record.Event) *ledgerInstance {
+	i := int(e.InstanceSeq) - 1
+	if i < 0 || i >= len(l.instances) || !l.instances[i].launched || l.instances[i].gone {
+		return nil
+	}
+	return &l.instances[i]
+}
+
 func (l *Ledger) instanceLaunched(e *record.Event) {
-	in := &ledgerInstance{key: l.launched, rate: e.PricePerHour / 3600}
+	i := int(e.InstanceSeq) - 1
+	if i < 0 {
+		return
+	}
+	for i >= len(l.instances) {
+		l.instances = append(l.instances, ledgerInstance{})
+	}
+	in := &l.instances[i]
+	*in = ledgerInstance{key: i, launched: true, rate: e.PricePerHour / 3600}
 	in.res.regCPU, in.res.regMem = e.CPU, e.MemoryMiB
-	l.instances[e.Instance] = in
 	l.launched++
 	l.peak = max(l.peak, l.launched-l.terminated)
-	l.ec2.start(in.key, e.T, e.PricePerHour)
+	in.meter = l.ec2.start(e.T, e.PricePerHour)
 	l.costs.set(in)
 }
 
 func (l *Ledger) instanceTerminated(e *record.Event) {
-	in := l.instances[e.Instance]
+	in := l.instance(e)
 	if in == nil {
 		return
 	}
 	if in.registered {
 		l.totals.add(in.res, -1)
 	}
-	delete(l.instances, e.Instance)
-	l.ec2.stop(in.key, e.T)
+	in.gone = true
+	l.ec2.stop(in.meter, e.T)
 	l.terminated++
 	l.costs.clear(in)
 }
 
+// taskPlaced reserves what an EC2 task takes on its instance, or starts a
+// Fargate task's meter.
 func (l *Ledger) taskPlaced(e *record.Event) {
-	t := ledgerTask{cpu: e.CPU, mem: e.MemoryMiB, daemon: e.Daemon, fargateAt: -1}
 	if e.Instance == "" { // Fargate
-		t.fargateAt = l.fargateKeys.get()
-		l.fargate.start(t.fargateAt, e.T, e.PricePerHour)
-		l.tasks[e.Task] = t
+		l.fargateTasks[e.Task] = l.fargate.start(e.T, e.PricePerHour)
 		return
 	}
-	in := l.instances[e.Instance]
-	if in == nil {
-		return
+	if in := l.instance(e); in != nil {
+		l.reserve(in, e, 1)
 	}
-	t.in = in
-	l.reserve(in, t, 1)
-	l.tasks[e.Task] = t
 }
 
+// taskStopped gives back what an EC2 task reserved (the event says what),
+// or stops a Fargate task's meter.
 func (l *Ledger) taskStopped(e *record.Event) {
-	t, ok := l.tasks[e.Task]
-	if !ok {
+	if e.Instance != "" {
+		if in := l.instance(e); in != nil {
+			l.reserve(in, e, -1)
+		}
 		return
 	}
-	delete(l.tasks, e.Task)
-	if t.fargateAt >= 0 {
-		l.fargate.stop(t.fargateAt, e.T)
-		l.fargateKeys.put(t.fargateAt)
-		return
+	if m, ok := l.fargateTasks[e.Task]; ok {
+		delete(l.fargateTasks, e.Task)
+		l.fargate.stop(m, e.T)
 	}
-	l.reserve(t.in, t, -1)
 }
 
-// reserve adds (sign 1) or removes (sign -1) what t reserves on in.
-func (l *Ledger) reserve(in *ledgerInstance, t ledgerTask, sign int64) {
-	d := resources{resCPU: sign * t.cpu, resMem: sign * t.mem}
+// reserve adds (sign 1) or removes (sign -1) what the task of e reserves
+// on in.
+func (l *Ledger) reserve(in *ledgerInstance, e *record.Event, sign int64) {
+	d := resources{resCPU: sign * e.CPU, resMem: sign * e.MemoryMiB}
 	in.res.add(d, 1)
 	if in.registered {
 		l.totals.add(d, 1)
 	}
-	if !t.daemon {
+	if !e.Daemon {
 		in.nonDaemon += int(sign)
 	}
 	l.costs.update(in)

@@ -26,15 +26,15 @@ func approx(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 func TestLedgerWorkedExample(t *testing.T) {
 	l := NewLedger()
 	for _, e := range []record.Event{
-		{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", PricePerHour: 0.36, CPU: 2048, MemoryMiB: 8192},
-		{T: at(60), Type: record.InstanceRegistered, Instance: "i-1", CPU: 2048, MemoryMiB: 8192},
-		{T: at(60), Type: record.TaskPlaced, Task: 1, Instance: "i-1", Daemon: true},
-		{T: at(60), Type: record.TaskPlaced, Task: 2, Instance: "i-1", CPU: 1024, MemoryMiB: 2048},
+		{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", InstanceSeq: 1, PricePerHour: 0.36, CPU: 2048, MemoryMiB: 8192},
+		{T: at(60), Type: record.InstanceRegistered, Instance: "i-1", InstanceSeq: 1, CPU: 2048, MemoryMiB: 8192},
+		{T: at(60), Type: record.TaskPlaced, Task: 1, Instance: "i-1", InstanceSeq: 1, Daemon: true},
+		{T: at(60), Type: record.TaskPlaced, Task: 2, Instance: "i-1", InstanceSeq: 1, CPU: 1024, MemoryMiB: 2048},
 		{T: at(100), Type: record.TaskPlaced, Task: 3, LaunchType: "FARGATE", CPU: 256, MemoryMiB: 512, PricePerHour: 0.72},
 		{T: at(130), Type: record.TaskStopped, Task: 3},
-		{T: at(1860), Type: record.TaskStopped, Task: 2, Instance: "i-1"},
-		{T: at(3660), Type: record.TaskStopped, Task: 1, Instance: "i-1"},
-		{T: at(3660), Type: record.InstanceTerminated, Instance: "i-1"},
+		{T: at(1860), Type: record.TaskStopped, Task: 2, Instance: "i-1", InstanceSeq: 1, CPU: 1024, MemoryMiB: 2048},
+		{T: at(3660), Type: record.TaskStopped, Task: 1, Instance: "i-1", InstanceSeq: 1, Daemon: true},
+		{T: at(3660), Type: record.InstanceTerminated, Instance: "i-1", InstanceSeq: 1},
 	} {
 		l.Event(&e)
 	}
@@ -62,7 +62,7 @@ func TestLedgerWorkedExample(t *testing.T) {
 // $0.36/h at 10 s accrues 60 s, $0.006; at 120 s, $0.012.
 func TestLedgerCostAccruesWithMinimum(t *testing.T) {
 	l := NewLedger()
-	l.Event(&record.Event{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", PricePerHour: 0.36})
+	l.Event(&record.Event{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", InstanceSeq: 1, PricePerHour: 0.36})
 	if got := l.CostUSD(at(10)); !approx(got, 0.006) {
 		t.Errorf("at 10 s: %v, want 0.006", got)
 	}
@@ -95,18 +95,35 @@ func TestLedgerProviders(t *testing.T) {
 	}
 }
 
-// TestLedgerFargateMetersAreReused: the ledger's Fargate meters are as
-// many as tasks run at once, however many ran in all.
+// TestLedgerFargateMetersAreReused: the ledger keeps a Fargate meter only
+// while its task runs, however many ran in all.
 func TestLedgerFargateMetersAreReused(t *testing.T) {
 	l := NewLedger()
 	for i := range int64(1000) {
 		l.Event(&record.Event{T: at(float64(i)), Type: record.TaskPlaced, Task: i, PricePerHour: 3.6})
 		l.Event(&record.Event{T: at(float64(i)), Type: record.TaskStopped, Task: i})
 	}
-	if n := len(l.fargate.running); n != 1 {
-		t.Errorf("%d meters for tasks run one at a time, want 1", n)
+	if n := len(l.fargateTasks); n != 0 {
+		t.Errorf("%d Fargate meters kept after every task stopped, want 0", n)
 	}
 	if f := l.Close(at(1000)); !approx(f.CostFargate, 1000*0.06) {
 		t.Errorf("Fargate cost %v, want 1000 minimums of $0.06", f.CostFargate)
+	}
+}
+
+// TestLedgerStoppedYoungMeterOwesNoMore: a meter stopped in its first
+// minute has paid its minimum; the accrued cost does not count it again
+// while the minute lasts. $3.60/h from 0 to 10 s: $0.06 at 20 s and after.
+func TestLedgerStoppedYoungMeterOwesNoMore(t *testing.T) {
+	l := NewLedger()
+	l.Event(&record.Event{T: at(0), Type: record.TaskPlaced, Task: 1, PricePerHour: 3.6})
+	if got := l.CostUSD(at(5)); !approx(got, 0.06) {
+		t.Errorf("at 5 s: %v, want the minimum 0.06", got)
+	}
+	l.Event(&record.Event{T: at(10), Type: record.TaskStopped, Task: 1})
+	for _, sec := range []float64{20, 59, 61, 3600} {
+		if got := l.CostUSD(at(sec)); !approx(got, 0.06) {
+			t.Errorf("at %v s: %v, want 0.06", sec, got)
+		}
 	}
 }

@@ -18,10 +18,10 @@ import (
 // scaling action of each kind.
 func recorderEvents() []record.Event {
 	return []record.Event{
-		{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", InstanceType: "m5.large", PricePerHour: 3.6, CPU: 2048, MemoryMiB: 7680},
+		{T: at(0), Type: record.InstanceLaunched, Instance: "i-1", InstanceSeq: 1, InstanceType: "m5.large", PricePerHour: 3.6, CPU: 2048, MemoryMiB: 7680},
 		{T: at(0), Type: record.TaskSubmitted, Task: 1, Owner: "web", CPU: 256, MemoryMiB: 512},
 		{T: at(0), Type: record.TaskSubmitted, Task: 2, Owner: "web", CPU: 256, MemoryMiB: 512},
-		{T: at(10), Type: record.TaskPlaced, Task: 1, Owner: "web", Instance: "i-1", InstanceType: "m5.large", CPU: 256, MemoryMiB: 512},
+		{T: at(10), Type: record.TaskPlaced, Task: 1, Owner: "web", Instance: "i-1", InstanceSeq: 1, InstanceType: "m5.large", CPU: 256, MemoryMiB: 512},
 		{T: at(20.5), Type: record.TaskRunning, Task: 1, Wait: 20500 * time.Millisecond},
 		{T: at(30), Type: record.TaskFailed, Task: 2, Owner: "web", Reason: "RESOURCE:CPU"},
 		{T: at(40), Type: record.TaskStopped, Task: 3, State: record.StateProvisioning},

@@ -107,11 +107,15 @@ type Event struct {
 	Service        string // the service, for service tasks
 	LaunchType     string // EC2 or FARGATE (TaskPlaced)
 	Instance       string // EC2 instance ID
-	InstanceType   string
-	AZ             string
-	Reason         string
-	CPU            int64 // task CPU units (TaskPlaced); registered CPU (InstanceLaunched, InstanceRegistered)
-	MemoryMiB      int64 // task memory (TaskPlaced); registered memory (InstanceLaunched, InstanceRegistered)
+	// InstanceSeq is 1 + the instance's index in launch order (0: no
+	// instance), set with Instance: a dense key for consumers that keep
+	// per-instance state (reports.Ledger). Not written to events.jsonl.
+	InstanceSeq  int32
+	InstanceType string
+	AZ           string
+	Reason       string
+	CPU          int64 // task CPU units (TaskPlaced); registered CPU (InstanceLaunched, InstanceRegistered)
+	MemoryMiB    int64 // task memory (TaskPlaced); registered memory (InstanceLaunched, InstanceRegistered)
 	// PricePerHour is what the instance (InstanceLaunched) or the Fargate
 	// task (TaskPlaced) costs, USD per hour, Spot discounts applied.
 	PricePerHour float64

@@ -92,7 +92,8 @@ func (w *World) beginTermination(p *providerRun, in *cluster.Instance, cause str
 		w.c.SetStatus(in, cluster.Draining, w.loop.Now())
 		w.draining(in)
 		e := w.emit(record.InstanceDraining)
-		e.Provider, e.Instance, e.InstanceType, e.AZ, e.Cause = p.cfg.Name, in.EC2InstanceID, in.Type.Name, in.AZ, cause
+		instanceFields(e, in)
+		e.Provider, e.Cause = p.cfg.Name, cause
 		w.publish()
 		w.loop.After(w.cfg.Model.ManagedDrainingTimeout, prioInstance, event{kind: evDrainTimeout, idx: int32(in.ID)})
 		return
@@ -119,7 +120,8 @@ func (w *World) terminate(in *cluster.Instance, why, cause string) {
 	}
 	w.c.SetStatus(in, cluster.Inactive, w.loop.Now())
 	e := w.emit(record.InstanceTerminated)
-	e.Instance, e.InstanceType, e.AZ, e.Reason, e.Cause, e.Tasks = in.EC2InstanceID, in.Type.Name, in.AZ, why, cause, tasks
+	instanceFields(e, in)
+	e.Reason, e.Cause, e.Tasks = why, cause, tasks
 	if in.Provider >= 0 {
 		e.Provider = w.providers[in.Provider].cfg.Name
 	}

@@ -145,7 +145,7 @@ func (w *World) leaveGroup(in *cluster.Instance) {
 func (w *World) spotInstanceNotice(in *cluster.Instance) {
 	drain := in.Provider >= 0 && w.providers[in.Provider].cfg.ManagedDraining
 	e := w.emit(record.InstanceInterruptionNotice)
-	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	instanceFields(e, in)
 	e.Reason = "reclaimed two minutes later, its tasks with it (managed draining off); its group launches a replacement"
 	if drain {
 		e.Reason = "managed draining sets it DRAINING and its service tasks are replaced; reclaimed two minutes later; its group launches a replacement"

@@ -9,7 +9,7 @@ import (
 // will register: its billing starts (reports.Ledger).
 func (w *World) launched(in *cluster.Instance) {
 	e := w.emit(record.InstanceLaunched)
-	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	instanceFields(e, in)
 	e.PricePerHour = w.cfg.Prices.Instance(in.Type, in.Spot)
 	e.CPU, e.MemoryMiB = in.Registered.CPU, in.Registered.MemoryMiB
 	if in.Provider >= 0 {
@@ -23,10 +23,15 @@ func (w *World) launched(in *cluster.Instance) {
 func (w *World) register(in *cluster.Instance) {
 	w.c.SetStatus(in, cluster.Active, w.loop.Now())
 	e := w.emit(record.InstanceRegistered)
-	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	instanceFields(e, in)
 	if in.Provider >= 0 {
 		e.Provider = w.providers[in.Provider].cfg.Name
 	}
 	e.CPU, e.MemoryMiB = in.Registered.CPU, in.Registered.MemoryMiB
 	w.publish()
+}
+
+// instanceFields sets the fields of e that name in.
+func instanceFields(e *record.Event, in *cluster.Instance) {
+	e.Instance, e.InstanceSeq, e.InstanceType, e.AZ = in.EC2InstanceID, int32(in.ID)+1, in.Type.Name, in.AZ
 }

@@ -269,7 +269,7 @@ func (w *World) placeOwned(t *cluster.Task, in *cluster.Instance) {
 	if t.Provider >= 0 {
 		e.Provider, e.LaunchType = w.providers[t.Provider].cfg.Name, ""
 	}
-	e.Instance, e.InstanceType, e.AZ = in.EC2InstanceID, in.Type.Name, in.AZ
+	instanceFields(e, in)
 	e.CPU, e.MemoryMiB, e.Daemon = req.CPU, req.MemoryMiB, t.Daemon()
 	w.publish()
 	w.afterPlacement(t)

@@ -250,7 +250,10 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	w.taskFields(e, t)
 	e.Reason, e.State = reason, was.String()
 	if in != nil {
-		e.Instance = in.EC2InstanceID
+		// What it gave back, for whoever keeps the instance's books.
+		req := t.Req()
+		e.Instance, e.InstanceSeq = in.EC2InstanceID, int32(in.ID)+1
+		e.CPU, e.MemoryMiB, e.Daemon = req.CPU, req.MemoryMiB, t.Daemon()
 	}
 	w.publish()
 	l := w.launchers[t.OwnerIndex]
