@@ -5,7 +5,7 @@ SCENARIO ?=
 BENCHTIME ?= 1x
 FUZZTIME ?= 30s
 
-.PHONY: help build test bench lint run fuzz clean
+.PHONY: perf help build test bench lint run fuzz clean
 
 help:
 	@echo "make build   build $(BIN)"
@@ -20,6 +20,13 @@ build:
 
 test:
 	$(GO) test ./...
+
+# perf runs the end-to-end cases of README "Performance" (whole process, ecsim
+# and the bare reference loop interleaved) and prints the table; PERFREPS runs
+# of each, the median reported.
+PERFREPS ?= 3
+perf:
+	$(GO) run ./cmd/perf -reps $(PERFREPS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling ./workloads/schedule ./workloads/trace ./reports

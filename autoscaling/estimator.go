@@ -100,24 +100,27 @@ func EstimateInstances(groups []TaskGroup, smallest, largest cluster.Capacity) E
 		est.Compatible += g.Count
 		order = append(order, i)
 	}
-	size := func(g TaskGroup) float64 {
-		return share(g.Req.CPU, largest.Free.CPU) + share(g.Req.MemoryMiB, largest.Free.MemoryMiB)
+	sizes := make([]float64, len(groups))
+	for _, i := range order {
+		g := groups[i]
+		sizes[i] = share(g.Req.CPU, largest.Free.CPU) + share(g.Req.MemoryMiB, largest.Free.MemoryMiB)
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		sa, sb := size(groups[a]), size(groups[b])
+	// Decreasing size, ties in input order: the index breaks them, so an
+	// unstable sort gives the stable order.
+	slices.SortFunc(order, func(a, b int) int {
 		switch {
-		case sa > sb:
+		case sizes[a] > sizes[b]:
 			return -1
-		case sa < sb:
+		case sizes[a] < sizes[b]:
 			return 1
 		}
-		return 0
+		return a - b
 	})
-	var bins []cluster.Capacity
+	p := packer{largest: largest}
 	for _, i := range order {
-		bins = pack(bins, groups[i], largest)
+		p.pack(groups[i])
 	}
-	est.Instances = len(bins)
+	est.Instances = len(p.bins)
 	return est
 }
 
@@ -128,35 +131,110 @@ func share(need, total int64) float64 {
 	return float64(need) / float64(total)
 }
 
-// pack adds one group's tasks to the bins, first fit, opening empty bins of
+// packer packs groups first fit onto bins. First fit scans the bins in
+// order for the first that takes a task; a tree of the bins' largest free
+// CPU and memory (fitTree) finds it without visiting the bins that are too
+// full, so packing costs O(log bins) per bin taken, not O(bins): the same
+// bins, found faster.
+type packer struct {
+	largest cluster.Capacity
+	bins    []cluster.Capacity
+	tree    fitTree
+}
+
+// pack adds a group's tasks to the bins, first fit, opening empty bins of
 // the largest type as needed.
-func pack(bins []cluster.Capacity, g TaskGroup, largest cluster.Capacity) []cluster.Capacity {
+func (p *packer) pack(g TaskGroup) {
 	left := g.Count
 	limit := left
 	if g.PerInstance > 0 {
 		limit = g.PerInstance
 	}
-	for i := range bins {
-		if left == 0 {
-			return bins
+	for from := 0; left > 0; {
+		b := p.tree.first(from, g.Req.CPU, g.Req.MemoryMiB)
+		if b < 0 {
+			break
 		}
-		k := bins[i].Count(g.Req, min(left, limit))
-		takeN(&bins[i], g.Req, k)
-		left -= k
+		bin := &p.bins[b]
+		n := bin.Count(g.Req, min(left, limit))
+		takeN(bin, g.Req, n)
+		p.tree.set(b, bin.Free.CPU, bin.Free.MemoryMiB)
+		left -= n
+		from = b + 1
 	}
-	empty := largest
-	per := empty.Count(g.Req, limit)
+	per := p.largest.Count(g.Req, limit)
 	if per == 0 {
-		return bins // cannot happen for compatible tasks: largest >= smallest
+		return // cannot happen for compatible tasks: largest >= smallest
 	}
 	for left > 0 {
-		bin := cloneCapacity(largest)
-		k := min(per, left)
-		takeN(&bin, g.Req, k)
-		bins = append(bins, bin)
-		left -= k
+		bin := cloneCapacity(p.largest)
+		n := min(per, left)
+		takeN(&bin, g.Req, n)
+		p.bins = append(p.bins, bin)
+		p.tree.set(len(p.bins)-1, bin.Free.CPU, bin.Free.MemoryMiB)
+		left -= n
 	}
-	return bins
+}
+
+// fitTree is a segment tree over the bins of their free CPU and memory:
+// each node holds the largest of each in its range, so a range whose
+// largest is short of a task holds no bin that takes it.
+type fitTree struct {
+	cpu, mem []int64 // node 1 is the root; leaves start at size
+	size     int
+}
+
+// set records bin i's free CPU and memory, growing the tree as needed.
+func (t *fitTree) set(i int, cpu, mem int64) {
+	if i >= t.size {
+		t.grow(i + 1)
+	}
+	n := t.size + i
+	t.cpu[n], t.mem[n] = cpu, mem
+	for n /= 2; n > 0; n /= 2 {
+		t.cpu[n], t.mem[n] = max(t.cpu[2*n], t.cpu[2*n+1]), max(t.mem[2*n], t.mem[2*n+1])
+	}
+}
+
+// grow doubles the tree until it has room for n bins.
+func (t *fitTree) grow(n int) {
+	size := max(t.size, 16)
+	for size < n {
+		size *= 2
+	}
+	cpu, mem := make([]int64, 2*size), make([]int64, 2*size)
+	for i := range cpu {
+		cpu[i], mem[i] = -1, -1
+	}
+	copy(cpu[size:], t.cpu[t.size:])
+	copy(mem[size:], t.mem[t.size:])
+	t.cpu, t.mem, t.size = cpu, mem, size
+	for n := size - 1; n > 0; n-- {
+		t.cpu[n], t.mem[n] = max(t.cpu[2*n], t.cpu[2*n+1]), max(t.mem[2*n], t.mem[2*n+1])
+	}
+}
+
+// first returns the first bin at or after from with at least cpu and mem
+// free, or -1.
+func (t *fitTree) first(from int, cpu, mem int64) int {
+	if t.size == 0 {
+		return -1
+	}
+	return t.find(1, 0, t.size, from, cpu, mem)
+}
+
+func (t *fitTree) find(node, lo, hi, from int, cpu, mem int64) int {
+	if hi <= from || t.cpu[node] < cpu || t.mem[node] < mem {
+		return -1
+	}
+	if hi-lo == 1 {
+		return lo
+	}
+	mid := (lo + hi) / 2
+	if r := t.find(2*node, lo, mid, from, cpu, mem); r >= 0 {
+		return r
+	}
+	return t.find(2*node+1, mid, hi, from, cpu, mem)
 }
 
 func takeN(c *cluster.Capacity, req *cluster.Requirements, k int) {

@@ -36,6 +36,7 @@ type Stats struct {
 // number of random draws differs between the indexed and exhaustive paths.
 type Placer struct {
 	c       Cluster
+	src     *rand.PCG // rng's state, kept to undo a placement that fails
 	rng     *rand.Rand
 	indexes []*levelIndex
 
@@ -70,10 +71,10 @@ type plan struct {
 	chain   []Strategy
 }
 
-// NewPlacer returns a placer for c whose random tie-breaks draw from rng.
+// NewPlacer returns a placer for c whose random tie-breaks draw from src.
 // It registers itself as a listener of c.
-func NewPlacer(c Cluster, rng *rand.Rand) *Placer {
-	p := &Placer{c: c, rng: rng}
+func NewPlacer(c Cluster, src *rand.PCG) *Placer {
+	p := &Placer{c: c, src: src, rng: rand.New(src)}
 	c.AddListener(p)
 	return p
 }
@@ -139,8 +140,13 @@ func (p *Placer) Place(r *Request) *cluster.Instance {
 	if r.plan == nil {
 		p.Prepare(r)
 	}
+	saved := *p.src
 	id, ok := p.choose(r, r.plan)
 	if !ok {
+		// A placement that finds no instance draws nothing: the stream is
+		// where it was, so whether a caller tries a request that cannot fit
+		// (or knows better and does not) changes no later placement.
+		*p.src = saved
 		p.Stats.Misses++
 		return nil
 	}

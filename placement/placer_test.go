@@ -19,7 +19,7 @@ type world struct {
 func newWorld(seed uint64) *world {
 	cat := cluster.DefaultCatalogue()
 	c := cluster.New(cat)
-	return &world{c: c, cat: cat, p: NewPlacer(c, rand.New(rand.NewPCG(seed, 99)))}
+	return &world{c: c, cat: cat, p: NewPlacer(c, rand.NewPCG(seed, 99))}
 }
 
 func (w *world) add(t testing.TB, typ, az string, attrs ...cluster.Attribute) *cluster.Instance {
@@ -310,5 +310,33 @@ func TestRandomIsUniform(t *testing.T) {
 	}
 	if chi > 16.27 {
 		t.Fatalf("counts %v: chi-square %.1f > 16.27", counts, chi)
+	}
+}
+
+// TestFailedPlacementDrawsNothing: a placement that finds no instance
+// leaves the tie-break stream where it was, so trying a request that fits
+// nowhere changes no later choice. Random placement draws while it samples
+// (rejectionTries draws before it falls back to a scan); after a failure the
+// next choices are those of a placer that never tried.
+func TestFailedPlacementDrawsNothing(t *testing.T) {
+	build := func() *world {
+		w := newWorld(5)
+		for range 20 {
+			w.add(t, "m5.large", "us-east-1a")
+		}
+		return w
+	}
+	a, b := build(), build()
+	small := &Request{Chain: NewChain(), Group: a.c.Group("family:s"), Req: taskDef(128, 128).Requirements()}
+	huge := &Request{Chain: NewChain(), Group: a.c.Group("family:h"), Req: taskDef(128, 100_000).Requirements()}
+	if got := a.p.Place(huge); got != nil {
+		t.Fatalf("a 100,000 MiB task placed on %s", got.EC2InstanceID)
+	}
+	smallB := &Request{Chain: NewChain(), Group: b.c.Group("family:s"), Req: taskDef(128, 128).Requirements()}
+	for i := range 10 {
+		x, y := a.p.Place(small), b.p.Place(smallB)
+		if x.ID != y.ID {
+			t.Fatalf("placement %d after a failure: %d, without it: %d", i, x.ID, y.ID)
+		}
 	}
 }

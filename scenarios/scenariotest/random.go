@@ -42,6 +42,8 @@ type generator struct {
 	// spot makes the Auto Scaling group Spot (with Spot interruptions);
 	// fargate adds the FARGATE and FARGATE_SPOT providers and their tasks.
 	spot, fargate bool
+	// minStep is the minimum scaling step drawn (see step).
+	minStep int
 }
 
 // pick returns one of xs at random.
@@ -69,12 +71,22 @@ func (g *generator) cluster() {
       managedDraining: %s
 `, g.pick("m5.large", "m5.large, m5.xlarge", "c5.large, r5.large, m5.xlarge"), minSize, minSize+3+r.IntN(10),
 		minSize+r.IntN(3), g.spot, 60+r.IntN(400), g.pick("prioritized", "lowest-price", "random"),
-		g.pick("100", "100", "90", "75", "50"), 1+r.IntN(2), 1+r.IntN(8), r.IntN(400), g.onOff(), g.onOff())
+		g.pick("100", "100", "90", "75", "50"), g.step(1+r.IntN(2)), g.step(r.IntN(8)), r.IntN(400), g.onOff(), g.onOff())
 	if g.fargate {
 		b.WriteString("    - name: FARGATE\n    - name: FARGATE_SPOT\n")
 	}
 	b.WriteString("  defaultCapacityProviderStrategy: [{capacityProvider: asg, weight: 1}]\n")
 	fmt.Fprintf(b, "  provisioningLimit: %d\n", pick2(r, 500, 20))
+}
+
+// step returns the minimum scaling step when called first (lo it is
+// given), then the maximum, never below the minimum: lo + d.
+func (g *generator) step(d int) int {
+	if g.minStep == 0 {
+		g.minStep = d
+		return d
+	}
+	return g.minStep + d
 }
 
 // taskDefinitions are the task definitions every random scenario has.

@@ -78,7 +78,7 @@ func (w *World) registerLater(id cluster.InstanceID) {
 	w.register(in)
 	w.daemonsOnRegister(in)
 	w.instanceFaults(in)
-	w.capacityChanged(in.Provider)
+	w.capacityChanged(in)
 }
 
 // beginTermination takes in out of the group. With managed draining an

@@ -850,7 +850,7 @@ func confW15Run(desired, want int) func(t *testing.T) {
 // twice gets two) and a placer whose ties draw from seed.
 func confZones(seed uint64, zones ...string) (*cluster.Cluster, *placement.Placer, []*cluster.Instance) {
 	c := clustertest.New()
-	p := placement.NewPlacer(c, rand.New(rand.NewPCG(seed, 7)))
+	p := placement.NewPlacer(c, rand.NewPCG(seed, 7))
 	var ins []*cluster.Instance
 	for _, z := range zones {
 		ins = append(ins, clustertest.Instance(c, "m5.large").AZ(z).Active())

@@ -95,7 +95,7 @@ func (w *World) applyFault(f *faultRun, actions []faults.Action) {
 		case faults.ReconnectAgent:
 			if in.Status.Registered() {
 				w.c.SetAgentConnected(in, true)
-				w.capacityChanged(in.Provider)
+				w.capacityChanged(in)
 			}
 		case faults.SpotNotice:
 			if in.Status != cluster.Inactive && !w.leaving[in.ID] {

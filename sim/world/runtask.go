@@ -244,7 +244,7 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	w.releaseFargate(t)
 	w.c.SetTaskState(t, cluster.Stopped)
 	if wasProvisioning {
-		w.providers[t.Provider].provisioning--
+		w.unprovision(t)
 	}
 	e := w.emit(record.TaskStopped)
 	w.taskFields(e, t)
@@ -266,6 +266,6 @@ func (w *World) stopTask(t *cluster.Task, reason string) {
 	w.c.FreeTask(t)
 	if in != nil {
 		w.drained(in)
-		w.capacityChanged(in.Provider)
+		w.capacityChanged(in)
 	}
 }

@@ -1,11 +1,8 @@
 package world
 
 import (
-	"slices"
-
 	"github.com/ecsim/ecsim/autoscaling"
 	"github.com/ecsim/ecsim/placement"
-	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
 )
 
@@ -94,33 +91,6 @@ func (w *World) setDesired(p *providerRun, desired int, cause string) {
 	w.reconcile(p, cause)
 }
 
-// provisioningGroups groups p's PROVISIONING tasks by request: tasks of the
-// same request have identical requirements (§1.3 step 2).
-func (w *World) provisioningGroups(p *providerRun) []autoscaling.TaskGroup {
-	if p.provisioning == 0 {
-		return nil
-	}
-	w.groups = w.groups[:0]
-	w.groupReqs = w.groupReqs[:0]
-	for _, q := range w.queue {
-		t := w.c.Task(q.id)
-		if t.Gen != q.gen || int(t.Provider) != p.idx {
-			continue
-		}
-		r := w.requestOf(t)
-		i := 0
-		for i < len(w.groupReqs) && (w.groupReqs[i] != r || w.groups[i].Req != t.Req()) {
-			i++
-		}
-		if i == len(w.groupReqs) {
-			w.groupReqs = append(w.groupReqs, r)
-			w.groups = append(w.groups, autoscaling.TaskGroup{Req: t.Req(), PerInstance: perInstance(r)})
-		}
-		w.groups[i].Count++
-	}
-	return w.groups
-}
-
 // perInstance is 1 for a request with a distinctInstance constraint, the
 // only constraint the estimator honours (§1.3).
 func perInstance(r *placement.Request) int {
@@ -130,81 +100,6 @@ func perInstance(r *placement.Request) int {
 		}
 	}
 	return 0
-}
-
-// queued is a PROVISIONING task waiting for capacity.
-type queued struct {
-	id  cluster.TaskID
-	gen uint32
-}
-
-// provision makes t wait for capacity: PROVISIONING, in submission order.
-func (w *World) provision(t *cluster.Task) {
-	w.queue = append(w.queue, queued{t.ID, t.Gen})
-	w.providers[t.Provider].provisioning++
-	e := w.emit(record.TaskProvisioning)
-	w.taskFields(e, t)
-	e.Provider, e.Reason = w.providers[t.Provider].cfg.Name, string(w.placer.Explain(w.taskRequest(t)))
-	w.publish()
-}
-
-// capacityChanged notes that provider p's capacity grew (an instance
-// registered, a task stopped) and schedules a retry of the PROVISIONING
-// tasks, once per instant (docs/model.md §14).
-func (w *World) capacityChanged(p int) {
-	w.servicesCapacityChanged()
-	if p < 0 || w.providers[p].cfg.ASG == nil {
-		return
-	}
-	pr := w.providers[p]
-	if pr.group.Excess() {
-		w.reconcile(pr, "scale-in: instance emptied")
-	}
-	if pr.provisioning == 0 {
-		return
-	}
-	w.dirty[p] = true
-	if !w.retryScheduled {
-		w.retryScheduled = true
-		w.loop.After(w.cfg.Model.ProvisioningRetryDelay, prioRetry, event{kind: evRetry})
-	}
-}
-
-// retryProvisioning places waiting tasks, in submission order, on the
-// providers whose capacity changed. Once a request fails in a pass, the
-// other tasks of that request are not tried again in it.
-func (w *World) retryProvisioning() {
-	w.retryScheduled = false
-	w.failed = w.failed[:0]
-	keep := w.queue[:0]
-	for _, q := range w.queue {
-		t := w.c.Task(q.id)
-		if t.Gen != q.gen || t.State != cluster.Provisioning {
-			continue
-		}
-		r := w.taskRequest(t)
-		key := failedKey{w.requestOf(t), t.Req()}
-		if !w.dirty[t.Provider] || slices.Contains(w.failed, key) {
-			keep = append(keep, q)
-			continue
-		}
-		in := w.placer.Place(r)
-		if in == nil {
-			w.failed = append(w.failed, key)
-			keep = append(keep, q)
-			continue
-		}
-		w.providers[t.Provider].provisioning--
-		w.placeOwned(t, in)
-	}
-	w.queue = keep
-	clear(w.dirty)
-}
-
-// failedKey identifies a request and size that failed in a retry pass.
-type failedKey struct {
-	r   *placement.Request
-	req *cluster.Requirements
 }
 
 // provisioningCount returns the tasks PROVISIONING in the cluster.

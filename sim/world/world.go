@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"github.com/ecsim/ecsim/autoscaling"
 	"github.com/ecsim/ecsim/placement"
 	"github.com/ecsim/ecsim/sim"
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -85,14 +84,14 @@ type World struct {
 	fg     *fargate.Capacity
 
 	providers      []*providerRun
-	queue          []queued // PROVISIONING tasks, in submission order
-	dirty          []bool   // by provider: capacity changed since the last retry
+	prov           provQueue // PROVISIONING tasks (provisioning.go)
 	retryScheduled bool
-	failed         []failedKey
-	groups         []autoscaling.TaskGroup
-	groupReqs      []*placement.Request
-	leaving        map[cluster.InstanceID]bool // instances being terminated
-	stopping       map[cluster.TaskID]uint32   // tasks told to stop, by generation
+	// tryAll makes a retry pass try every waiting class, as if nothing
+	// were known of where capacity grew: the reference the tests compare
+	// the pass with.
+	tryAll   bool
+	leaving  map[cluster.InstanceID]bool // instances being terminated
+	stopping map[cluster.TaskID]uint32   // tasks told to stop, by generation
 
 	launchers   []*launcher
 	svcs        []*serviceRun
@@ -130,11 +129,12 @@ func New(cfg Config, obs Observer) (*World, error) {
 		zonesDown:     map[string]bool{},
 		sizes:         map[sizeKey]*cluster.Requirements{},
 	}
-	w.placer = placement.NewPlacer(w.c, w.streams.Rand("placement/tie-break"))
+	w.placer = placement.NewPlacer(w.c, w.streams.Source("placement/tie-break"))
 	if err := w.newProviders(); err != nil {
 		return nil, err
 	}
-	w.dirty = make([]bool, len(w.providers))
+	w.prov = provQueue{dirty: make([]bool, len(w.providers)), byKey: map[classKey]*provClass{},
+		isGrown: map[cluster.InstanceID]bool{}}
 	if err := w.newFaults(); err != nil {
 		return nil, err
 	}
