@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"placement":               {"sim/cluster", "sim/record", "placement/cql"},
 	"placement/cql":           {},
 	"sim/faults":              {"sim/cluster", "sim/record", "workloads"},
+	"sim/services":            {"sim", "sim/cluster", "placement"},
 	"sim/cluster":             {"sim"},
 	"sim/record":              {"sim"},
 	"sim":                     {},
