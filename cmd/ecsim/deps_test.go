@@ -18,7 +18,7 @@ var allowed = map[string][]string{
 	"scenarios":               {"sim/world", "sim/cluster", "sim/faults", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"scenarios/scenariotest":  {},
 	"sim/cluster/clustertest": {"sim/cluster"},
-	"sim/world":               {"sim", "sim/cluster", "sim/faults", "sim/record", "placement", "autoscaling", "workloads", "workloads/trace"},
+	"sim/world":               {"sim", "sim/cluster", "sim/faults", "sim/record", "sim/services", "placement", "autoscaling", "workloads", "workloads/trace"},
 	"autoscaling":             {"sim/cluster", "sim"},
 	"workloads":               {"sim", "gonum.org/v1/gonum"},
 	"workloads/schedule":      {},
