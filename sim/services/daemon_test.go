@@ -103,7 +103,7 @@ func TestDaemon(t *testing.T) {
 	} {
 		b := clustertest.TaskDef().Family("agent").Container("agent", 128, 1024)
 		agent, agent2 := b.Revision(1).Obj(), b.Revision(2).Obj()
-		s := New(Config{Name: "agent", TaskDefinition: agent, Daemon: true, MaximumPercent: 100})
+		s := New(Config{Name: "agent", TaskDefinition: agent, MaximumPercent: 100})
 		v := newView()
 		in := c.setup(v, agent, agent2)
 		acts := s.Daemon(v, in)

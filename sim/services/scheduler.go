@@ -23,8 +23,6 @@ type Config struct {
 	// TaskDefinition is the revision the service starts with: its first
 	// primary deployment, taken as completed.
 	TaskDefinition *cluster.TaskDefinition
-	// Daemon selects the DAEMON scheduling strategy (§6.1), else REPLICA.
-	Daemon bool
 	// DesiredCount is a REPLICA service's initial desired count.
 	DesiredCount int
 	// MinimumHealthyPercent and MaximumPercent bound rolling replacement
@@ -41,10 +39,12 @@ type Config struct {
 }
 
 // Scheduler is the service scheduler of one service (docs/model.md §6):
-// REPLICA keeps the desired count of the primary deployment's tasks and
-// replaces outdated ones within minimumHealthyPercent and maximumPercent;
-// DAEMON keeps one task on every ACTIVE instance that meets the
-// constraints. It never touches the cluster: every change is an Action.
+// REPLICA (Reconcile, Progress) keeps the desired count of the primary
+// deployment's tasks and replaces outdated ones within
+// minimumHealthyPercent and maximumPercent; DAEMON (Daemon) keeps one task
+// on every ACTIVE instance that meets the constraints. The world asks the
+// one its service's schedulingStrategy names. It never touches the
+// cluster: every change is an Action.
 type Scheduler struct {
 	cfg        Config
 	desired    int
@@ -141,7 +141,7 @@ const (
 // Action is one change the scheduler asks for; the fields a verb does not
 // use are zero.
 type Action struct {
-	Verb           Verb
+	Verb           Verb                    // what to do
 	Count          int                     // StartTasks, ScaleIn
 	TaskDefinition *cluster.TaskDefinition // StartTasks, ScaleIn, PlaceDaemon, DeploymentChanged
 	Task           *cluster.Task           // StopTask
@@ -157,10 +157,10 @@ type Action struct {
 
 // Deployment states, as ServiceDeploymentChanged carries them (§6.4, §6.5).
 const (
-	InProgress = "IN_PROGRESS"
-	Stalled    = "STALLED"
-	Completed  = "COMPLETED"
-	Failed     = "FAILED"
+	InProgress = "IN_PROGRESS" // a step is possible or something is in flight
+	Stalled    = "STALLED"     // the bounds allow no step and nothing in flight will change that
+	Completed  = "COMPLETED"   // every task runs the new revision, healthy
+	Failed     = "FAILED"      // the circuit breaker tripped
 )
 
 // SetDesiredCount changes the desired count (a desiredCountSchedule entry,

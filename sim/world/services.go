@@ -29,7 +29,7 @@ type serviceRun struct {
 func (w *World) newServiceRun(cfg *Service, idx int32) (*serviceRun, error) {
 	s := &serviceRun{cfg: cfg, idx: idx, launchers: map[*cluster.TaskDefinition]*launcher{}}
 	s.view = &serviceView{w: w, s: s}
-	s.ctl = services.New(services.Config{Name: cfg.Name, TaskDefinition: cfg.TaskDefinition, Daemon: cfg.Daemon,
+	s.ctl = services.New(services.Config{Name: cfg.Name, TaskDefinition: cfg.TaskDefinition,
 		DesiredCount: cfg.DesiredCount, MinimumHealthyPercent: cfg.MinimumHealthyPercent, MaximumPercent: cfg.MaximumPercent,
 		CircuitBreaker: cfg.CircuitBreaker, Rollback: cfg.Rollback, HealthyAfter: cfg.HealthyAfter,
 		ThrottleInitialDelay: w.cfg.Model.ServiceThrottleInitialDelay})
