@@ -17,6 +17,7 @@ import (
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/cluster/clustertest"
 	"github.com/ecsim/ecsim/sim/record"
+	"github.com/ecsim/ecsim/sim/services"
 	"github.com/ecsim/ecsim/sim/world"
 	"github.com/ecsim/ecsim/workloads/schedule"
 )
@@ -806,7 +807,7 @@ func confW14(desired, minPct, maxPct int, check func(*testing.T, confRollout)) f
 // desired count: ceil(0.5 × desired) clamped to [3, 200].
 func confW15Threshold(desired, want int) func(t *testing.T) {
 	return func(t *testing.T) {
-		if got := world.CircuitBreakerThreshold(desired); got != want {
+		if got := services.CircuitBreakerThreshold(desired); got != want {
 			t.Fatalf("CircuitBreakerThreshold(%d) = %d, want %d", desired, got, want)
 		}
 	}

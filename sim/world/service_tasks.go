@@ -1,46 +1,17 @@
 package world
 
-import (
-	"time"
+import "github.com/ecsim/ecsim/sim/cluster"
 
-	"github.com/ecsim/ecsim/sim/cluster"
-	"github.com/ecsim/ecsim/sim/record"
-)
-
-// serviceTaskRunning resets the throttle and marks the deployment's stage 1
-// passed; the service is reconciled again when the task becomes healthy.
+// serviceTaskRunning tells the service's scheduler that t reached RUNNING.
 func (w *World) serviceTaskRunning(s *serviceRun, t *cluster.Task) {
-	s.throttled, s.throttleTill = 0, 0
-	if d := s.deploy; d != nil && t.Def == d.to.def {
-		d.running = true
-		d.failures = 0
-	}
-	w.loop.After(s.cfg.HealthyAfter, prioArrival, event{kind: evServiceReconcile, idx: s.idx})
+	w.applyService(s, s.ctl.TaskRunning(t, w.loop.Now()))
 }
 
-// maxThrottle caps the service scheduler's back-off (§6.3).
-const maxThrottle = 15 * time.Minute
-
-// serviceTaskStopped reacts to a stop: a task that failed before RUNNING
-// grows the back-off and counts toward the circuit breaker; the service is
-// reconciled to replace it.
+// serviceTaskStopped tells the service's scheduler that t stopped: a task
+// that failed before RUNNING (startFailedTask) counts as a failure to
+// start.
 func (w *World) serviceTaskStopped(s *serviceRun, t *cluster.Task, wasRunning bool) {
-	if !wasRunning && w.startFailed && s.throttledAt != w.loop.Now() {
-		// The tasks of one launch that fail together are one failed
-		// attempt: the back-off grows once per instant.
-		s.throttledAt = w.loop.Now()
-		s.throttled++
-		delay := min(w.cfg.Model.ServiceThrottleInitialDelay<<min(s.throttled-1, 20), maxThrottle)
-		s.throttleTill = w.loop.Now().Add(delay)
-		e := w.emit(record.ServiceThrottled)
-		e.Service, e.Owner, e.Wait = s.cfg.Name, s.cfg.Name, delay
-		e.Reason = "service " + s.cfg.Name + " is unable to consistently start tasks successfully"
-		w.publish()
-	}
-	if !wasRunning && w.startFailed {
-		w.countDeploymentFailure(s, t)
-	}
-	w.queueReconcile(s)
+	w.applyService(s, s.ctl.TaskStopped(t, !wasRunning && w.startFailed, w.loop.Now()))
 }
 
 // ReasonStartFailed is the stop reason of a task that failed before RUNNING.
@@ -53,13 +24,11 @@ func (w *World) startFailedTask(t *cluster.Task) {
 	w.startFailed = false
 }
 
-// servicesCapacityChanged reconciles the services waiting for capacity.
+// servicesCapacityChanged tells every scheduler that capacity may have
+// grown: those waiting since a placement failure reconcile.
 func (w *World) servicesCapacityChanged() {
 	for _, s := range w.svcs {
-		if s.waiting {
-			s.waiting = false
-			w.queueReconcile(s)
-		}
+		w.applyService(s, s.ctl.CapacityChanged())
 	}
 }
 
@@ -68,5 +37,16 @@ func (w *World) servicesCapacityChanged() {
 func (w *World) draining(in *cluster.Instance) {
 	for _, s := range w.svcs {
 		w.queueReconcile(s)
+	}
+}
+
+// daemonsOnRegister places every daemon service's task on a newly
+// registered instance before anything else can take its resources (§6.1:
+// "placed first").
+func (w *World) daemonsOnRegister(in *cluster.Instance) {
+	for _, s := range w.svcs {
+		if s.cfg.Daemon {
+			w.daemonOn(s, in)
+		}
 	}
 }

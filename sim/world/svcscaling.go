@@ -69,11 +69,11 @@ func (w *World) tickServiceScaling(s *serviceRun) {
 	if running == 0 {
 		return
 	}
-	v := 100 * sc.curve.Value(w.loop.Now().Duration()) / (float64(running) * sc.cfg.perTask(s.current.def))
+	v := 100 * sc.curve.Value(w.loop.Now().Duration()) / (float64(running) * sc.cfg.perTask(s.ctl.TaskDefinition()))
 	e := w.emit(record.MetricPublished)
 	e.Service, e.Owner, e.Value, e.N, e.Alarm, e.Target = s.cfg.Name, s.cfg.Name, v, running, sc.cfg.Metric, sc.cfg.TargetValue
 	w.publish()
-	d := sc.ctl.Tick(w.loop.Now(), v, s.desired, s.deploy != nil)
+	d := sc.ctl.Tick(w.loop.Now(), v, s.ctl.DesiredCount(), s.ctl.Deploying())
 	if d.HighChanged {
 		w.serviceAlarmChanged(s, &sc.ctl.High, v)
 	}
@@ -96,10 +96,5 @@ func (w *World) serviceAlarmChanged(s *serviceRun, a *autoscaling.Alarm, v float
 
 // setServiceDesired changes a service's desired count.
 func (w *World) setServiceDesired(s *serviceRun, n int, cause string) {
-	e := w.emit(record.ServiceDesiredCountChanged)
-	e.Service, e.Owner, e.From, e.To, e.Cause = s.cfg.Name, s.cfg.Name, s.desired, n, cause
-	w.publish()
-	s.desired = n
-	s.steady = false
-	w.queueReconcile(s)
+	w.applyService(s, s.ctl.SetDesiredCount(n, cause))
 }

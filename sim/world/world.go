@@ -332,7 +332,7 @@ func (w *World) handleControl(e event) {
 	case evServiceDeploy:
 		s := w.svcs[e.idx]
 		d := s.cfg.Deployments[e.gen]
-		w.startDeployment(s, s.launchers[d.TaskDefinition], "a new task definition revision")
+		w.applyService(s, s.ctl.Deploy(d.TaskDefinition, "a new task definition revision"))
 	case evSample:
 		w.takeSample()
 		if next := w.loop.Now().Add(w.cfg.SampleInterval); next <= sim.At(w.cfg.Duration) {
