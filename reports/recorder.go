@@ -46,7 +46,7 @@ type Recorder struct {
 
 	tasks   TaskSummary
 	reasons map[string]int64
-	waits   []float64
+	waits   waits
 }
 
 // EventsMode says whether events.jsonl is written.
@@ -119,7 +119,7 @@ func (r *Recorder) Event(e *record.Event) {
 	case record.TaskPlaced:
 		r.tasks.Placed++
 	case record.TaskRunning:
-		r.waits = append(r.waits, e.Wait.Seconds())
+		r.waits.add(e.Wait.Seconds())
 	case record.TaskStopped:
 		r.stopped(e)
 	case record.TaskFailed:

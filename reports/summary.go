@@ -3,10 +3,8 @@ package reports
 import (
 	"encoding/json"
 	"io"
-	"slices"
 
 	"github.com/ecsim/ecsim/sim/record"
-	"gonum.org/v1/gonum/stat"
 )
 
 // Meta identifies a run in its summary.
@@ -130,7 +128,7 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		Events:           f.Events,
 		WallSeconds:      round(meta.WallSeconds, 3),
 		Tasks:            r.tasks,
-		TaskWaitSeconds:  quantiles(r.waits),
+		TaskWaitSeconds:  r.waits.quantiles(),
 		Instances: InstanceSummary{Launched: l.InstancesLaunched, Terminated: l.InstancesTerm,
 			Peak: l.InstancesPeak, Final: l.InstancesFinal},
 		InstanceHours: round(l.InstanceHours, 4),
@@ -149,16 +147,6 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		s.CapacityProviders[name] = p
 	}
 	return s
-}
-
-// quantiles summarises xs (which it sorts) with gonum's empirical quantiles.
-func quantiles(xs []float64) Quantiles {
-	if len(xs) == 0 {
-		return Quantiles{}
-	}
-	slices.Sort(xs)
-	q := func(p float64) float64 { return round(stat.Quantile(p, stat.Empirical, xs, nil), 3) }
-	return Quantiles{Mean: round(stat.Mean(xs, nil), 3), P50: q(0.5), P95: q(0.95), P99: q(0.99), Max: round(xs[len(xs)-1], 3)}
 }
 
 // WriteJSON writes s as indented JSON with a final newline. Map keys are
