@@ -15,11 +15,21 @@ import "github.com/ecsim/ecsim/sim/cluster"
 //     earlier in that order. Each instance counts once, for the first resource
 //     it lacks in that order.
 //
-// Explain returns ReasonNone if the task fits somewhere after all.
+// Explain returns ReasonNone if the task fits somewhere after all. For a
+// request whose constraints are all static the answer comes from counts
+// kept up to date as instances change (explain_cache.go).
 func (p *Placer) Explain(r *Request) Reason {
 	if r.plan == nil {
 		p.Prepare(r)
 	}
+	if reason, ok := p.explainCached(r); ok {
+		return reason
+	}
+	return p.explainScan(r)
+}
+
+// explainScan is Explain by a scan of every instance.
+func (p *Placer) explainScan(r *Request) Reason {
 	var active, connected, meets int
 	var lacks [len(reasonOrder)]int
 	for _, in := range p.c.Instances() {

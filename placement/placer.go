@@ -49,6 +49,10 @@ type Placer struct {
 	cur   []int32
 	pcs   []partCount
 
+	explained []*explained // Explain's kept counts (explain_cache.go)
+	scanned   [16]explainKey
+	clock     uint64
+
 	// Stats accumulates over the Placer's life.
 	Stats Stats
 }
@@ -131,6 +135,7 @@ func (p *Placer) InstanceChanged(in *cluster.Instance) {
 	for _, x := range p.indexes {
 		x.update(in)
 	}
+	p.explainChanged(in)
 }
 
 // Place chooses the instance for the task of r, or returns nil when no

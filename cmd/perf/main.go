@@ -5,6 +5,7 @@
 // set) of each.
 //
 //	go run ./cmd/perf [-reps 3] [-short] [-cases binpack,spread]
+//	go run ./cmd/perf -yaml spread > spread.yaml   # a case's scenario
 //
 // make perf runs it. The bare loop (bare.go) is the least a simulator of
 // the load must do: it calibrates the machine, so the ratios compare
@@ -35,7 +36,18 @@ func main() {
 	only := flag.String("cases", "", "comma-separated cases to run (default: all)")
 	child := flag.String("child", "", "internal: run one case in this process (ecsim or bare)")
 	name := flag.String("case", "", "internal: the case the child runs")
+	yaml := flag.String("yaml", "", "print the scenario of a case and exit (to run it with ecsim run)")
 	flag.Parse()
+	if *yaml != "" {
+		for _, c := range cases(*short) {
+			if c.name == *yaml {
+				fmt.Print(c.yaml)
+				return
+			}
+		}
+		fmt.Fprintf(os.Stderr, "perf: no case %q\n", *yaml)
+		os.Exit(2)
+	}
 	if *child != "" {
 		if err := runChild(*child, *name, *short); err != nil {
 			fmt.Fprintln(os.Stderr, "perf:", err)
