@@ -197,9 +197,16 @@ func (p *Placer) placeSpread(r *Request, pl *plan) (cluster.InstanceID, bool) {
 		}
 		var id cluster.InstanceID
 		var ok bool
-		if binpackNext {
+		switch {
+		case binpackNext:
 			id, ok = p.placeBinpack(r, pl, p.parts, rest[1:])
-		} else {
+		case pl.g != nil:
+			p.slots = p.slots[:0]
+			for _, pc := range pcs[i:j] {
+				p.slots = append(p.slots, pc.slot)
+			}
+			id, ok = p.placeByCount(pl.g, p.slots, r, pl, rest[1:])
+		default:
 			id, ok = p.exhaustive(r, pl, p.members(p.parts), rest)
 		}
 		if ok {

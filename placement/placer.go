@@ -49,6 +49,10 @@ type Placer struct {
 	cur   []int32
 	pcs   []partCount
 
+	groups    []*groupIndex // spread(instanceId) by count (spreadindex.go)
+	scanOnly  bool          // tests: rank every member, the reference
+	oneSlot   [1]int        // the one partition of an unsplit groupIndex
+	slots     []int
 	explained []*explained // Explain's kept counts (explain_cache.go)
 	scanned   [16]explainKey
 	clock     uint64
@@ -61,10 +65,11 @@ type Placer struct {
 type mode uint8
 
 const (
-	modeScan    mode = iota // rank every member of the index
-	modeRandom              // uniform over the members
-	modeBinpack             // binpack first: walk the levels upwards
-	modeSpread              // spread on an attribute first: partitions by count
+	modeScan           mode = iota // rank every member of the index
+	modeRandom                     // uniform over the members
+	modeBinpack                    // binpack first: walk the levels upwards
+	modeSpread                     // spread on an attribute first: partitions by count
+	modeSpreadInstance             // spread on the instance first: instances by count
 )
 
 // plan is how a prepared request is placed.
@@ -73,6 +78,9 @@ type plan struct {
 	x       *levelIndex
 	dynamic []Constraint // constraints the index does not guarantee
 	chain   []Strategy
+	// g counts the group's tasks per instance when the chain starts with
+	// spread(instanceId), or with spread(attribute), spread(instanceId).
+	g *groupIndex
 }
 
 // NewPlacer returns a placer for c whose random tie-breaks draw from src.
@@ -108,7 +116,12 @@ func (p *Placer) Prepare(r *Request) {
 				if b, ok := st[1].(binpack); ok {
 					dim = b.dim
 				}
+				if _, ok := st[1].(spreadInstance); ok {
+					pl.g = p.ensureGroupIndex(r.Group, s0.attr, static)
+				}
 			}
+		case spreadInstance:
+			pl.mode, pl.g = modeSpreadInstance, p.ensureGroupIndex(r.Group, -1, static)
 		}
 	}
 	pl.x = p.ensureIndex(dim, attr, static)
@@ -133,6 +146,9 @@ func (p *Placer) ensureIndex(dim Dimension, attr cluster.AttrID, filter []Constr
 // InstanceChanged implements cluster.Listener.
 func (p *Placer) InstanceChanged(in *cluster.Instance) {
 	for _, x := range p.indexes {
+		x.update(in)
+	}
+	for _, x := range p.groups {
 		x.update(in)
 	}
 	p.explainChanged(in)
@@ -162,12 +178,16 @@ func (p *Placer) Place(r *Request) *cluster.Instance {
 func (p *Placer) choose(r *Request, pl *plan) (cluster.InstanceID, bool) {
 	x := pl.x
 	switch {
+	case p.scanOnly:
+		return p.exhaustive(r, pl, x.all, pl.chain)
 	case pl.mode == modeRandom:
 		return p.placeRandom(r, pl)
 	case pl.mode == modeBinpack:
 		return p.placeBinpack(r, pl, x.parts[:min(1, len(x.parts))], pl.chain[1:])
 	case pl.mode == modeSpread && !x.overflow:
 		return p.placeSpread(r, pl)
+	case pl.mode == modeSpreadInstance:
+		return p.placeByCount(pl.g, p.oneSlot[:], r, pl, pl.chain[1:])
 	}
 	return p.exhaustive(r, pl, x.all, pl.chain)
 }
