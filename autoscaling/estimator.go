@@ -87,7 +87,11 @@ func BoundsOf(caps []cluster.Capacity) (smallest, largest cluster.Capacity) {
 // task each; the other 49,900 small tasks need 2,495 instances of 20: 2,595.
 func EstimateInstances(groups []TaskGroup, smallest, largest cluster.Capacity) Estimate {
 	var est Estimate
-	order := make([]int, 0, len(groups))
+	type keyed struct {
+		size float64
+		i    int
+	}
+	order := make([]keyed, 0, len(groups))
 	for i, g := range groups {
 		if g.Count <= 0 {
 			continue
@@ -98,27 +102,22 @@ func EstimateInstances(groups []TaskGroup, smallest, largest cluster.Capacity) E
 			continue
 		}
 		est.Compatible += g.Count
-		order = append(order, i)
-	}
-	sizes := make([]float64, len(groups))
-	for _, i := range order {
-		g := groups[i]
-		sizes[i] = share(g.Req.CPU, largest.Free.CPU) + share(g.Req.MemoryMiB, largest.Free.MemoryMiB)
+		order = append(order, keyed{share(g.Req.CPU, largest.Free.CPU) + share(g.Req.MemoryMiB, largest.Free.MemoryMiB), i})
 	}
 	// Decreasing size, ties in input order: the index breaks them, so an
 	// unstable sort gives the stable order.
-	slices.SortFunc(order, func(a, b int) int {
+	slices.SortFunc(order, func(a, b keyed) int {
 		switch {
-		case sizes[a] > sizes[b]:
+		case a.size > b.size:
 			return -1
-		case sizes[a] < sizes[b]:
+		case a.size < b.size:
 			return 1
 		}
-		return a - b
+		return a.i - b.i
 	})
 	p := packer{largest: largest}
-	for _, i := range order {
-		p.pack(groups[i])
+	for _, k := range order {
+		p.pack(groups[k.i])
 	}
 	est.Instances = len(p.bins)
 	return est

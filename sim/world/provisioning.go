@@ -20,9 +20,12 @@ import (
 //
 // A class whose constraints are all static can fit now only on an instance
 // whose capacity grew since its last failure (every other instance is as it
-// was when it failed), so a pass tries it only when it fits one of those
-// instances: a pass costs a resource check per class and grown instance and
-// a placement per task it places, not a placement per waiting task.
+// was when it failed), so a pass looks for the oldest static class that fits
+// what is free on a grown instance in a tree of the classes' fronts
+// (frontTree), which skips the classes too big for it: a pass costs a few
+// tree searches per task it places, not a look at every waiting class.
+// Classes with a dynamic constraint are tried whenever their provider's
+// capacity grew.
 
 // queued is a PROVISIONING task waiting for capacity.
 type queued struct {
@@ -35,16 +38,21 @@ type provClass struct {
 	key      classKey
 	provider int
 	static   bool // all of its request's constraints are static
+	perTask  int  // 1 with a distinctInstance constraint, for the estimator
 	fifo     []queuedAt
 	head     int
-	count    int  // its tasks PROVISIONING
-	seen     bool // it has had a task: an empty class is counted in provQueue.empty
+	count    int   // its tasks PROVISIONING
+	seen     bool  // it has had a task: an empty class is counted in provQueue.empty
+	pos      int32 // static: the tree position of its front, -1 if none is active
+	aside    bool  // static: it failed in this pass, its front is not active
 }
 
-// queuedAt is a queued task and its place in submission order.
+// queuedAt is a queued task, its place in submission order and, for a
+// static class, its tree position.
 type queuedAt struct {
 	queued
 	seq uint64
+	pos int32
 }
 
 // classKey identifies a class: the request and the size.
@@ -55,22 +63,22 @@ type classKey struct {
 
 // provQueue holds the classes and what changed since the last pass.
 type provQueue struct {
-	// classes are the classes whose constraints are all static, by the
-	// CPU their tasks need (so a pass stops at the first too big for every
-	// grown instance); dynamic are the others, tried whenever their
+	// classes are the classes whose constraints are all static, whose
+	// fronts the tree holds; dynamic are the others, tried whenever their
 	// provider's capacity grew.
 	classes []*provClass
 	dynamic []*provClass
 	byKey   map[classKey]*provClass
+	tree    frontTree
 	seq     uint64
 	dirty   []bool               // by provider: capacity grew since the last pass
 	grown   []cluster.InstanceID // the instances whose capacity grew
 	isGrown map[cluster.InstanceID]bool
 	next    []cluster.InstanceID // scratch: the grown instances of this pass
-	cands   []*provClass         // scratch: the candidates of this pass
+	rooms   []room               // scratch: what is free on them
+	cands   []*provClass         // scratch: the dynamic candidates of this pass
+	aside   []*provClass         // scratch: the static classes that failed in this pass
 	empty   int                  // classes in the lists with no task, dropped now and then
-	roomCPU []int64              // by provider: the most CPU free on a grown instance
-	roomMem []int64              // by provider: the most memory free on a grown instance
 	sorted  []heapItem           // scratch for provisioningGroups
 	groups  []autoscaling.TaskGroup
 	reqs    []*placement.Request
@@ -104,15 +112,13 @@ func (w *World) class(t *cluster.Task) *provClass {
 	k := classKey{w.requestOf(t), t.Req()}
 	c, ok := w.prov.byKey[k]
 	if !ok {
-		c = &provClass{key: k, provider: int(t.Provider), static: allStatic(k.r)}
+		c = &provClass{key: k, provider: int(t.Provider), static: allStatic(k.r), perTask: perInstance(k.r), pos: -1}
 		w.prov.byKey[k] = c
-		if !c.static {
+		if c.static {
+			w.prov.classes = append(w.prov.classes, c)
+		} else {
 			w.prov.dynamic = append(w.prov.dynamic, c)
-			return c
 		}
-		cs := w.prov.classes
-		i, _ := slices.BinarySearchFunc(cs, k.req.CPU, func(x *provClass, cpu int64) int { return compareInt(x.key.req.CPU, cpu) })
-		w.prov.classes = slices.Insert(cs, i, c)
 	}
 	return c
 }
@@ -131,7 +137,14 @@ func allStatic(r *placement.Request) bool {
 func (w *World) provision(t *cluster.Task) {
 	c := w.class(t)
 	w.prov.seq++
-	c.fifo = append(c.fifo, queuedAt{queued{t.ID, t.Gen}, w.prov.seq})
+	q := queuedAt{queued{t.ID, t.Gen}, w.prov.seq, -1}
+	if c.static {
+		q.pos = w.position()
+	}
+	c.fifo = append(c.fifo, q)
+	if c.static && c.pos < 0 {
+		w.refront(c)
+	}
 	w.counted(c, 1)
 	w.providers[t.Provider].provisioning++
 	e := w.emit(record.TaskProvisioning)
@@ -200,74 +213,49 @@ func (w *World) capacityChanged(in *cluster.Instance) {
 	}
 }
 
-// retryProvisioning places waiting tasks, oldest first, on the providers
-// whose capacity grew. One scan of the classes picks those that may place
-// now (the candidates); then, while one can, the candidate with the oldest
-// task places it. A class leaves the candidates at its first failure, when
-// its size no longer fits where capacity grew, or when it runs out of
-// tasks.
-func (w *World) retryProvisioning() {
-	q := &w.prov
-	w.retryScheduled = false
-	dirty := slices.Clone(q.dirty) // a change during the pass waits for the next one
-	clear(q.dirty)
-	q.next = append(q.next[:0], q.grown...)
-	for _, id := range q.grown {
-		delete(q.isGrown, id)
+// position hands out the tree position of a task of a static class,
+// renumbering the waiting tasks when the tree is full.
+func (w *World) position() int32 {
+	if w.prov.tree.full() {
+		w.reshape()
 	}
-	q.grown = q.grown[:0]
-	q.cands = w.candidates(dirty, q.cands[:0])
-	for {
-		i := w.oldestCandidate()
-		if i < 0 {
-			break
-		}
-		c := q.cands[i]
-		t := w.c.Task(c.fifo[c.head].id)
-		in := w.placer.Place(w.taskRequest(t))
-		if in == nil {
-			q.cands = slices.Delete(q.cands, i, i+1)
-			continue
-		}
-		c.pop()
-		w.counted(c, -1)
-		w.providers[t.Provider].provisioning--
-		w.placeOwned(t, in)
-		if _, ok := c.front(w); !ok {
-			q.cands = slices.Delete(q.cands, i, i+1)
-		}
-	}
-	clear(q.cands)
+	return w.prov.tree.next()
 }
 
-// candidates appends to out the classes that may place now, dropping the
-// classes left empty on the way: the dynamic ones whose provider's
-// capacity grew, and the static ones that fit a grown instance, found in
-// order of CPU up to the largest CPU free on one.
-func (w *World) candidates(dirty []bool, out []*provClass) []*provClass {
+// reshape renumbers the waiting tasks of the static classes 0, 1, ... in
+// submission order into a tree with room for as many again.
+func (w *World) reshape() {
 	q := &w.prov
-	most := w.room()
-	q.dynamic = w.scan(q.dynamic, len(q.dynamic), func(c *provClass) bool { return dirty[c.provider] }, &out)
-	end, _ := slices.BinarySearchFunc(q.classes, most+1, func(x *provClass, cpu int64) int { return compareInt(x.key.req.CPU, cpu) })
-	may := func(c *provClass) bool {
-		return dirty[c.provider] && c.key.req.CPU <= q.roomCPU[c.provider] && c.key.req.MemoryMiB <= q.roomMem[c.provider] && w.fitsGrown(c)
+	type entry struct {
+		c *provClass
+		i int
 	}
-	if w.tryAll {
-		end, may = len(q.classes), func(c *provClass) bool { return dirty[c.provider] }
+	var live []entry
+	for _, c := range q.classes {
+		for i := c.head; i < len(c.fifo); i++ {
+			live = append(live, entry{c, i})
+		}
 	}
-	q.classes = w.scan(q.classes, end, may, &out)
-	return out
+	slices.SortFunc(live, func(a, b entry) int { return compareSeq(a.c.fifo[a.i].seq, b.c.fifo[b.i].seq) })
+	size := 1024
+	for size < 2*len(live)+1 {
+		size *= 2
+	}
+	q.tree.reset(size)
+	for _, e := range live {
+		e.c.fifo[e.i].pos = q.tree.next()
+	}
+	for _, c := range q.classes {
+		c.pos = -1
+		w.refront(c)
+	}
 }
 
-// scan looks at the first n classes of cs, appending to out those for
-// which may holds, and returns cs without the empty ones it met.
-func (w *World) scan(cs []*provClass, n int, may func(*provClass) bool, out *[]*provClass) []*provClass {
+// scan appends to out the classes of cs for which may holds, and returns
+// cs without the empty ones it met.
+func (w *World) scan(cs []*provClass, may func(*provClass) bool, out *[]*provClass) []*provClass {
 	keep := cs[:0]
-	for i, c := range cs {
-		if i >= n {
-			keep = append(keep, cs[i:]...)
-			break
-		}
+	for _, c := range cs {
 		if c.count == 0 {
 			delete(w.prov.byKey, c.key)
 			w.prov.empty--
@@ -280,73 +268,6 @@ func (w *World) scan(cs []*provClass, n int, may func(*provClass) bool, out *[]*
 	}
 	clear(cs[len(keep):])
 	return keep
-}
-
-// room computes, per provider, the most CPU and memory free on one of its
-// grown instances, and returns the most CPU over all of them.
-func (w *World) room() int64 {
-	q := &w.prov
-	if len(q.roomCPU) != len(w.providers) {
-		q.roomCPU, q.roomMem = make([]int64, len(w.providers)), make([]int64, len(w.providers))
-	}
-	clear(q.roomCPU)
-	clear(q.roomMem)
-	most := int64(0)
-	for _, id := range q.next {
-		in := w.c.Instance(id)
-		if in.Provider < 0 {
-			continue
-		}
-		free := in.Registered.Sub(in.Reserved)
-		q.roomCPU[in.Provider] = max(q.roomCPU[in.Provider], free.CPU)
-		q.roomMem[in.Provider] = max(q.roomMem[in.Provider], free.MemoryMiB)
-		most = max(most, free.CPU)
-	}
-	return most
-}
-
-func compareInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// oldestCandidate returns the index of the candidate with the oldest task,
-// dropping those whose size no longer fits where capacity grew; -1 when
-// none is left.
-func (w *World) oldestCandidate() int {
-	q := &w.prov
-	best, bestSeq := -1, uint64(0)
-	keep := q.cands[:0]
-	for _, c := range q.cands {
-		front, ok := c.front(w)
-		if !ok || c.static && !w.tryAll && !w.fitsGrown(c) {
-			continue
-		}
-		if best < 0 || front.seq < bestSeq {
-			best, bestSeq = len(keep), front.seq
-		}
-		keep = append(keep, c)
-	}
-	clear(q.cands[len(keep):])
-	q.cands = keep
-	return best
-}
-
-// fitsGrown reports whether c's size fits one of the instances of its
-// provider whose capacity grew.
-func (w *World) fitsGrown(c *provClass) bool {
-	for _, id := range w.prov.next {
-		in := w.c.Instance(id)
-		if in.Provider == c.provider && in.Lacks(c.key.req) == cluster.ResourceNone {
-			return true
-		}
-	}
-	return false
 }
 
 // provisioningGroups groups p's PROVISIONING tasks by request and size, in
@@ -370,7 +291,7 @@ func (w *World) provisioningGroups(p *providerRun) []autoscaling.TaskGroup {
 	slices.SortFunc(q.sorted, func(a, b heapItem) int { return compareSeq(a.seq, b.seq) })
 	for _, it := range q.sorted {
 		c := it.c
-		q.groups = append(q.groups, autoscaling.TaskGroup{Req: c.key.req, PerInstance: perInstance(c.key.r), Count: c.count})
+		q.groups = append(q.groups, autoscaling.TaskGroup{Req: c.key.req, PerInstance: c.perTask, Count: c.count})
 	}
 	return q.groups
 }
