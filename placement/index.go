@@ -29,10 +29,13 @@ const maxPartitions = 64
 // 64 and 4096 levels, so that levels that cannot fit a task's other
 // requirement are skipped in a few steps.
 type levelIndex struct {
-	dim      Dimension
-	attr     cluster.AttrID // -1: one partition
-	filter   []Constraint   // static constraints every member meets
-	key      string         // identity of filter
+	dim    Dimension
+	attr   cluster.AttrID // -1: one partition
+	filter []Constraint   // static constraints every member meets
+	key    string         // identity of filter
+	// distinct, when not noGroup, is the task group of a distinctInstance
+	// constraint folded into the index: members run no task of it.
+	distinct cluster.GroupID
 	shift    uint
 	parts    []*levels // by attribute value + 1 (0: attribute missing)
 	where    []loc     // by instance ID
@@ -63,8 +66,11 @@ type levels struct {
 }
 
 func newLevelIndex(dim Dimension, attr cluster.AttrID, filter []Constraint, s State) *levelIndex {
-	return &levelIndex{dim: dim, attr: attr, filter: filter, key: filterKey(filter), state: s}
+	return &levelIndex{dim: dim, attr: attr, filter: filter, key: filterKey(filter), distinct: noGroup, state: s}
 }
+
+// noGroup is a levelIndex's distinct when it folds in no distinctInstance.
+const noGroup cluster.GroupID = -1
 
 // filterKey identifies a set of static constraints.
 func filterKey(filter []Constraint) string {
@@ -78,7 +84,7 @@ func filterKey(filter []Constraint) string {
 func (x *levelIndex) keyOf(free int64) int32 { return int32(free >> x.shift) }
 
 func (x *levelIndex) member(in *cluster.Instance) bool {
-	if !in.Schedulable() {
+	if !in.Schedulable() || x.distinct != noGroup && in.GroupCount(x.distinct) > 0 {
 		return false
 	}
 	for _, c := range x.filter {

@@ -124,18 +124,53 @@ func (p *Placer) Prepare(r *Request) {
 			pl.mode, pl.g = modeSpreadInstance, p.ensureGroupIndex(r.Group, -1, static)
 		}
 	}
-	pl.x = p.ensureIndex(dim, attr, static)
+	distinct := noGroup
+	if pl.mode != modeSpreadInstance && pl.g == nil {
+		pl.dynamic, distinct = p.foldDistinct(pl.dynamic, r.Group)
+	}
+	pl.x = p.ensureIndex(dim, attr, static, distinct)
 	r.plan = pl
 }
 
-func (p *Placer) ensureIndex(dim Dimension, attr cluster.AttrID, filter []Constraint) *levelIndex {
+// maxDistinctIndexes bounds the indexes that fold in a distinctInstance
+// constraint (one per task group): each is updated on every change of every
+// instance, so past it the constraint is checked per candidate instead.
+const maxDistinctIndexes = 8
+
+// foldDistinct takes a distinctInstance constraint out of dynamic when an
+// index of the instances running no task of group g can stand for it, so
+// that binpack, random and spread on an attribute never look at the
+// instances it excludes (issue 13: placement sub-linear for every
+// constraint).
+func (p *Placer) foldDistinct(dynamic []Constraint, g cluster.GroupID) ([]Constraint, cluster.GroupID) {
+	i := slices.IndexFunc(dynamic, func(c Constraint) bool { _, ok := c.(distinctInstance); return ok })
+	if i < 0 {
+		return dynamic, noGroup
+	}
+	n := 0
+	for _, x := range p.indexes {
+		if x.distinct == g {
+			return slices.Delete(slices.Clone(dynamic), i, i+1), g
+		}
+		if x.distinct != noGroup {
+			n++
+		}
+	}
+	if n >= maxDistinctIndexes {
+		return dynamic, noGroup
+	}
+	return slices.Delete(slices.Clone(dynamic), i, i+1), g
+}
+
+func (p *Placer) ensureIndex(dim Dimension, attr cluster.AttrID, filter []Constraint, distinct cluster.GroupID) *levelIndex {
 	key := filterKey(filter)
 	for _, x := range p.indexes {
-		if x.dim == dim && x.attr == attr && x.key == key {
+		if x.dim == dim && x.attr == attr && x.key == key && x.distinct == distinct {
 			return x
 		}
 	}
 	x := newLevelIndex(dim, attr, filter, p.c)
+	x.distinct = distinct
 	for _, in := range p.c.Instances() {
 		x.update(in)
 	}

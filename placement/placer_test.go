@@ -137,6 +137,54 @@ func TestDistinctInstance(t *testing.T) {
 	}
 }
 
+// TestDistinctInstanceManyGroups: past maxDistinctIndexes groups the
+// constraint is checked per candidate instead of folded into an index, and
+// every group still gets one task per instance (docs/model.md §5.4); each
+// request, prepared once, keeps whichever way it started with.
+func TestDistinctInstanceManyGroups(t *testing.T) {
+	w := newWorld(5)
+	for i := 0; i < 4; i++ {
+		w.add(t, "m5.xlarge", "us-east-1a")
+	}
+	ch := NewChain(Binpack(DimMemory))
+	groups := 2 * maxDistinctIndexes
+	reqs := make([]*Request, groups)
+	for i := range reqs {
+		reqs[i] = &Request{Chain: ch, Group: w.c.Group(fmt.Sprint("family:g", i)), Constraints: []Constraint{DistinctInstance()}}
+		w.p.Prepare(reqs[i])
+	}
+	folded := 0
+	for _, x := range w.p.indexes {
+		if x.distinct != noGroup {
+			folded++
+		}
+	}
+	if folded != maxDistinctIndexes {
+		t.Fatalf("%d indexes fold in a group, want %d", folded, maxDistinctIndexes)
+	}
+	def := taskDef(64, 128)
+	for round := 0; round < 4; round++ {
+		for _, r := range reqs {
+			r.Req = def.Requirements()
+			in := w.p.Place(r)
+			if in == nil {
+				t.Fatalf("round %d: no instance for %v", round, w.c.GroupName(r.Group))
+			}
+			if in.GroupCount(r.Group) > 0 {
+				t.Fatalf("distinctInstance violated on %s", in.EC2InstanceID)
+			}
+			if err := w.c.Place(w.c.NewTask(def, r.Group, 0), in); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, r := range reqs {
+		if in := w.p.Place(r); in != nil {
+			t.Fatalf("5th task of %v placed on %s; want none", w.c.GroupName(r.Group), in.EC2InstanceID)
+		}
+	}
+}
+
 func TestExplainReasons(t *testing.T) {
 	w := newWorld(4)
 	r := Request{Chain: NewChain(), Group: w.c.Group("family:t"), Req: taskDef(256, 512).Requirements()}
