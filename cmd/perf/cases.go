@@ -61,12 +61,17 @@ workloads:
 }
 
 // managedFleet is l on a capacity provider with managed scaling whose Auto
-// Scaling group may grow to l.instances m5.xlarge.
+// Scaling group may grow to l.instances m5.xlarge. The PROVISIONING limit
+// is lifted to the task count so that it is the same load as on fixed
+// instances: with ECS's 500, a group that grows by minutes under tasks that
+// arrive by the second fails 30% of them with "provisioning capacity limit
+// exceeded".
 func managedFleet(name string, l load) string {
 	return fmt.Sprintf(`name: %s
 duration: %gh
 sampleInterval: 1m
 cluster:
+  provisioningLimit: %d
   capacityProviders:
     - name: asg
       autoScalingGroup: {instanceTypes: [m5.xlarge], minSize: 0, maxSize: %d}
@@ -82,7 +87,7 @@ workloads:
     placementStrategy: [{type: binpack, field: memory}]
     arrivals: {process: poisson, ratePerMinute: %g}
     duration: {distribution: exponential, mean: %gs}
-`, name, l.hours, l.instances, l.ratePerMinute(), l.meanSeconds())
+`, name, l.hours, l.tasks, l.instances, l.ratePerMinute(), l.meanSeconds())
 }
 
 // queueHeavy is the benchmark workload of the pfnet k8s-cluster-simulator:
