@@ -16,7 +16,9 @@ import (
 //
 //   - time never runs backwards, and no event falls after the run's end;
 //   - the cluster's bookkeeping holds (cluster.Verify: no instance
-//     over-committed, reservations equal their tasks' sum, …);
+//     over-committed, reservations equal their tasks' sum, …), and so does
+//     the PROVISIONING queue's (every class counts its waiting tasks, and
+//     the retry tree holds each static class's oldest task);
 //   - task conservation: submitted = placed + failed + cancelled +
 //     PROVISIONING, and placed = completed + stopped + lost + RUNNING +
 //     PENDING, counted from the events against the cluster's states;
@@ -146,6 +148,9 @@ func (c *Checker) check(e *record.Event) error {
 	c.last = e.T
 	if c.n%c.every == 0 {
 		if err := cluster.Verify(c.w.c); err != nil {
+			return err
+		}
+		if err := c.w.verifyQueue(); err != nil {
 			return err
 		}
 	}

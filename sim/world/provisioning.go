@@ -79,6 +79,7 @@ type provQueue struct {
 	cands   []*provClass         // scratch: the dynamic candidates of this pass
 	aside   []*provClass         // scratch: the static classes that failed in this pass
 	empty   int                  // classes in the lists with no task, dropped now and then
+	inPass  bool                 // a retry pass is under way
 	sorted  []heapItem           // scratch for provisioningGroups
 	groups  []autoscaling.TaskGroup
 	reqs    []*placement.Request
@@ -156,7 +157,11 @@ func (w *World) provision(t *cluster.Task) {
 // unprovision counts out a PROVISIONING task that stops (cancelled).
 func (w *World) unprovision(t *cluster.Task) {
 	w.providers[t.Provider].provisioning--
-	w.counted(w.class(t), -1)
+	c := w.class(t)
+	w.counted(c, -1)
+	if c.static {
+		w.refront(c) // it may have been the oldest: the tree moves on
+	}
 }
 
 // counted adds d to c's tasks, keeping count of the classes left empty and

@@ -80,6 +80,46 @@ workloads:
     placementConstraints: [{type: memberOf, expression: "attribute:ecs.instance-type == m5.2xlarge"}]
 `
 
+// cancelledQueue has two providers at their maximum, sized RunTask tasks
+// waiting on both, and a service whose desired count rises past what fits
+// and then falls, cancelling PROVISIONING tasks that are the oldest of
+// their class (the retry tree finds their stale fronts).
+const cancelledQueue = `
+name: cancelled-queue
+duration: 3h
+cluster:
+  provisioningLimit: 5000
+  capacityProviders:
+    - name: small
+      autoScalingGroup: {instanceTypes: [m5.xlarge], minSize: 3, maxSize: 3, desiredCapacity: 3}
+      managedScaling: {status: ENABLED, targetCapacity: 100}
+    - name: large
+      autoScalingGroup: {instanceTypes: [m5.2xlarge], minSize: 2, maxSize: 2, desiredCapacity: 2}
+      managedScaling: {status: ENABLED, targetCapacity: 100}
+  defaultCapacityProviderStrategy: [{capacityProvider: small, weight: 1}, {capacityProvider: large, weight: 1}]
+taskDefinitions:
+  - family: job
+    containerDefinitions: [{name: main, image: job, cpu: 1024, memory: 1024}]
+  - family: web
+    containerDefinitions: [{name: web, image: web, cpu: 512, memory: 1024}]
+workloads:
+  - name: jobs
+    taskDefinition: job
+    size: {cpu: {distribution: uniform, min: 256, max: 2048}, memory: {distribution: uniform, min: 512, max: 4096}}
+    arrivals: {process: poisson, ratePerMinute: 3, count: 4}
+    duration: {distribution: uniform, min: 60s, max: 1200s}
+services:
+  - serviceName: web
+    taskDefinition: web
+    desiredCount: 2
+    capacityProviderStrategy: [{capacityProvider: small, weight: 1}]
+    desiredCountSchedule:
+      - {at: 20m, desiredCount: 60}
+      - {at: 40m, desiredCount: 5}
+      - {at: 80m, desiredCount: 40}
+      - {at: 100m, desiredCount: 0}
+`
+
 // TestRetryPassMatchesTryingEveryClass (docs/model.md §7.2): the retry pass
 // tries a class only where capacity grew; trying every waiting class, as
 // the reference does, gives the same run — the same events and samples in
@@ -87,7 +127,7 @@ workloads:
 // that fits no grown instance fits none. Random scenarios and a sized,
 // queue-heavy one.
 func TestRetryPassMatchesTryingEveryClass(t *testing.T) {
-	srcs := []string{sizedQueue}
+	srcs := []string{sizedQueue, cancelledQueue}
 	n := 60
 	if testing.Short() {
 		n = 15

@@ -1,6 +1,7 @@
 package world
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/ecsim/ecsim/sim/cluster"
@@ -28,6 +29,8 @@ func (w *World) retryProvisioning() {
 		w.retryEveryClass(dirty)
 		return
 	}
+	q.inPass = true
+	defer func() { q.inPass = false }()
 	q.cands = q.cands[:0]
 	q.dynamic = w.scan(q.dynamic, func(c *provClass) bool { return dirty[c.provider] }, &q.cands)
 	for {
@@ -171,4 +174,33 @@ func (w *World) fitsGrown(c *provClass) bool {
 		}
 	}
 	return false
+}
+
+// verifyQueue checks the PROVISIONING queue's bookkeeping (the Checker
+// calls it): every class counts the tasks still waiting in it, and, outside
+// a retry pass, the tree holds the front of every static class that has
+// one, at the front's position.
+func (w *World) verifyQueue() error {
+	q := &w.prov
+	for _, cs := range [][]*provClass{q.classes, q.dynamic} {
+		for _, c := range cs {
+			live := 0
+			for _, e := range c.fifo[c.head:] {
+				if t := w.c.Task(e.id); t.Gen == e.gen && t.State == cluster.Provisioning {
+					live++
+				}
+			}
+			if live != c.count {
+				return fmt.Errorf("PROVISIONING class of %d CPU / %d MiB counts %d tasks, holds %d", c.key.req.CPU, c.key.req.MemoryMiB, c.count, live)
+			}
+			if !c.static || c.aside || live == 0 || q.inPass || w.tryAll {
+				continue
+			}
+			f, _ := c.front(w)
+			if c.pos != f.pos || q.tree.who[f.pos] != c {
+				return fmt.Errorf("retry tree holds position %d for a class whose oldest task is at %d", c.pos, f.pos)
+			}
+		}
+	}
+	return nil
 }
