@@ -30,7 +30,7 @@ const okDuration = "    duration: {distribution: constant, value: 1m}\n"
 // instanceTypeFamilies is the start of the catalogue's list of families.
 const instanceTypeFamilies = "the catalogue has"
 
-const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, scheduledTasks, services, faults, model, prices, variants)"
+const topKeys = "(accepted: name, description, seed, duration, sampleInterval, startTime, cluster, instanceTypes, taskDefinitions, workloads, scheduledTasks, services, faults, model, prices, variants, sweep)"
 
 const durationHelpText = "a duration such as 90s, 5m, 1h30m or 7d (units: ms, s, m, h, d)"
 

@@ -27,6 +27,9 @@ type File struct {
 	// Variants are named overrides for `ecsim compare`: variant name →
 	// PATH → VALUE, as `--set` takes them.
 	Variants Variants `yaml:"variants"`
+	// Sweep is the grid `ecsim sweep` runs (sweep.go); `ecsim run`
+	// ignores it.
+	Sweep Sweep `yaml:"sweep"`
 }
 
 // ClusterSpec is the cluster: its zones, its container instances and its
