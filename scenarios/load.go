@@ -57,6 +57,18 @@ func (s *Scenario) WithSets(sets ...Set) (*Scenario, error) {
 	return s.loader.parse(s.File, s.Dir, s.raw, append(append([]Set(nil), s.Sets...), sets...), false)
 }
 
+// Source returns the scenario's text and the overrides applied to it: what
+// a sweep's identity hashes (files it names, traces and task definitions,
+// are not included).
+func (s *Scenario) Source() []byte {
+	var b bytes.Buffer
+	b.Write(s.raw)
+	for _, set := range s.Sets {
+		fmt.Fprintf(&b, "\x00%s=%s", set.Path, set.Value)
+	}
+	return b.Bytes()
+}
+
 // Variant returns the scenario with the named variant applied.
 func (s *Scenario) Variant(name string) (*Scenario, error) {
 	var names []string

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,6 +117,11 @@ func (s *Sweep) decodeParameters(d *decoder, n *yaml.Node, path string) {
 			s.pos[index(p.Path, i)] = d.at(v)
 			p.Values = append(p.Values, strings.TrimSuffix(string(out), "\n"))
 		}
+		for i, v := range p.Values {
+			if j := slices.Index(p.Values[:i], v); j >= 0 {
+				d.errorAt(s.pos[index(p.Path, i)], index(pp, i), "the value %s is given twice (also at %d): each cell once", v, j)
+			}
+		}
 		s.Parameters = append(s.Parameters, p)
 	}
 }
@@ -150,16 +156,14 @@ func (d *decoder) stringLists(n *yaml.Node, path string) [][]string {
 	return out
 }
 
-// SweepCell is one cell of a sweep's grid: a value for every parameter.
-type SweepCell struct {
-	// Sets are the cell's overrides, in the parameters' order.
-	Sets []Set
-}
-
-// SweepGrid checks s's sweep: block against the scenario (every path
-// exists, every value is valid on its own, zip groups are well formed) and
-// returns its cells: the first parameter (or zip group) varies slowest.
-func (s *Scenario) SweepGrid() ([]SweepCell, error) {
+// SweepDimensions checks s's sweep: block against the scenario (every
+// path exists, every value is valid on its own, zip groups are well formed,
+// the grid is not empty and holds at most MaxSweepCells cells) and returns
+// the grid's dimensions: indexes into Spec.Sweep.Parameters, one parameter
+// each or the parameters of a zip group, in order of their first
+// parameter. reports.SweepPlan numbers the cells, the first dimension
+// slowest.
+func (s *Scenario) SweepDimensions() ([][]int, error) {
 	sw := s.Spec.Sweep
 	if !sw.Given {
 		return nil, Errors{{File: s.File, Field: "sweep", Msg: "the scenario has no sweep: block (README \"Sweeps\")"}}
@@ -181,7 +185,11 @@ func (s *Scenario) SweepGrid() ([]SweepCell, error) {
 	if errs := s.checkSweepValues(); len(errs) > 0 {
 		return nil, errs
 	}
-	return crossDimensions(dims, sw.Parameters), nil
+	out := make([][]int, len(dims))
+	for i, d := range dims {
+		out[i] = d
+	}
+	return out, nil
 }
 
 // dimension is a parameter, or a zip group of parameters, of the grid:
@@ -248,12 +256,13 @@ func (s *Scenario) checkSweepValues() Errors {
 			if err == nil {
 				continue
 			}
-			badPath := true // a path error has no position: say it once, at the path
+			badPath := false // a path error names no field: say it once, at the path
 			for _, e := range err.(Errors) {
-				if e.Pos.Line == 0 {
+				switch {
+				case e.Field == "" && e.Pos.Line == 0:
+					e.Pos, badPath = sw.pos[p.Path], true
+				case e.Pos.Line == 0:
 					e.Pos = sw.pos[index(p.Path, i)]
-				} else {
-					badPath = false
 				}
 				errs = append(errs, e)
 			}
@@ -266,28 +275,4 @@ func (s *Scenario) checkSweepValues() Errors {
 		}
 	}
 	return errs
-}
-
-// crossDimensions enumerates the grid, the first dimension slowest.
-func crossDimensions(dims []dimension, params []SweepParameter) []SweepCell {
-	n := 1
-	for _, d := range dims {
-		n *= len(params[d[0]].Values)
-	}
-	cells := make([]SweepCell, n)
-	for c := range cells {
-		sets := make([]Set, len(params))
-		rest := c
-		for k := len(dims) - 1; k >= 0; k-- {
-			d := dims[k]
-			size := len(params[d[0]].Values)
-			v := rest % size
-			rest /= size
-			for _, i := range d {
-				sets[i] = Set{Path: params[i].Path, Value: params[i].Values[v], Origin: "sweep.parameters"}
-			}
-		}
-		cells[c].Sets = sets
-	}
-	return cells
 }

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strings"
 	"testing"
+
+	"github.com/ecsim/ecsim/reports"
 )
 
 // sweepBase is a small scenario a sweep: block is appended to.
@@ -24,10 +26,32 @@ workloads:
     duration: {distribution: exponential, mean: 10m}
 `
 
+// sweepCells numbers sc's grid as reports.SweepPlan does and returns each
+// cell's overrides.
+func sweepCells(t *testing.T, sc *Scenario) [][]Set {
+	t.Helper()
+	dims, err := sc.SweepDimensions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var params []reports.SweepParameter
+	for _, p := range sc.Spec.Sweep.Parameters {
+		params = append(params, reports.SweepParameter{Path: p.Path, Values: p.Values})
+	}
+	plan := reports.NewSweepPlan(sc.Source(), sc.Config.Name, 1, []uint64{1}, params, dims, nil)
+	cells := make([][]Set, plan.Cells)
+	for c := range cells {
+		for i, v := range plan.Values(c) {
+			cells[c] = append(cells[c], Set{Path: params[i].Path, Value: params[i].Values[v], Origin: "sweep"})
+		}
+	}
+	return cells
+}
+
 // cellText prints a cell as "path=value, ...".
-func cellText(c SweepCell) string {
+func cellText(c []Set) string {
 	var parts []string
-	for _, s := range c.Sets {
+	for _, s := range c {
 		parts = append(parts, s.Path+"="+s.Value)
 	}
 	return strings.Join(parts, ", ")
@@ -80,10 +104,7 @@ func TestSweepGridOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cells, err := sc.SweepGrid()
-			if err != nil {
-				t.Fatal(err)
-			}
+			cells := sweepCells(t, sc)
 			var got []string
 			for _, c := range cells {
 				got = append(got, cellText(c))
@@ -92,7 +113,7 @@ func TestSweepGridOrder(t *testing.T) {
 				t.Fatalf("cells:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 			for _, c := range cells {
-				if _, err := sc.WithSets(c.Sets...); err != nil {
+				if _, err := sc.WithSets(c...); err != nil {
 					t.Fatalf("cell %s does not apply: %v", cellText(c), err)
 				}
 			}
@@ -128,6 +149,7 @@ func TestSweepErrors(t *testing.T) {
 		{"replications", "sweep:\n  parameters: {duration: [1h]}\n  replications: 0\n", []wantLine{{"19:17", "sweep.replications", "from 1 to 100000"}}},
 		{"values not a list", "sweep:\n  parameters: {duration: 1h}\n", []wantLine{{"18:26", "sweep.parameters.duration", "expected a non-empty list of values"}}},
 		{"empty list", "sweep:\n  parameters: {duration: []}\n", []wantLine{{"18:26", "sweep.parameters.duration", "expected a non-empty list of values"}}},
+		{"value twice", "sweep:\n  parameters: {duration: [1h, 2h, 1h]}\n", []wantLine{{"18:35", "sweep.parameters.duration[2]", "the value 1h is given twice (also at 0)"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lines := parseErrors(t, "sweep.yaml", sweepBase+tc.block)
@@ -140,7 +162,7 @@ func TestSweepErrors(t *testing.T) {
 		{"no block", "", "the scenario has no sweep: block"},
 		{"empty grid", "sweep:\n  parameters: {}\n", "sweep.parameters: the grid is empty"},
 		{"unknown path", "sweep:\n  parameters:\n    workloads.web.arrivals.ratePerMinut: [1, 2]\n",
-			`sweep.yaml:19:43: sweep.parameters workloads.web.arrivals.ratePerMinut: unknown key "ratePerMinut" (accepted: process, ratePerMinute,`},
+			`sweep.yaml:19:5: sweep.parameters workloads.web.arrivals.ratePerMinut: unknown key "ratePerMinut" (accepted: process, ratePerMinute,`},
 		{"bad value", "sweep:\n  parameters:\n    workloads.web.arrivals.ratePerMinute: [1, -2]\n", "sweep.yaml:19:47: workloads[0].arrivals.ratePerMinute"},
 		{"zip unknown path", "sweep:\n  parameters: {duration: [1h, 2h]}\n  zip: [[duration, seed]]\n", `sweep.zip[0]: "seed" is not a swept parameter (accepted: duration)`},
 		{"zip lengths", "sweep:\n  parameters: {duration: [1h, 2h], seed: [1, 2, 3]}\n  zip: [[duration, seed]]\n", "zipped with duration, which has 2 values: give 2 values (it has 3)"},
@@ -153,7 +175,7 @@ func TestSweepErrors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = sc.SweepGrid()
+			_, err = sc.SweepDimensions()
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v\nwant it to contain %q", err, tc.want)
 			}
