@@ -38,7 +38,23 @@ func (s *SweepSummary) WriteHTML(w io.Writer, assetsJS string) error {
 	if err := page.Render(&buf); err != nil {
 		return err
 	}
-	return writeAfterBody(w, buf.Bytes(), s.htmlBlock())
+	return writeAfterBody(w, escapeOptions(buf.Bytes()), s.htmlBlock())
+}
+
+// escapeOptions escapes <, > and & in the charts' option lines ("let
+// option_… = {JSON}"), which go-echarts writes into a script without
+// escaping: a swept value is the user's YAML and may hold "</script>". In
+// JSON strings \u003c is the same "<", so the charts show the values as
+// written.
+func escapeOptions(page []byte) []byte {
+	lines := bytes.Split(page, []byte("\n"))
+	r := strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`)
+	for i, l := range lines {
+		if bytes.HasPrefix(bytes.TrimSpace(l), []byte("let option_")) {
+			lines[i] = []byte(r.Replace(string(l)))
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
 }
 
 // sweepDim is a dimension of the grid as the page shows it: its name (the

@@ -139,15 +139,15 @@ func (p *SweepPlan) PointPath(dir string, c, k int) string {
 // WriteFileAtomic writes data to path through a temporary file in the same
 // folder and a rename, so that a reader (another shard, a resumed run,
 // merge) sees the whole file or none of it, whenever the writer is killed.
+// It does not sync (a sweep writes thousands of small files): a point file
+// that a machine crash leaves damaged is run again (ecsim sweep checks the
+// files it finds).
 func WriteFileAtomic(path string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -59,6 +59,17 @@ func TestCompareRendersInChromium(t *testing.T) {
 	}
 }
 
+// TestSweepRendersInChromium does the same for sweep.html of the built-in
+// sweep (two dimensions, so every metric has a line per dimension and a
+// heatmap), with a swept value that holds markup.
+func TestSweepRendersInChromium(t *testing.T) {
+	browser, assets := browserTools(t)
+	ids := renderedCharts(t, browser, "sweep.html", "sweep", "binpack-vs-spread", "--set", "sweep.replications=2", "--assets", assets)
+	if want := 3 * len(reports.CompareMetrics()); len(ids) != want {
+		t.Errorf("%d charts in the page, want %d (two lines and a heatmap per metric)", len(ids), want)
+	}
+}
+
 // renderedCharts runs ecsim with args (plus -q -o DIR), loads the page it
 // wrote in browser, checks that the console shows no error and that every
 // chart drew, and returns the chart IDs.

@@ -248,7 +248,7 @@ func runPoints(sc *scenarios.Scenario, p *reports.SweepPlan, dir string, sh shar
 	var done pointsDone
 	for pt := sh.i; pt < p.Points; pt += sh.n {
 		c, k := pt/p.Replications, pt%p.Replications
-		if _, err := os.Stat(p.PointPath(dir, c, k)); err == nil {
+		if pointDone(p, dir, c, k) {
 			done.skipped++
 			continue
 		}
@@ -300,6 +300,13 @@ func runPoints(sc *scenarios.Scenario, p *reports.SweepPlan, dir string, sh shar
 		return done, &sweepInterrupted{kept: done.run + done.skipped}
 	}
 	return done, first
+}
+
+// pointDone reports whether dir holds point (c, k) of p, whole: a file a
+// crash damaged, or one of another sweep, is run again and replaced.
+func pointDone(p *reports.SweepPlan, dir string, c, k int) bool {
+	pt, err := reports.ReadSweepPoint(p.PointPath(dir, c, k))
+	return err == nil && pt.Sweep == p.Sweep && pt.Cell == c && pt.Replication == k && len(pt.Metrics) == len(p.Metrics)
 }
 
 // cellConfigs keeps a worker's last cell configuration: a worker's points
