@@ -24,6 +24,9 @@ type Chart struct {
 	// T is the x value of every sample, in X's unit; each series has one
 	// value per sample.
 	T []float64
+	// XLabels, when set, makes X a category axis: T is 0, 1, … and the
+	// axis names each sample by its label (a swept strategy, say).
+	XLabels []string
 	// Series are the lines in legend order.
 	Series []ChartSeries
 }
@@ -61,9 +64,19 @@ type ChartSeries struct {
 	// Colour is the series' colour in the shared palette: the i-th series
 	// of a chart has seriesColour(i).
 	Colour color.NRGBA
-	Marks  []Mark
-	Refs   []RefLine
-	Spans  []Span
+	// Band, when set, is shaded behind the line in its colour: a
+	// confidence interval around a mean.
+	Band  *Band
+	Marks []Mark
+	Refs  []RefLine
+	Spans []Span
+}
+
+// Band is a range around a series, one low and one high per sample,
+// named in the legend by Label.
+type Band struct {
+	Label     string
+	Low, High []float64
 }
 
 // Mark is a vertical line at X: a scaling action. A series carries at most

@@ -30,6 +30,9 @@ func (c *Chart) ECharts() *charts.Line {
 	if c.X.Fixed() {
 		x.Min, x.Max = c.X.Min, c.X.Max
 	}
+	if c.XLabels != nil {
+		x.Type, x.Data = "category", c.XLabels
+	}
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID, Width: chartWidth, Height: chartHeight}),
 		charts.WithTitleOpts(opts.Title{Title: c.Title, Subtitle: c.Subtitle}),
@@ -43,9 +46,30 @@ func (c *Chart) ECharts() *charts.Line {
 	)
 	for i := range c.Series {
 		s := &c.Series[i]
-		l.AddSeries(s.Name, lineData(c.T, s.Values), seriesStyle(s), markLines(s), markAreas(s))
+		if s.Band != nil {
+			c.addBand(l, s, i)
+		}
+		l.AddSeries(s.Name, c.lineData(s.Values), seriesStyle(s), markLines(s), markAreas(s))
 	}
 	return l
+}
+
+// addBand draws s's band as two stacked series of the band's name: the
+// low values, invisible, and the width above them, filled in the series'
+// colour (translucent); the legend entry hides both.
+func (c *Chart) addBand(l *charts.Line, s *ChartSeries, i int) {
+	width := make([]float64, len(s.Band.Low))
+	for k := range width {
+		width[k] = s.Band.High[k] - s.Band.Low[k]
+	}
+	stack := fmt.Sprintf("band%d", i)
+	fill := s.Colour
+	fill.A = 0x50
+	hidden := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
+	item := charts.WithItemStyleOpts(opts.ItemStyle{Color: cssColour(fill)})
+	lc := charts.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)})
+	l.AddSeries(s.Band.Label, c.lineData(s.Band.Low), lc, hidden, item)
+	l.AddSeries(s.Band.Label, c.lineData(width), lc, hidden, item, charts.WithAreaStyleOpts(opts.AreaStyle{Color: cssColour(fill), Opacity: opts.Float(1)}))
 }
 
 // paletteCSS is the palette as echarts' own, for anything drawn without
@@ -58,11 +82,16 @@ func paletteCSS() opts.Colors {
 	return out
 }
 
-// lineData pairs the x values with ys.
-func lineData(x, ys []float64) []opts.LineData {
+// lineData pairs the x values with ys; on a category axis the values go
+// alone, in the categories' order.
+func (c *Chart) lineData(ys []float64) []opts.LineData {
 	out := make([]opts.LineData, len(ys))
 	for i, y := range ys {
-		out[i] = opts.LineData{Value: []any{x[i], y}}
+		if c.XLabels != nil {
+			out[i] = opts.LineData{Value: y}
+			continue
+		}
+		out[i] = opts.LineData{Value: []any{c.T[i], y}}
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"image/color"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -35,7 +37,16 @@ func (c *Chart) Plot() *plot.Plot {
 		}
 	}
 	for i := range c.Series {
+		if b := c.Series[i].Band; b != nil {
+			addBand(p, c.T, b, c.Series[i].Colour)
+		}
+	}
+	for i := range c.Series {
 		addSeries(p, c.T, &c.Series[i])
+	}
+	if c.XLabels != nil {
+		p.NominalX(c.XLabels...)
+		p.X.Min, p.X.Max = -0.5, float64(len(c.XLabels))-0.5
 	}
 	for i := range c.Series {
 		for _, r := range c.Series[i].Refs {
@@ -66,6 +77,11 @@ func (c *Chart) axisTop() float64 {
 				m = r.Y
 			}
 		}
+		if s.Band != nil {
+			for _, y := range s.Band.High {
+				m = max(m, y)
+			}
+		}
 	}
 	return 1.25 * m
 }
@@ -90,6 +106,27 @@ func addSeries(p *plot.Plot, t []float64, s *ChartSeries) {
 		l.StepStyle = plotter.PostStep
 	}
 	p.Legend.Add(s.Name, l)
+}
+
+// addBand shades b, from its low to its high values, in a translucent
+// colour, and names it in the legend.
+func addBand(p *plot.Plot, t []float64, b *Band, colour color.NRGBA) {
+	xys := make(plotter.XYs, 0, 2*len(b.Low))
+	for i := range b.Low {
+		xys = append(xys, plotter.XY{X: t[i], Y: b.Low[i]})
+	}
+	for i := len(b.High) - 1; i >= 0; i-- {
+		xys = append(xys, plotter.XY{X: t[i], Y: b.High[i]})
+	}
+	poly, err := plotter.NewPolygon(xys)
+	if err != nil {
+		return
+	}
+	colour.A = 0x50
+	poly.Color = colour
+	poly.LineStyle = draw.LineStyle{}
+	p.Add(poly)
+	p.Legend.Add(b.Label, poly)
 }
 
 // addRef draws r dashed across the samples' x range and names it in the

@@ -3,6 +3,8 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -60,15 +62,6 @@ type Figure struct {
 // relative to the output directory. The files are byte-stable: the same
 // series give the same bytes (PDFs carry a fixed creation date).
 func WriteFigures(out *Output, s *Series, formats []string) ([]string, error) {
-	pdfDeterminism.Do(func() {
-		// fpdf stamps the wall clock and orders fonts by map iteration
-		// unless told otherwise; only these package defaults reach the
-		// document vgpdf creates.
-		epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-		fpdf.SetDefaultCreationDate(epoch)
-		fpdf.SetDefaultModificationDate(epoch)
-		fpdf.SetDefaultCatalogSort(true)
-	})
 	var files []string
 	for _, f := range Figures(s) {
 		for _, format := range formats {
@@ -85,20 +78,62 @@ func WriteFigures(out *Output, s *Series, formats []string) ([]string, error) {
 // pdfDeterminism sets fpdf's defaults once per process.
 var pdfDeterminism sync.Once
 
-func writeFigure(out *Output, name string, p *plot.Plot, format string) error {
+// figureBytes renders p in format, byte-stable.
+func figureBytes(p *plot.Plot, format string) ([]byte, error) {
+	pdfDeterminism.Do(func() {
+		// fpdf stamps the wall clock and orders fonts by map iteration
+		// unless told otherwise; only these package defaults reach the
+		// document vgpdf creates.
+		epoch := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		fpdf.SetDefaultCreationDate(epoch)
+		fpdf.SetDefaultModificationDate(epoch)
+		fpdf.SetDefaultCatalogSort(true)
+	})
 	wt, err := p.WriterTo(figureWidth, figureHeight, format)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if _, err := wt.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteSweepFigures draws the sweep's charts (SweepCharts) with gonum/plot
+// into dir/figures, each in every format, each file written atomically,
+// and returns the files written relative to dir.
+func WriteSweepFigures(dir string, s *SweepSummary, formats []string) ([]string, error) {
+	if err := os.MkdirAll(filepath.Join(dir, FiguresDir), 0o755); err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, c := range s.SweepCharts() {
+		for _, format := range formats {
+			name := FiguresDir + "/" + c.ID + "." + format
+			data, err := figureBytes(c.Plot(), format)
+			if err == nil {
+				err = WriteFileAtomic(filepath.Join(dir, name), data)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			files = append(files, name)
+		}
+	}
+	return files, nil
+}
+
+func writeFigure(out *Output, name string, p *plot.Plot, format string) error {
+	data, err := figureBytes(p, format)
+	if err != nil {
 		return err
 	}
 	f, err := out.Create(name)
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(buf.Bytes()); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}

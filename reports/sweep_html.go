@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -25,9 +27,10 @@ func (s *SweepSummary) WriteHTML(w io.Writer, assetsJS string) error {
 	page.SetPageTitle("ecsim sweep: " + s.Scenario)
 	page.SetLayout(components.PageNoneLayout)
 	dims := s.dimensions()
-	for _, m := range s.Metrics {
+	charts := s.SweepCharts()
+	for i, m := range s.Metrics {
 		for d := range dims {
-			page.AddCharts(s.lineChart(m, dims, d))
+			page.AddCharts(charts[i*len(dims)+d].ECharts())
 		}
 		if len(dims) == 2 {
 			page.AddCharts(s.heatmap(m, dims))
@@ -92,8 +95,26 @@ func (s *SweepSummary) dimensions() []sweepDim {
 	return dims
 }
 
+// SweepCharts returns the charts of a sweep, described once for
+// sweep.html and the figures: for every metric and every dimension of the
+// grid, the metric's mean against the dimension's values with its 95%
+// confidence band (with several dimensions: the mean over the other
+// dimensions' cells of the cells' means and interval bounds). A dimension
+// whose values are increasing numbers is a numeric axis; any other a
+// category axis of the values as written.
+func (s *SweepSummary) SweepCharts() []Chart {
+	dims := s.dimensions()
+	var out []Chart
+	for _, m := range s.Metrics {
+		for d := range dims {
+			out = append(out, s.lineChart(m, dims, d))
+		}
+	}
+	return out
+}
+
 // lineChart is metric m against dimension d.
-func (s *SweepSummary) lineChart(m string, dims []sweepDim, d int) *charts.Line {
+func (s *SweepSummary) lineChart(m string, dims []sweepDim, d int) Chart {
 	dim := dims[d]
 	n := len(dim.labels)
 	mean, lo, hi, count := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
@@ -104,34 +125,40 @@ func (s *SweepSummary) lineChart(m string, dims []sweepDim, d int) *charts.Line 
 		hi[k] += in.CI95[1]
 		count[k]++
 	}
-	var meanData, loData, widthData []opts.LineData
 	for k := range mean {
-		mean[k], lo[k], hi[k] = mean[k]/count[k], lo[k]/count[k], hi[k]/count[k]
-		meanData = append(meanData, opts.LineData{Value: roundOut(mean[k])})
-		loData = append(loData, opts.LineData{Value: roundOut(lo[k])})
-		widthData = append(widthData, opts.LineData{Value: roundOut(hi[k] - lo[k])})
+		mean[k], lo[k], hi[k] = roundOut(mean[k]/count[k]), roundOut(lo[k]/count[k]), roundOut(hi[k]/count[k])
 	}
 	sub := fmt.Sprintf("mean of %d replications per cell; band: 95%% confidence interval", s.Replications)
 	if len(dims) > 1 {
 		sub = fmt.Sprintf("mean over the other parameters' cells of the cells' means (%d replications each); band: the mean of their 95%% intervals", s.Replications)
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: chartID("sweep", m, dim.name), Width: compareChartWidth, Height: compareChartHeight}),
-		charts.WithTitleOpts(opts.Title{Title: metricLabel(m) + " against " + dim.name, Subtitle: sub}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithXAxisOpts(opts.XAxis{Name: dim.name, Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(true)}),
-		charts.WithAnimation(false),
-	)
-	l.SetXAxis(dim.labels)
-	none := &opts.LineStyle{Opacity: opts.Float(0)}
-	l.AddSeries("95% CI low", loData, charts.WithLineChartOpts(opts.LineChart{Stack: "ci", ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(*none))
-	l.AddSeries("95% CI", widthData, charts.WithLineChartOpts(opts.LineChart{Stack: "ci", ShowSymbol: opts.Bool(false)}),
-		charts.WithLineStyleOpts(*none), charts.WithAreaStyleOpts(opts.AreaStyle{Color: "#7aa6c2", Opacity: opts.Float(0.3)}))
-	l.AddSeries("mean", meanData, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#1f4e79"}))
-	return l
+	c := Chart{ID: chartID("sweep", m, dim.name), Title: m + " against " + dim.name, Subtitle: sub,
+		X: Axis{Name: dim.name}, Y: Axis{Name: metricLabel(m)},
+		Series: []ChartSeries{{Name: "mean", Values: mean, Colour: seriesColour(0), Band: &Band{Label: "95% CI", Low: lo, High: hi}}}}
+	c.T, c.XLabels = numericAxis(dim.labels)
+	return c
+}
+
+// numericAxis returns the labels as x values when they are increasing
+// numbers, else the indexes 0, 1, … and the labels for a category axis.
+func numericAxis(labels []string) ([]float64, []string) {
+	t := make([]float64, len(labels))
+	numeric := true
+	for i, l := range labels {
+		x, err := strconv.ParseFloat(l, 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || i > 0 && x <= t[i-1] {
+			numeric = false
+			break
+		}
+		t[i] = x
+	}
+	if numeric {
+		return t, nil
+	}
+	for i := range t {
+		t[i] = float64(i)
+	}
+	return t, labels
 }
 
 // heatmap is metric m's cell means over a two-dimensional grid.

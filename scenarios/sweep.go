@@ -54,7 +54,7 @@ const MaxSweepCells = 1_000_000
 
 // decodeNode reads the sweep: block.
 func (s *Sweep) decodeNode(d *decoder, n *yaml.Node, path string) {
-	s.Given, s.Replications, s.pos = true, 1, map[string]Pos{"sweep": d.at(n)}
+	s.Given, s.Replications, s.pos = true, 1, map[string]Pos{"sweep": posOf(n)}
 	if n.Kind != yaml.MappingNode {
 		d.errorAt(d.at(n), path, "expected a mapping with parameters, zip, replications and metrics, got %s", describe(n))
 		return
@@ -92,7 +92,7 @@ func (s *Sweep) decodeParameters(d *decoder, n *yaml.Node, path string) {
 	total := 0
 	for _, kv := range d.pairs(n, path) {
 		pp := join(path, kv[0].Value)
-		s.pos[kv[0].Value] = d.at(kv[0])
+		s.pos[kv[0].Value] = posOf(kv[0])
 		if kv[1].Kind != yaml.SequenceNode || len(kv[1].Content) == 0 {
 			d.errorAt(d.at(kv[1]), pp, "expected a non-empty list of values, got %s", describe(kv[1]))
 			continue
@@ -114,7 +114,7 @@ func (s *Sweep) decodeParameters(d *decoder, n *yaml.Node, path string) {
 				d.errorAt(d.at(v), index(pp, i), "%v", err)
 				continue
 			}
-			s.pos[index(p.Path, i)] = d.at(v)
+			s.pos[index(p.Path, i)] = posOf(v)
 			p.Values = append(p.Values, strings.TrimSuffix(string(out), "\n"))
 		}
 		for i, v := range p.Values {

@@ -31,6 +31,7 @@ type sweepOptions struct {
 	seedSet   bool
 	sets      []string
 	assets    string
+	figures   string
 	getenv    func(string) string
 	shardFlag bool // --shard was given
 }
@@ -74,6 +75,7 @@ nothing. DIR defaults to ecsim-out/<scenario name>-sweep.`,
 	f.Uint64Var(&opts.seed, "seed", 0, "master random seed (default: the scenario's seed)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a field of the scenario, PATH=VALUE (repeatable), under every cell's values")
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js to inline into sweep.html")
+	f.StringVar(&opts.figures, "figures", "", "also write sweep.html's line charts as static figures under DIR/figures/: svg,png,pdf (any of them)")
 	return cmd
 }
 
@@ -82,9 +84,12 @@ func runSweep(arg string, opts *sweepOptions, stdout, stderr io.Writer) error {
 	if opts.parallel < 0 {
 		return badInput("--parallel %d: give the number of runs at once, or 0 for one per CPU", opts.parallel)
 	}
+	formats, err := parseFigures(opts.figures)
+	if err != nil {
+		return err
+	}
 	assetsJS := ""
 	if opts.assets != "" {
-		var err error
 		if assetsJS, err = reports.LoadAssets(opts.assets); err != nil {
 			return badInput("%v", err)
 		}
@@ -120,7 +125,7 @@ func runSweep(arg string, opts *sweepOptions, stdout, stderr io.Writer) error {
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "%d points run, %d already done\n", done.run, done.skipped)
 	}
-	return mergeAndReport(dir, assetsJS, opts.quiet, stdout)
+	return mergeAndReport(dir, assetsJS, formats, opts.quiet, stdout)
 }
 
 // planSweep loads the scenario and plans its sweep.
@@ -212,17 +217,40 @@ func prepareSweepDir(dir string, p *reports.SweepPlan, sh shard) error {
 	return nil
 }
 
-// mergeAndReport merges the sweep in dir and says where its outputs are.
-func mergeAndReport(dir, assetsJS string, quiet bool, stdout io.Writer) error {
+// mergeAndReport merges the sweep in dir (with figures in formats) and
+// says where its outputs are.
+func mergeAndReport(dir, assetsJS string, formats []string, quiet bool, stdout io.Writer) error {
 	sum, err := reports.MergeSweep(dir, assetsJS)
 	if err != nil {
 		return mergeError(err)
 	}
+	var figures []string
+	if len(formats) > 0 {
+		if figures, err = reports.WriteSweepFigures(dir, sum, formats); err != nil {
+			return err
+		}
+	}
 	if !quiet {
-		fmt.Fprintf(stdout, "sweep %s: %d cells × %d replications\noutput: %s/ (%s, %s, %s)\n", sum.Scenario, len(sum.Cells), sum.Replications,
+		fmt.Fprintf(stdout, "sweep %s: %d cells × %d replications\noutput: %s/ (%s, %s, %s", sum.Scenario, len(sum.Cells), sum.Replications,
 			filepath.Clean(dir), reports.SweepCSVFile, reports.SweepJSONFile, reports.SweepHTMLFile)
+		if len(figures) > 0 {
+			fmt.Fprintf(stdout, ", %d figures in %s/", len(figures), reports.FiguresDir)
+		}
+		fmt.Fprintln(stdout, ")")
 	}
 	return nil
+}
+
+// parseFigures parses --figures ("" for none).
+func parseFigures(list string) ([]string, error) {
+	if list == "" {
+		return nil, nil
+	}
+	formats, err := reports.ParseFigureFormats(list)
+	if err != nil {
+		return nil, badInput("--figures: %v", err)
+	}
+	return formats, nil
 }
 
 // mergeError marks what a merge found wrong with the folder as bad input.

@@ -100,7 +100,7 @@ func parseShard(s string) (i, n int, ok bool) {
 }
 
 func newMergeCmd() *cobra.Command {
-	var assets string
+	var assets, figures string
 	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "merge DIR",
@@ -110,13 +110,17 @@ sweep, and write into it sweep.csv (one row per point: a column per parameter,
 replication, seed, a column per metric), sweep.json (per grid cell: the mean and
 95% confidence interval of every metric, and the paired difference from the first
 cell) and sweep.html (each metric against each parameter with its confidence band;
-a heatmap for two parameters). A missing point is named with the shard that owns
-it (exit 2).`,
+a heatmap for two parameters); --figures svg,png,pdf also draws the line charts as
+figures under DIR/figures/. A missing point is named with the shard that owns it
+(exit 2).`,
 		Args: rangeArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			formats, err := parseFigures(figures)
+			if err != nil {
+				return err
+			}
 			assetsJS := ""
 			if assets != "" {
-				var err error
 				if assetsJS, err = reports.LoadAssets(assets); err != nil {
 					return badInput("%v", err)
 				}
@@ -124,11 +128,12 @@ it (exit 2).`,
 			if _, err := reports.ReadSweepPlan(args[0]); reports.IsNotExist(err) {
 				return badInput("%s is not a sweep folder (no %s): give the -o of ecsim sweep", args[0], reports.SweepPlanFile)
 			}
-			return mergeAndReport(args[0], assetsJS, quiet, cmd.OutOrStdout())
+			return mergeAndReport(args[0], assetsJS, formats, quiet, cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&assets, "assets", "", "folder holding echarts.min.js to inline into sweep.html")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	cmd.Flags().StringVar(&figures, "figures", "", "also write sweep.html's line charts as static figures under DIR/figures/: svg,png,pdf (any of them)")
 	return cmd
 }
 

@@ -60,6 +60,16 @@ stop)
   for f in "$dir/run/slurmd.pid" "$dir/run/slurmctld.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
   done
+  # Wait for both daemons to exit: they write their state until then.
+  for _ in $(seq 1 50); do
+    alive=0
+    for f in "$dir/run/slurmd.pid" "$dir/run/slurmctld.pid"; do
+      if [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; then alive=1; fi
+    done
+    [ "$alive" = 0 ] && exit 0
+    sleep 0.2
+  done
+  echo "Slurm daemons still running after 10 s" >&2
   ;;
 *)
   echo "usage: local-cluster.sh start|stop DIR" >&2
