@@ -31,7 +31,7 @@ func (c *Chart) ECharts() *charts.Line {
 		x.Min, x.Max = c.X.Min, c.X.Max
 	}
 	if c.XLabels != nil {
-		x.Type, x.Data = "category", c.XLabels
+		x.Type = "category"
 	}
 	l.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID, Width: chartWidth, Height: chartHeight}),
@@ -44,6 +44,9 @@ func (c *Chart) ECharts() *charts.Line {
 		charts.WithAnimation(false),
 		charts.WithColorsOpts(paletteCSS()),
 	)
+	if c.XLabels != nil {
+		l.SetXAxis(c.XLabels)
+	}
 	for i := range c.Series {
 		s := &c.Series[i]
 		if s.Band != nil {
