@@ -42,6 +42,7 @@ run:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./scenarios
 	$(GO) test -run '^$$' -fuzz '^FuzzScenarioRun$$' -fuzztime $(FUZZTIME) ./reports
+	$(GO) test -run '^$$' -fuzz '^FuzzSweepFolder$$' -fuzztime $(FUZZTIME) ./reports
 	$(GO) test -run '^$$' -fuzz '^FuzzStrategySpec$$' -fuzztime $(FUZZTIME) ./placement
 	$(GO) test -run '^$$' -fuzz '^FuzzCompileConstraints$$' -fuzztime $(FUZZTIME) ./placement
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./placement/cql

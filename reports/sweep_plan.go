@@ -23,6 +23,11 @@ const (
 	SweepHTMLFile  = "sweep.html"
 )
 
+// MaxSweepPoints bounds a sweep's points (cells × replications): ten
+// million runs of even a tiny scenario is days of a large cluster, and a
+// plan read from a folder is held to it before anything loops over it.
+const MaxSweepPoints = 10_000_000
+
 // SweepParameter is one swept path and its values as YAML text.
 type SweepParameter struct {
 	Path   string   `json:"path"`
@@ -184,21 +189,33 @@ func (p *SweepPlan) check() error {
 	}
 	cells := 1
 	for _, d := range p.Dimensions {
-		if len(d) == 0 {
-			return errors.New("an empty dimension")
-		}
-		for _, i := range d {
-			if i < 0 || i >= len(p.Parameters) || len(p.Parameters[i].Values) != len(p.Parameters[d[0]].Values) || len(p.Parameters[i].Values) == 0 {
-				return fmt.Errorf("dimension %v does not match the parameters", d)
-			}
+		if err := p.checkDimension(d); err != nil {
+			return err
 		}
 		cells *= len(p.Parameters[d[0]].Values)
-		if cells > 1<<30 {
+		if cells > MaxSweepPoints {
 			return errors.New("too many cells")
 		}
 	}
+	if p.Replications > MaxSweepPoints || cells*p.Replications > MaxSweepPoints {
+		return fmt.Errorf("more than %d points", MaxSweepPoints)
+	}
 	if cells != p.Cells || p.Points != cells*p.Replications {
 		return fmt.Errorf("%d cells and %d points, but the dimensions give %d cells", p.Cells, p.Points, cells)
+	}
+	return nil
+}
+
+// checkDimension checks that dimension d names parameters that exist,
+// with values, as many of them each.
+func (p *SweepPlan) checkDimension(d []int) error {
+	if len(d) == 0 {
+		return errors.New("an empty dimension")
+	}
+	for _, i := range d {
+		if i < 0 || i >= len(p.Parameters) || len(p.Parameters[i].Values) == 0 || len(p.Parameters[i].Values) != len(p.Parameters[d[0]].Values) {
+			return fmt.Errorf("dimension %v does not match the parameters", d)
+		}
 	}
 	return nil
 }

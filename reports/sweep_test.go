@@ -208,3 +208,32 @@ func BenchmarkMergeSweep100k(b *testing.B) {
 	}
 	b.ReportMetric(float64(p.Points)*float64(b.N)/b.Elapsed().Seconds(), "points/s")
 }
+
+// FuzzSweepFolder feeds any bytes as a sweep folder's plan and one point:
+// reading and merging never panic, and a plan that reads holds to its
+// bounds.
+func FuzzSweepFolder(f *testing.F) {
+	p := testPlan()
+	plan, _ := json.Marshal(p)
+	point, _ := json.Marshal(p.NewSweepPoint(0, 0, map[string]float64{"cost.total": 1, "tasks.failed": 0}))
+	f.Add(plan, point)
+	f.Add([]byte(`{"sweep":"x","replications":1,"seeds":[1],"parameters":[{"path":"a","values":["1"]}],"dimensions":[[0]],"cells":1,"points":1}`), []byte(`{}`))
+	f.Add([]byte(`{"sweep":"x","replications":1,"seeds":[1],"parameters":[{"path":"a","values":["1"]}],"dimensions":[[0,0,5]],"cells":1,"points":1}`), []byte(`[]`))
+	f.Fuzz(func(t *testing.T, planData, pointData []byte) {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, SweepPointsDir), 0o755)
+		os.WriteFile(filepath.Join(dir, SweepPlanFile), planData, 0o644)
+		p, err := ReadSweepPlan(dir)
+		if err != nil {
+			return
+		}
+		if p.Points > MaxSweepPoints || p.Cells < 1 || p.Points != p.Cells*p.Replications {
+			t.Fatalf("a plan out of bounds was read: %d cells, %d points", p.Cells, p.Points)
+		}
+		if p.Points > 1000 {
+			return // merging would look for every point
+		}
+		os.WriteFile(p.PointPath(dir, 0, 0), pointData, 0o644)
+		MergeSweep(dir, "")
+	})
+}

@@ -32,6 +32,8 @@ var fuzzSnippets = []string{
 	fargateOnlyWeb + "workloads:\n  - name: w\n    taskDefinition: web\n    launchType: FARGATE\n" + okArrivals + okDuration +
 		"    containerDurations: {app: {distribution: normal, mean: 1m, stddev: 10s}}\n",
 	minimalScenario + "variants:\n  slow: {workloads.w.arrivals.ratePerMinute: 0.5}\n  big: {cluster.containerInstances: [{instanceType: m5.large}]}\n",
+	minimalScenario + "sweep:\n  parameters: {workloads.w.arrivals.ratePerMinute: [1, 2], duration: [1h, 2h]}\n  zip: [[duration, workloads.w.arrivals.ratePerMinute]]\n  replications: 3\n",
+	minimalScenario + "sweep:\n  parameters: {a.b: [&x 1, *x]}\n  zip: [[a.b], [c]]\n  replications: -1\n  metrics: [x]\n",
 }
 
 func FuzzLoad(f *testing.F) {
@@ -52,7 +54,24 @@ func FuzzLoad(f *testing.F) {
 			t.Skip("reads files outside the input")
 		}
 		checkParse(t, data)
+		checkSweep(t, data)
 	})
+}
+
+// checkSweep checks that a sweep: block the loader accepts plans or fails
+// with Errors, never panics.
+func checkSweep(t *testing.T, data []byte) {
+	t.Helper()
+	s, err := Parse("fuzz.yaml", ".", data)
+	if err != nil || !s.Spec.Sweep.Given {
+		return
+	}
+	if _, err := s.SweepDimensions(); err != nil {
+		var es Errors
+		if !errors.As(err, &es) || len(es) == 0 {
+			t.Fatalf("sweep error %T %q is not a non-empty Errors", err, err)
+		}
+	}
 }
 
 // checkParse checks the loader's contract on any input: no panic; either a
