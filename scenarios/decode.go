@@ -37,6 +37,7 @@ const maxNodes = 2_000_000
 // and records the position of every value for later validation messages.
 type decoder struct {
 	file    string
+	noFiles bool // Loader.NoFiles
 	errs    Errors
 	pos     map[string]Pos
 	ignored map[string][]string // struct path → ignored keys present

@@ -138,6 +138,7 @@ func (l Loader) parse(file, dir string, data []byte, sets []Set, checkVariants b
 		return nil, setErrs
 	}
 	d := newDecoder(file)
+	d.noFiles = l.NoFiles
 	var f File
 	d.decode(root, reflectValue(&f), "")
 	d.taskDefinitionFiles(&f, dir)
@@ -150,7 +151,7 @@ func (l Loader) parse(file, dir string, data []byte, sets []Set, checkVariants b
 	}
 	applyDefaults(&f)
 	regs := l.Registries.withDefaults()
-	v := &validator{file: file, pos: d.pos, dir: dir, reg: regs.Strategies, faultKinds: regs.FaultKinds, wl: regs.Workloads}
+	v := &validator{file: file, pos: d.pos, dir: dir, reg: regs.Strategies, faultKinds: regs.FaultKinds, wl: regs.Workloads, noFiles: l.NoFiles}
 	cfg := v.validate(&f)
 	if len(v.errs) > 0 {
 		v.errs.sort()
@@ -278,6 +279,10 @@ func (d *decoder) taskDefinitionFiles(f *File, dir string) {
 			continue
 		}
 		p := index("taskDefinitions", i)
+		if d.noFiles {
+			d.errorAt(d.pos[join(p, "taskDefinitionFile")], join(p, "taskDefinitionFile"), "files are not read here (ecsim serve): give the task definition inline")
+			continue
+		}
 		rest := *td
 		rest.TaskDefinitionFile, rest.Family = "", ""
 		if !reflect.DeepEqual(rest, TaskDefinition{}) {

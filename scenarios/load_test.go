@@ -884,3 +884,19 @@ func TestTaskDefinitionFile(t *testing.T) {
 		checkLines(t, "s.yaml", errorLines(t, s, err), []wantLine{{"2:25", "taskDefinitions[0].taskDefinitionFile", "/dev/zero"}})
 	})
 }
+
+// TestNoFiles: a Loader with NoFiles refuses a trace and a task
+// definition file, where it is written, without opening them.
+func TestNoFiles(t *testing.T) {
+	head := "cluster:\n  containerInstances: [{instanceType: m5.large}]\n"
+	src := head + "taskDefinitions:\n  - taskDefinitionFile: /etc/passwd\n"
+	_, err := Loader{NoFiles: true}.Parse("pasted.yaml", ".", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "taskDefinitions[0].taskDefinitionFile: files are not read here (ecsim serve)") {
+		t.Fatalf("error %v", err)
+	}
+	src = head + tdWeb + "workloads:\n  - name: w\n    trace: {file: /dev/zero}\n"
+	_, err = Loader{NoFiles: true}.Parse("pasted.yaml", ".", []byte(src))
+	if err == nil || !strings.Contains(err.Error(), "workloads[0].trace.file: files are not read here (ecsim serve)") {
+		t.Fatalf("error %v", err)
+	}
+}

@@ -43,6 +43,10 @@ func (r Registries) withDefaults() Registries {
 // their variants resolve against the same registries.
 type Loader struct {
 	Registries Registries
+	// NoFiles refuses scenarios that name files to read (a trace, a
+	// taskDefinitionFile): ecsim serve loads YAML pasted into its page so,
+	// and the page cannot be made to read the machine's files.
+	NoFiles bool
 }
 
 // Load is the package Load with l's registries.

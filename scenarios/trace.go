@@ -51,6 +51,10 @@ func (v *validator) traceWorkload(p string, w *WorkloadSpec, wl *world.Workload,
 		v.errf(join(tp, "file"), "required: the trace file, relative to the scenario's folder")
 		return
 	}
+	if v.noFiles {
+		v.errf(join(tp, "file"), "files are not read here (ecsim serve): traces run with ecsim run")
+		return
+	}
 	path := t.File
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(v.dir, path)

@@ -34,11 +34,12 @@ var (
 // validator checks a decoded file and builds the world configuration,
 // collecting every problem with its position.
 type validator struct {
-	file string
-	pos  map[string]Pos
-	errs Errors
-	cat  *cluster.Catalogue
-	reg  *placement.Registry
+	file    string
+	noFiles bool // Loader.NoFiles
+	pos     map[string]Pos
+	errs    Errors
+	cat     *cluster.Catalogue
+	reg     *placement.Registry
 	// faultKinds resolves fault types (sim/faults).
 	faultKinds *faults.Registry
 	// wl resolves arrival processes and distributions.
