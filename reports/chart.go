@@ -83,9 +83,9 @@ type Band struct {
 // MaxMarkedActions of them (the title block of report.html says when a run
 // has more).
 type Mark struct {
-	X     float64 // in the chart's X unit
-	Kind  string  // ActionCapacityProvider or ActionService
-	Label string  // the provider or service and the change: "general 2→3"
+	X     float64 `json:"x"`     // in the chart's X unit
+	Kind  string  `json:"kind"`  // ActionCapacityProvider or ActionService
+	Label string  `json:"label"` // the provider or service and the change: "general 2→3"
 }
 
 // RefLine is a horizontal reference line at Y, such as the target of the

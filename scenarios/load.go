@@ -69,6 +69,26 @@ func (s *Scenario) Source() []byte {
 	return b.Bytes()
 }
 
+// YAML returns the scenario's text with its overrides applied: what a user
+// downloads from ecsim serve after moving its controls (comments kept
+// where the YAML library keeps them).
+func (s *Scenario) YAML() ([]byte, error) {
+	root, err := parseYAML(s.File, s.raw)
+	if err != nil {
+		return nil, err
+	}
+	if errs := applySets(s.File, root, s.Sets); len(errs) > 0 {
+		return nil, errs
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
+}
+
 // Variant returns the scenario with the named variant applied.
 func (s *Scenario) Variant(name string) (*Scenario, error) {
 	var names []string
