@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/ecsim/ecsim/reports"
+)
+
+// TestServePageInChromium drives ecsim serve's page in headless Chromium
+// (chromedp): it opens on quickstart with its charts drawn; moving the
+// targetCapacity control to 50 re-runs the scenario, and the reservation
+// chart's data, the explain timeline and the URL change (a lower target
+// keeps more instances: more datapoints of the reservation below 100 and
+// other scaling decisions, docs/model.md §1.2); a broken pasted YAML shows
+// its located error. It logs the time from the control change to the
+// redrawn charts.
+func TestServePageInChromium(t *testing.T) {
+	browser, assetsDir := browserTools(t)
+	assets, err := reports.LoadAssets(assetsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(newServer(&serveOptions{maxDuration: 31 * 24 * time.Hour, maxWall: 10 * time.Second}, assets).routes())
+	defer ts.Close()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")), chromedp.WindowSize(1200, 900))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	const reservation = `JSON.stringify(echarts.getInstanceByDom(document.getElementById("reservation_general")).getOption().series.map(s => s.data))`
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		must(t, err)
+		return v
+	}
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
+		must(t, err)
+		return v
+	}
+	must(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?scenario=quickstart"), chromedp.WaitVisible(chromedp.CSS(`body[data-runs="1"]`))))
+	if n := eval(`String(document.querySelectorAll("#charts canvas").length)`); n != "5" {
+		t.Fatalf("%s charts drawn, want 5", n)
+	}
+	before, explainBefore := eval(reservation), text("#explain")
+	start := time.Now()
+	eval(`(() => { const i = document.querySelector('[data-path="cluster.capacityProviders.general.managedScaling.targetCapacity"]');
+		i.value = "50"; i.dispatchEvent(new Event("change")); return "" })()`)
+	must(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`body[data-runs="2"]`))))
+	redraw := time.Since(start)
+	after, explainAfter, url := eval(reservation), text("#explain"), eval(`location.search`)
+	t.Logf("control change to redrawn charts: %v", redraw)
+	if before == after || explainBefore == explainAfter {
+		t.Errorf("targetCapacity 50 changed nothing on the page (reservation data equal: %v, explain equal: %v)", before == after, explainBefore == explainAfter)
+	}
+	if !strings.Contains(url, "targetCapacity%3D50") {
+		t.Errorf("the URL does not carry the change: %s", url)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#paste")), chromedp.SetValue(chromedp.CSS("#yaml"), "name: broken\nduration: -1h\n"),
+		chromedp.Click(chromedp.CSS("#runyaml"))))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("errors").textContent.includes("pasted.yaml:2")`, chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		t.Errorf("the broken YAML's error is not shown located: %q (%v)", text("#errors"), err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
