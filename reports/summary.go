@@ -3,6 +3,7 @@ package reports
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/ecsim/ecsim/sim/record"
 )
@@ -155,4 +156,29 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(s)
+}
+
+// Metric returns the number at a dotted summary.json path
+// ("tasks.provisioningAtEnd", "taskWaitSeconds.p95", "cost.total"), or
+// false when the path names no number.
+func (s *Summary) Metric(path string) (float64, bool) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return 0, false
+	}
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return 0, false
+	}
+	for _, seg := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return 0, false
+		}
+		if v, ok = m[seg]; !ok {
+			return 0, false
+		}
+	}
+	x, ok := v.(float64)
+	return x, ok
 }

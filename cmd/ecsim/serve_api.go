@@ -138,37 +138,54 @@ func (s *server) simulate(ctx context.Context, sc *scenarios.Scenario) (*runResp
 	ctx, cancel := context.WithTimeout(ctx, s.opts.maxWall)
 	defer cancel()
 	start := time.Now()
-	rec, err := reports.NewRecorder(nil, reports.Options{Series: true})
-	if err != nil {
-		return nil, http.StatusInternalServerError, err
-	}
-	n := reports.NewNarrator(0, sim.At(sc.Config.Duration))
-	w, err := world.New(sc.Config, world.Tee{rec, n})
-	if err != nil {
-		return nil, http.StatusBadRequest, err
-	}
-	defer w.Close()
-	final, err := runWorld(ctx, w, nil)
+	run, err := simulateExplained(ctx, sc.Config)
 	switch {
 	case errors.Is(err, errInterrupted) && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return nil, http.StatusUnprocessableEntity, fmt.Errorf("the run took longer than %s, this server's cap (ecsim serve --max-wall): shorten the scenario or run it with ecsim run", s.opts.maxWall)
 	case err != nil:
 		return nil, http.StatusUnprocessableEntity, err
 	}
-	sum, err := rec.Finish(reports.Meta{Scenario: sc.Config.Name, Seed: sc.Config.Seed}, final)
-	if err != nil {
-		return nil, http.StatusUnprocessableEntity, err
-	}
 	text, err := sc.YAML()
 	if err != nil {
 		return nil, http.StatusInternalServerError, err
+	}
+	return &runResponse{Scenario: sc.Config.Name, Seed: sc.Config.Seed, WallSeconds: time.Since(start).Seconds(), Summary: run.summary,
+		Charts: reports.ChartSpecs(run.series), Explain: run.explain, YAML: string(text), Knobs: knobsOf(sc)}, 0, nil
+}
+
+// explainedRun is a run's summary, series and explain lines.
+type explainedRun struct {
+	summary *reports.Summary
+	series  *reports.Series
+	explain []reports.ExplainLine
+}
+
+// simulateExplained runs cfg, writing nothing, and keeps its summary, its
+// series (for charts) and its explain lines.
+func simulateExplained(ctx context.Context, cfg world.Config) (*explainedRun, error) {
+	rec, err := reports.NewRecorder(nil, reports.Options{Series: true})
+	if err != nil {
+		return nil, err
+	}
+	n := reports.NewNarrator(0, sim.At(cfg.Duration))
+	w, err := world.New(cfg, world.Tee{rec, n})
+	if err != nil {
+		return nil, badInput("%v", err)
+	}
+	defer w.Close()
+	final, err := runWorld(ctx, w, nil)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := rec.Finish(reports.Meta{Scenario: cfg.Name, Seed: cfg.Seed}, final)
+	if err != nil {
+		return nil, err
 	}
 	explain := n.Lines
 	if explain == nil {
 		explain = []reports.ExplainLine{}
 	}
-	return &runResponse{Scenario: sc.Config.Name, Seed: sc.Config.Seed, WallSeconds: time.Since(start).Seconds(), Summary: sum,
-		Charts: reports.ChartSpecs(rec.Series()), Explain: explain, YAML: string(text), Knobs: knobsOf(sc)}, 0, nil
+	return &explainedRun{summary: sum, series: rec.Series(), explain: explain}, nil
 }
 
 // scenarios is GET /api/scenarios: the built-ins, names and descriptions.

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/ecsim/ecsim/reports"
+	"github.com/ecsim/ecsim/scenarios"
+	"github.com/spf13/cobra"
+)
+
+func newLessonsCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "lessons [show NAME]",
+		Short: "The confusions users report about cluster auto scaling, each shown by a run and its fix",
+		Long: `List the lessons: each is a confusion users report about ECS capacity providers
+and cluster auto scaling (docs/model.md §12), shown by a built-in scenario and the
+one change that fixes it. "ecsim lessons show NAME" prints the lesson, runs both
+versions and prints their headline numbers side by side with the explain lines
+that show the cause.`,
+		Args: rangeArgs(0, 0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ls, err := scenarios.Lessons()
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 8, 2, ' ', 0)
+			for _, l := range ls {
+				fmt.Fprintf(tw, "%s\t#%d\t%s\n", l.Name, l.Confusion, l.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	show := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a lesson and run its symptom and its fix side by side",
+		Args:  rangeArgs(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := scenarios.LessonByName(args[0])
+			if err != nil {
+				return badInput("%v", err)
+			}
+			res, err := runLesson(cmd.Context(), l)
+			if err != nil {
+				return err
+			}
+			return writeLesson(cmd.OutOrStdout(), l, res)
+		},
+	}
+	cmd.AddCommand(show)
+	return cmd
+}
+
+// lessonRuns are a lesson's two runs.
+type lessonRuns struct{ symptom, fixed *explainedRun }
+
+// runLesson runs a lesson's symptom and fix.
+func runLesson(ctx context.Context, l scenarios.Lesson) (*lessonRuns, error) {
+	symptom, fixed, err := l.Load(loader())
+	if err != nil {
+		return nil, err
+	}
+	a, err := simulateExplained(ctx, symptom.Config)
+	if err != nil {
+		return nil, err
+	}
+	b, err := simulateExplained(ctx, fixed.Config)
+	if err != nil {
+		return nil, err
+	}
+	return &lessonRuns{a, b}, nil
+}
+
+// lessonMetrics are the headline numbers of a lesson: its claims' metrics,
+// then the usual ones.
+func lessonMetrics(l scenarios.Lesson) []string {
+	var out []string
+	for _, c := range l.Claims {
+		if !slices.Contains(out, c.Metric) {
+			out = append(out, c.Metric)
+		}
+	}
+	for _, m := range []string{"taskWaitSeconds.p95", "tasks.failed", "tasks.provisioningAtEnd", "instanceHours", "cost.total",
+		"scaling.scaleOutActions", "scaling.scaleInActions"} {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// checkClaims returns, for each claim of l, whether the runs bear it out
+// and how it reads.
+func checkClaims(l scenarios.Lesson, res *lessonRuns) ([]string, error) {
+	var out []string
+	for _, c := range l.Claims {
+		a, ok1 := res.symptom.summary.Metric(c.Metric)
+		b, ok2 := res.fixed.summary.Metric(c.Metric)
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("lesson %s: no metric %q in summary.json", l.Name, c.Metric)
+		}
+		holds, say, err := claimHolds(c, a, b)
+		if err != nil {
+			return nil, fmt.Errorf("lesson %s: %v", l.Name, err)
+		}
+		verdict := "holds"
+		if !holds {
+			verdict = "DOES NOT HOLD"
+		}
+		out = append(out, fmt.Sprintf("%s: %s (%g → %g): %s", c.Metric, say, a, b, verdict))
+	}
+	return out, nil
+}
+
+// claimHolds evaluates one claim on the symptom's value a and the fix's b.
+func claimHolds(c scenarios.Claim, a, b float64) (bool, string, error) {
+	holds, say := true, []string{}
+	for _, part := range []struct {
+		cond, where string
+		x           float64
+	}{{c.Symptom, "in the symptom", a}, {c.Fixed, "with the fix", b}} {
+		if part.cond == "" {
+			continue
+		}
+		ok, err := scenarios.Holds(part.cond, part.x)
+		if err != nil {
+			return false, "", err
+		}
+		holds = holds && ok
+		say = append(say, part.cond+" "+part.where)
+	}
+	switch c.FixedVsSymptom {
+	case "":
+	case "less":
+		holds, say = holds && b < a, append(say, "less with the fix")
+	case "more":
+		holds, say = holds && b > a, append(say, "more with the fix")
+	default:
+		return false, "", fmt.Errorf("fixedVsSymptom %q: accepted less, more", c.FixedVsSymptom)
+	}
+	return holds, strings.Join(say, ", "), nil
+}
+
+// writeLesson prints the lesson, the numbers side by side, the claims and
+// the decisive explain lines.
+func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
+	fmt.Fprintf(w, "#%d %s (%s)\n\n%s\nSource: %s\n\n", l.Confusion, l.Title, l.Name, strings.TrimSpace(l.Text), l.Source)
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	fmt.Fprintf(tw, "\tsymptom\tfix: %s\n", l.FixText)
+	for _, m := range lessonMetrics(l) {
+		a, _ := res.symptom.summary.Metric(m)
+		b, _ := res.fixed.summary.Metric(m)
+		fmt.Fprintf(tw, "%s\t%g\t%g\n", m, a, b)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	claims, err := checkClaims(l, res)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nClaims:\n  %s\n", strings.Join(claims, "\n  "))
+	for _, part := range []struct {
+		name string
+		run  *explainedRun
+	}{{"symptom", res.symptom}, {"fix", res.fixed}} {
+		fmt.Fprintf(w, "\nWhat explain says (%s):\n", part.name)
+		lines := decisive(part.run.explain, l.Explain, 6)
+		for _, line := range lines {
+			fmt.Fprintf(w, "  %s  %s: %s\n", line.Clock, line.Subject, line.Text)
+		}
+		if len(lines) == 0 {
+			fmt.Fprintf(w, "  nothing about %s\n", strings.Join(l.Explain, ", "))
+		}
+	}
+	fmt.Fprintf(w, "\nTry it:\n  ecsim run %s%s\n  ecsim run %s%s\n", l.Scenario, setFlags(l.Symptom), l.Scenario, setFlags(append(slices.Clone(l.Symptom), l.Fix...)))
+	return nil
+}
+
+// decisive returns the first n explain lines of the given kinds.
+func decisive(lines []reports.ExplainLine, kinds []string, n int) []reports.ExplainLine {
+	var out []reports.ExplainLine
+	for _, l := range lines {
+		if slices.Contains(kinds, l.Kind) {
+			if out = append(out, l); len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// setFlags writes overrides as --set flags.
+func setFlags(sets []scenarios.Set) string {
+	var b strings.Builder
+	for _, s := range sets {
+		fmt.Fprintf(&b, " --set '%s=%s'", s.Path, s.Value)
+	}
+	return b.String()
+}

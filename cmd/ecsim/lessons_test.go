@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/ecsim/ecsim/scenarios"
+)
+
+// TestLessonClaims: every lesson's claims hold (docs/model.md §12): the
+// symptom shows in the first run, the fix removes it in the second.
+func TestLessonClaims(t *testing.T) {
+	ls, err := scenarios.Lessons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ls) < 6 {
+		t.Fatalf("%d lessons", len(ls))
+	}
+	seen := map[string]bool{}
+	for _, l := range ls {
+		t.Run(l.Name, func(t *testing.T) {
+			if seen[l.Name] || l.Confusion < 1 || l.Confusion > 25 || l.Title == "" || l.Text == "" || !strings.HasPrefix(l.Source, "https://") || len(l.Claims) == 0 || len(l.Fix) == 0 {
+				t.Fatalf("lesson incomplete or named twice: %+v", l)
+			}
+			seen[l.Name] = true
+			res, err := runLesson(context.Background(), l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			claims, err := checkClaims(l, res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range claims {
+				if !strings.HasSuffix(c, ": holds") {
+					t.Errorf("claim: %s", c)
+				}
+			}
+			if len(decisive(res.symptom.explain, l.Explain, 1)) == 0 {
+				t.Errorf("the symptom's run has no explain line of the kinds %v", l.Explain)
+			}
+		})
+	}
+}
+
+// TestClaimHolds: the claim conditions, hand-checked.
+func TestClaimHolds(t *testing.T) {
+	for _, tc := range []struct {
+		c    scenarios.Claim
+		a, b float64
+		want bool
+	}{
+		{scenarios.Claim{Symptom: "> 0", Fixed: "== 0"}, 3, 0, true},
+		{scenarios.Claim{Symptom: "> 0", Fixed: "== 0"}, 0, 0, false},
+		{scenarios.Claim{Symptom: ">= 2", Fixed: "<= 1"}, 2, 1, true},
+		{scenarios.Claim{FixedVsSymptom: "less"}, 5, 4, true},
+		{scenarios.Claim{FixedVsSymptom: "less"}, 5, 5, false},
+		{scenarios.Claim{FixedVsSymptom: "more", Fixed: "!= 3"}, 1, 2, true},
+	} {
+		if got, _, err := claimHolds(tc.c, tc.a, tc.b); err != nil || got != tc.want {
+			t.Errorf("%+v on %g, %g: %v %v, want %v", tc.c, tc.a, tc.b, got, err, tc.want)
+		}
+	}
+	if _, _, err := claimHolds(scenarios.Claim{Symptom: "≈ 1"}, 1, 1); err == nil {
+		t.Error("an unknown operator is accepted")
+	}
+}
