@@ -30,7 +30,9 @@ type Lesson struct {
 	Text      string   `yaml:"text"`
 	FixText   string   `yaml:"fixText"`
 	Explain   []string `yaml:"explain"`
-	Claims    []Claim  `yaml:"claims"`
+	// ExplainHas, when set, keeps only the explain lines holding it.
+	ExplainHas string  `yaml:"explainHas"`
+	Claims     []Claim `yaml:"claims"`
 	// Symptom and Fix are the overrides, as --set takes them.
 	Symptom []Set `yaml:"-"`
 	Fix     []Set `yaml:"-"`

@@ -169,7 +169,7 @@ func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
 		run  *explainedRun
 	}{{"symptom", res.symptom}, {"fix", res.fixed}} {
 		fmt.Fprintf(w, "\nWhat explain says (%s):\n", part.name)
-		lines := decisive(part.run.explain, l.Explain, 6)
+		lines := decisive(part.run.explain, l, 6)
 		for _, line := range lines {
 			fmt.Fprintf(w, "  %s  %s: %s\n", line.Clock, line.Subject, line.Text)
 		}
@@ -181,11 +181,12 @@ func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
 	return nil
 }
 
-// decisive returns the first n explain lines of the given kinds.
-func decisive(lines []reports.ExplainLine, kinds []string, n int) []reports.ExplainLine {
+// decisive returns the first n explain lines of the lesson's kinds (and
+// holding its ExplainHas).
+func decisive(lines []reports.ExplainLine, lesson scenarios.Lesson, n int) []reports.ExplainLine {
 	var out []reports.ExplainLine
 	for _, l := range lines {
-		if slices.Contains(kinds, l.Kind) {
+		if slices.Contains(lesson.Explain, l.Kind) && strings.Contains(l.Text, lesson.ExplainHas) {
 			if out = append(out, l); len(out) == n {
 				break
 			}

@@ -38,7 +38,7 @@ func TestLessonClaims(t *testing.T) {
 					t.Errorf("claim: %s", c)
 				}
 			}
-			if len(decisive(res.symptom.explain, l.Explain, 1)) == 0 {
+			if len(decisive(res.symptom.explain, l, 1)) == 0 {
 				t.Errorf("the symptom's run has no explain line of the kinds %v", l.Explain)
 			}
 		})

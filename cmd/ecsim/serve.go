@@ -111,6 +111,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.page)
 	mux.HandleFunc("GET /echarts.min.js", s.echarts)
 	mux.HandleFunc("GET /api/scenarios", s.scenarios)
+	mux.HandleFunc("GET /api/lessons", s.lessons)
 	mux.HandleFunc("POST /api/run", s.run)
 	return securityHeaders(mux)
 }

@@ -201,6 +201,39 @@ func (s *server) scenarios(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// lessons is GET /api/lessons: the lessons with their overrides as
+// PATH=VALUE, as the page sends them.
+func (s *server) lessons(w http.ResponseWriter, _ *http.Request) {
+	type entry struct {
+		Name      string   `json:"name"`
+		Confusion int      `json:"confusion"`
+		Title     string   `json:"title"`
+		Text      string   `json:"text"`
+		Source    string   `json:"source"`
+		FixText   string   `json:"fixText"`
+		Scenario  string   `json:"scenario"`
+		Symptom   []string `json:"symptom"`
+		Fix       []string `json:"fix"`
+	}
+	ls, err := scenarios.Lessons()
+	if err != nil {
+		writeAPIError(w, http.StatusInternalServerError, err.Error(), nil)
+		return
+	}
+	pairs := func(sets []scenarios.Set) []string {
+		out := []string{}
+		for _, s := range sets {
+			out = append(out, s.Path+"="+s.Value)
+		}
+		return out
+	}
+	out := []entry{}
+	for _, l := range ls {
+		out = append(out, entry{l.Name, l.Confusion, l.Title, l.Text, l.Source, l.FixText, l.Scenario, pairs(l.Symptom), pairs(l.Fix)})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
 // writeLoadError answers a scenario that did not load: 400 with the
 // located problems.
 func writeLoadError(w http.ResponseWriter, err error) {

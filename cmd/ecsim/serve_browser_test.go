@@ -21,22 +21,7 @@ import (
 // its located error. It logs the time from the control change to the
 // redrawn charts.
 func TestServePageInChromium(t *testing.T) {
-	browser, assetsDir := browserTools(t)
-	assets, err := reports.LoadAssets(assetsDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(newServer(&serveOptions{maxDuration: 31 * 24 * time.Hour, maxWall: 10 * time.Second}, assets).routes())
-	defer ts.Close()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")), chromedp.WindowSize(1200, 900))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	ctx, ts := servePageBrowser(t)
 
 	const reservation = `JSON.stringify(echarts.getInstanceByDom(document.getElementById("reservation_general")).getOption().series.map(s => s.data))`
 	eval := func(js string) string {
@@ -71,10 +56,56 @@ func TestServePageInChromium(t *testing.T) {
 	}
 	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#paste")), chromedp.SetValue(chromedp.CSS("#yaml"), "name: broken\nduration: -1h\n"),
 		chromedp.Click(chromedp.CSS("#runyaml"))))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("errors").textContent.includes("pasted.yaml:2")`, chromedp.WithPollingTimeout(20*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("errors").textContent.includes("pasted.yaml:2")`, chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil {
 		t.Errorf("the broken YAML's error is not shown located: %q (%v)", text("#errors"), err)
 	}
+}
+
+// TestServeLessonInChromium: a lesson opened from the URL shows its
+// symptom (group-at-max-size: tasks left PROVISIONING), and "Apply the fix"
+// re-runs it with the fix (none left) and records it in the URL.
+func TestServeLessonInChromium(t *testing.T) {
+	ctx, ts := servePageBrowser(t)
+	text := func(sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
+		must(t, err)
+		return v
+	}
+	must(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lesson=group-at-max-size"), chromedp.WaitVisible(chromedp.CSS(`body[data-runs="1"]`))))
+	if title, sum := text("#lessontitle"), text("#summary"); !strings.Contains(title, "#2 ") || !strings.Contains(title, "symptom") || !strings.Contains(sum, "tasks placed 72,") {
+		t.Fatalf("lesson %q, summary %q", title, sum)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#fixbtn")), chromedp.WaitVisible(chromedp.CSS(`body[data-runs="2"]`))))
+	url, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`))
+	must(t, err)
+	if sum := text("#summary"); !strings.Contains(sum, "tasks placed 97,") || !strings.Contains(url, "fix=1") || !strings.Contains(url, "maxSize%3D12") {
+		t.Fatalf("after the fix: summary %q, URL %s", sum, url)
+	}
+}
+
+// servePageBrowser serves the page (echarts inlined from the npm package)
+// and starts headless Chromium on it; both stop with the test.
+func servePageBrowser(t *testing.T) (context.Context, *httptest.Server) {
+	t.Helper()
+	browser, assetsDir := browserTools(t)
+	assets, err := reports.LoadAssets(assetsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(newServer(&serveOptions{maxDuration: 31 * 24 * time.Hour, maxWall: 10 * time.Second}, assets).routes())
+	t.Cleanup(ts.Close)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")), chromedp.WindowSize(1200, 900))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel)
+	return ctx, ts
 }
 
 func must(t *testing.T, err error) {
