@@ -171,6 +171,9 @@ func instancesSpec(s *Series, t []float64) Chart {
 
 func reservationSpec(s *Series, t []float64, i int, id string) Chart {
 	p := &s.Providers[i]
+	if m := s.Metrics[p.Name]; m != nil && len(m.T) > 0 {
+		return reservationFromEvents(s, p, m, id)
+	}
 	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
 		Subtitle: fmt.Sprintf("percent of what the group needs that it has (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),
 		X:        timeAxis, Y: Axis{Name: "reservation", Unit: "%"}, T: t}

@@ -36,6 +36,9 @@ type Series struct {
 	Actions []ScalingAction
 	// Summary is the run's summary.json, for the headline numbers.
 	Summary *Summary
+	// Metrics are each capacity provider's published reservation and
+	// alarm changes, by provider name (series_cpr.go).
+	Metrics map[string]*ProviderMetric
 
 	stride, seen int
 }
@@ -85,6 +88,8 @@ func (s *Series) event(e *record.Event) {
 	case record.ServiceDesiredCountChanged:
 		s.Actions = append(s.Actions, ScalingAction{T: e.T.Seconds(), Kind: ActionService, Name: e.Service,
 			From: e.From, To: e.To, Cause: e.Cause})
+	case record.MetricPublished, record.AlarmStateChanged:
+		s.metricEvent(e)
 	}
 }
 

@@ -1,0 +1,149 @@
+package reports
+
+import (
+	"fmt"
+
+	"github.com/ecsim/ecsim/sim/record"
+)
+
+// ProviderMetric is a capacity provider's CapacityProviderReservation as
+// ECS published it (MetricPublished, once a metric period) and its alarms'
+// changes of state (AlarmStateChanged), from the events rather than the
+// samples: a sample every few minutes, or a long run's strided samples,
+// would miss a datapoint of 200 or an alarm that fired and cleared between
+// two samples. The alarm changes are all kept (explain tells the same
+// events); the datapoints are all kept up to MaxSeriesPoints, then per
+// bucket of Stride datapoints the minimum and the maximum.
+type ProviderMetric struct {
+	// T is the time (seconds) of each bucket's first datapoint; Min and
+	// Max its smallest and largest value (equal while Stride is 1).
+	T, Min, Max []float64
+	// Stride is the datapoints per bucket.
+	Stride int
+	Alarms []AlarmChange
+
+	inLast int // datapoints in the last bucket
+}
+
+// AlarmChange is an alarm's change of state.
+type AlarmChange struct {
+	T     float64 // seconds
+	Alarm string  // AlarmHigh or AlarmLow
+	State string  // OK, ALARM, INSUFFICIENT_DATA
+}
+
+// metricEvent records a MetricPublished or AlarmStateChanged event into the
+// series.
+func (s *Series) metricEvent(e *record.Event) {
+	if s.Metrics == nil {
+		s.Metrics = map[string]*ProviderMetric{}
+	}
+	m := s.Metrics[e.Provider]
+	if m == nil {
+		m = &ProviderMetric{Stride: 1}
+		s.Metrics[e.Provider] = m
+	}
+	if e.Type == record.AlarmStateChanged {
+		m.Alarms = append(m.Alarms, AlarmChange{T: e.T.Seconds(), Alarm: e.Alarm, State: e.State})
+		return
+	}
+	m.add(e.T.Seconds(), round(e.Value, 2))
+}
+
+// add records datapoint v at t.
+func (m *ProviderMetric) add(t, v float64) {
+	if len(m.T) > 0 && m.inLast < m.Stride {
+		i := len(m.T) - 1
+		m.Min[i], m.Max[i] = min(m.Min[i], v), max(m.Max[i], v)
+		m.inLast++
+		return
+	}
+	m.T, m.Min, m.Max, m.inLast = append(m.T, t), append(m.Min, v), append(m.Max, v), 1
+	if len(m.T) > MaxSeriesPoints {
+		m.merge()
+	}
+}
+
+// merge joins the buckets two by two, doubling the stride.
+//
+// Example: stride 1, buckets 100, 200, 100 (an odd count): the first two
+// become one of min 100, max 200; the third stays alone and, holding 1
+// datapoint of the new stride 2, takes the next one.
+func (m *ProviderMetric) merge() {
+	odd := len(m.T)%2 == 1
+	n := 0
+	for i := 0; i < len(m.T); i += 2 {
+		m.T[n], m.Min[n], m.Max[n] = m.T[i], m.Min[i], m.Max[i]
+		if i+1 < len(m.T) {
+			m.Min[n], m.Max[n] = min(m.Min[n], m.Min[i+1]), max(m.Max[n], m.Max[i+1])
+		}
+		n++
+	}
+	m.T, m.Min, m.Max = m.T[:n], m.Min[:n], m.Max[:n]
+	if !odd {
+		m.inLast += m.Stride // the last bucket took its full neighbour
+	}
+	m.Stride *= 2
+}
+
+// alarmSpansOf returns the spans (seconds) during which alarm was in ALARM,
+// the last one ending at end if it is still in ALARM.
+func (m *ProviderMetric) alarmSpansOf(alarm string, end float64) [][2]float64 {
+	var out [][2]float64
+	start := -1.0
+	for _, c := range m.Alarms {
+		if c.Alarm != alarm {
+			continue
+		}
+		switch {
+		case c.State == "ALARM" && start < 0:
+			start = c.T
+		case c.State != "ALARM" && start >= 0:
+			out = append(out, [2]float64{start, c.T})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]float64{start, end})
+	}
+	return out
+}
+
+// reservationFromEvents is the reservation chart of provider p from its
+// published datapoints: every datapoint, or per bucket the maximum with
+// the minimum-to-maximum band, the alarms shaded as they changed, the x
+// axis to the run's end.
+func reservationFromEvents(s *Series, p *ProviderSeries, m *ProviderMetric, id string) Chart {
+	end := s.end()
+	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
+		Subtitle: fmt.Sprintf("every datapoint ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),
+		X:        Axis{Name: timeAxis.Name, Unit: timeAxis.Unit, Min: 0, Max: toHours(end)}, Y: Axis{Name: "reservation", Unit: "%"}}
+	for _, t := range m.T {
+		c.T = append(c.T, toHours(t))
+	}
+	cpr := c.add("CapacityProviderReservation", m.Max, false)
+	if m.Stride > 1 {
+		c.Subtitle = fmt.Sprintf("per %d datapoints the largest (line) and the range (band) of those ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", m.Stride, p.Target)
+		cpr.Band = &Band{Label: fmt.Sprintf("range per %d datapoints", m.Stride), Low: m.Min, High: m.Max}
+	}
+	cpr.Refs = []RefLine{{Y: p.Target, Label: fmt.Sprintf("targetCapacity %g", p.Target), Colour: refColour}}
+	for _, sp := range m.alarmSpansOf("AlarmHigh", end) {
+		cpr.Spans = append(cpr.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmHigh", Colour: alarmHighColour})
+	}
+	for _, sp := range m.alarmSpansOf("AlarmLow", end) {
+		cpr.Spans = append(cpr.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmLow", Colour: alarmLowColour})
+	}
+	return c
+}
+
+// end returns the run's end in seconds: the simulated time of the summary,
+// else the last sample.
+func (s *Series) end() float64 {
+	if s.Summary != nil && s.Summary.SimulatedSeconds > 0 {
+		return s.Summary.SimulatedSeconds
+	}
+	if len(s.T) > 0 {
+		return s.T[len(s.T)-1]
+	}
+	return 0
+}
