@@ -132,7 +132,7 @@ var timeAxis = Axis{Name: "time", Unit: "h"}
 
 // ChartSpecs returns the charts of a run in page order, each with a stable
 // ID: instances, one reservation_<provider> per capacity provider with
-// managed scaling, tasks, reserved, cost.
+// managed scaling, tasks, one service_<name> per service, reserved, cost.
 func ChartSpecs(s *Series) []Chart {
 	t := make([]float64, len(s.T))
 	for i, sec := range s.T {
@@ -142,7 +142,9 @@ func ChartSpecs(s *Series) []Chart {
 	for i, id := range reservationIDs(s) {
 		out = append(out, reservationSpec(s, t, i, id))
 	}
-	return append(out, tasksSpec(s, t), reservedSpec(s, t), costSpec(s, t))
+	out = append(out, tasksSpec(s, t))
+	out = append(out, servicesSpecs(s, t)...)
+	return append(out, reservedSpec(s, t), costSpec(s, t))
 }
 
 // toHours converts seconds to the charts' x unit, rounded so that

@@ -39,6 +39,10 @@ type Series struct {
 	// Metrics are each capacity provider's published reservation and
 	// alarm changes, by provider name (series_cpr.go).
 	Metrics map[string]*ProviderMetric
+	// Services has one entry per service (series_services.go).
+	Services []ServiceSeries
+
+	deployments map[string][]DeploymentChange // by service
 
 	stride, seen int
 }
@@ -90,6 +94,8 @@ func (s *Series) event(e *record.Event) {
 			From: e.From, To: e.To, Cause: e.Cause})
 	case record.MetricPublished, record.AlarmStateChanged:
 		s.metricEvent(e)
+	case record.ServiceDeploymentChanged:
+		s.deploymentEvent(e)
 	}
 }
 
@@ -127,6 +133,7 @@ func (s *Series) sample(x *record.Sample, failed int64, costUSD float64) {
 		p.AlarmHigh = append(p.AlarmHigh, q.AlarmHigh)
 		p.AlarmLow = append(p.AlarmLow, q.AlarmLow)
 	}
+	s.sampleServices(x)
 	if len(s.T) > MaxSeriesPoints {
 		s.halve()
 	}
@@ -147,6 +154,7 @@ func (s *Series) halve() {
 		p.AlarmHigh = everyOther(p.AlarmHigh)
 		p.AlarmLow = everyOther(p.AlarmLow)
 	}
+	s.halveServices()
 }
 
 func everyOther[T any](xs []T) []T {

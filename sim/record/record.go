@@ -155,6 +155,16 @@ type Sample struct {
 	MemoryReserved    float64 // reserved / registered memory, 0..1
 	// Providers has one entry per capacity provider with managed scaling.
 	Providers []ProviderSample
+	// Services has one entry per service.
+	Services []ServiceSample
+}
+
+// ServiceSample is one service at a sample instant.
+type ServiceSample struct {
+	Name    string
+	Desired int // the desired count
+	Running int // its tasks RUNNING
+	Pending int // its tasks placed and starting, or waiting PROVISIONING
 }
 
 // ProviderSample is one capacity provider at a sample instant

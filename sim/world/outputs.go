@@ -20,11 +20,15 @@ func (w *World) takeSample() {
 		CPUReserved:       ratio(tot.Reserved.CPU, tot.Registered.CPU),
 		MemoryReserved:    ratio(tot.Reserved.MemoryMiB, tot.Registered.MemoryMiB),
 		Providers:         w.sample.Providers[:0],
+		Services:          w.sample.Services[:0],
 	}
 	for _, p := range w.providers {
 		if p.scaler != nil {
 			w.sample.Providers = append(w.sample.Providers, w.providerSample(p))
 		}
+	}
+	for _, s := range w.svcs {
+		w.sample.Services = append(w.sample.Services, w.serviceSample(s))
 	}
 	w.obs.Sample(&w.sample)
 }
@@ -48,4 +52,22 @@ func (w *World) final(end sim.Time) *record.Final {
 		PlacementExamined: w.placer.Stats.Examined,
 		PlacementRejected: w.placer.Stats.Rejected,
 	}
+}
+
+// serviceSample counts a service's tasks by state.
+func (w *World) serviceSample(s *serviceRun) record.ServiceSample {
+	out := record.ServiceSample{Name: s.cfg.Name, Desired: s.ctl.DesiredCount()}
+	for _, q := range s.tasks {
+		t := w.c.Task(q.id)
+		if t.Gen != q.gen {
+			continue
+		}
+		switch t.State {
+		case cluster.Running:
+			out.Running++
+		case cluster.Pending, cluster.Provisioning:
+			out.Pending++
+		}
+	}
+	return out
 }
