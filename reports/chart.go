@@ -130,6 +130,16 @@ func seriesColour(i int) color.NRGBA { return palette[i%len(palette)] }
 // timeAxis is the x axis of every chart.
 var timeAxis = Axis{Name: "time", Unit: "h"}
 
+// timeAxis is the time axis from 0 to the run's end, so that every chart
+// ends where the run did (not at its last sample).
+func (s *Series) timeAxis() Axis {
+	a := timeAxis
+	if end := toHours(s.end()); end > 0 {
+		a.Min, a.Max = 0, end
+	}
+	return a
+}
+
 // ChartSpecs returns the charts of a run in page order, each with a stable
 // ID: instances, one reservation_<provider> per capacity provider with
 // managed scaling, tasks, one service_<name> per service, reserved, cost.
@@ -161,7 +171,7 @@ func (c *Chart) add(name string, values []float64, stepped bool) *ChartSeries {
 func instancesSpec(s *Series, t []float64) Chart {
 	c := Chart{ID: "instances", Title: "Container instances",
 		Subtitle: "registered (running), launched but not registered (pending), and each group's desired capacity; vertical lines: scaling actions",
-		X:        timeAxis, Y: Axis{Name: "instances"}, T: t}
+		X:        s.timeAxis(), Y: Axis{Name: "instances"}, T: t}
 	c.add("running", s.InstancesRunning, true)
 	c.add("pending", s.InstancesPending, true)
 	for i := range s.Providers {
@@ -178,7 +188,7 @@ func reservationSpec(s *Series, t []float64, i int, id string) Chart {
 	}
 	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
 		Subtitle: fmt.Sprintf("percent of what the group needs that it has (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),
-		X:        timeAxis, Y: Axis{Name: "reservation", Unit: "%"}, T: t}
+		X:        s.timeAxis(), Y: Axis{Name: "reservation", Unit: "%"}, T: t}
 	cpr := c.add("CapacityProviderReservation", p.CPR, false)
 	cpr.Refs = []RefLine{{Y: p.Target, Label: fmt.Sprintf("targetCapacity %g", p.Target), Colour: refColour}}
 	cpr.Spans = append(alarmShading(s.T, p.AlarmHigh, "AlarmHigh", alarmHighColour),
@@ -189,7 +199,7 @@ func reservationSpec(s *Series, t []float64, i int, id string) Chart {
 func tasksSpec(s *Series, t []float64) Chart {
 	c := Chart{ID: "tasks", Title: "Tasks",
 		Subtitle: "RUNNING, PROVISIONING (waiting for capacity), PENDING (placed, starting) and failed so far; vertical lines: service scaling",
-		X:        timeAxis, Y: Axis{Name: "tasks"}, T: t}
+		X:        s.timeAxis(), Y: Axis{Name: "tasks"}, T: t}
 	c.add("running", s.TasksRunning, true).Marks = actionMarks(s, ActionService, "")
 	c.add("provisioning", s.TasksProvisioning, true)
 	c.add("pending", s.TasksPending, true)
@@ -200,7 +210,7 @@ func tasksSpec(s *Series, t []float64) Chart {
 func reservedSpec(s *Series, t []float64) Chart {
 	c := Chart{ID: "reserved", Title: "Reserved capacity",
 		Subtitle: "CPU units and memory reserved by tasks, percent of what the registered instances offer",
-		X:        timeAxis, Y: Axis{Name: "reserved", Unit: "% of registered", Min: 0, Max: 100}, T: t}
+		X:        s.timeAxis(), Y: Axis{Name: "reserved", Unit: "% of registered", Min: 0, Max: 100}, T: t}
 	c.add("CPU", s.CPUReserved, false)
 	c.add("memory", s.MemoryReserved, false)
 	return c
@@ -208,7 +218,7 @@ func reservedSpec(s *Series, t []float64) Chart {
 
 func costSpec(s *Series, t []float64) Chart {
 	c := Chart{ID: "cost", Title: "Cumulative cost", Subtitle: "EC2 (per-second billing, 60 s minimum) and Fargate, USD",
-		X: timeAxis, Y: Axis{Name: "cost", Unit: "USD"}, T: t}
+		X: s.timeAxis(), Y: Axis{Name: "cost", Unit: "USD"}, T: t}
 	c.add("cost", s.CostUSD, false)
 	return c
 }

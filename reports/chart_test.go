@@ -83,8 +83,11 @@ func TestChartSpecs(t *testing.T) {
 		if c.ID != w.id || c.Title != w.title || c.Y.Label() != w.y || c.X.Label() != "time (h)" || c.Subtitle == "" {
 			t.Errorf("chart %d: %q %q y %q x %q subtitle %q; want %q %q y %q", i, c.ID, c.Title, c.Y.Label(), c.X.Label(), c.Subtitle, w.id, w.title, w.y)
 		}
-		if got := [2]float64{c.Y.Min, c.Y.Max}; got != w.fixed || c.Y.Fixed() != (w.fixed[1] > 0) || c.X.Fixed() {
+		if got := [2]float64{c.Y.Min, c.Y.Max}; got != w.fixed || c.Y.Fixed() != (w.fixed[1] > 0) {
 			t.Errorf("%s: y range %v (fixed %v), want %v", c.ID, got, c.Y.Fixed(), w.fixed)
+		}
+		if !c.X.Fixed() || c.X.Min != 0 || c.X.Max != toHours(s.end()) {
+			t.Errorf("%s: x axis [%g, %g], want 0 to the run's end %g h", c.ID, c.X.Min, c.X.Max, toHours(s.end()))
 		}
 		if !slices.Equal(c.T, hoursT) {
 			t.Errorf("%s: T = %v, want %v", c.ID, c.T, hoursT)

@@ -117,7 +117,7 @@ func reservationFromEvents(s *Series, p *ProviderSeries, m *ProviderMetric, id s
 	end := s.end()
 	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
 		Subtitle: fmt.Sprintf("every datapoint ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),
-		X:        Axis{Name: timeAxis.Name, Unit: timeAxis.Unit, Min: 0, Max: toHours(end)}, Y: Axis{Name: "reservation", Unit: "%"}}
+		X:        s.timeAxis(), Y: Axis{Name: "reservation", Unit: "%"}}
 	for _, t := range m.T {
 		c.T = append(c.T, toHours(t))
 	}

@@ -69,7 +69,7 @@ func servicesSpecs(s *Series, t []float64) []Chart {
 		sv := &s.Services[i]
 		c := Chart{ID: chartID("service", sv.Name), Title: "Service " + sv.Name,
 			Subtitle: "desired count, tasks RUNNING and pending (placed and starting, or PROVISIONING); shaded: deployments in progress; vertical lines: desired-count changes",
-			X:        Axis{Name: timeAxis.Name, Unit: timeAxis.Unit, Min: 0, Max: toHours(s.end())}, Y: Axis{Name: "tasks"}, T: t}
+			X:        s.timeAxis(), Y: Axis{Name: "tasks"}, T: t}
 		d := c.add("desired", sv.Desired, true)
 		d.Marks = actionMarks(s, ActionService, sv.Name)
 		d.Spans = deploymentSpans(s.deployments[sv.Name], s.end())
