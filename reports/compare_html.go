@@ -52,8 +52,7 @@ func (c *Comparison) meanChart(m string) *charts.Bar {
 	b := charts.NewBar()
 	b.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: CompareChartID(m), Width: compareChartWidth, Height: compareChartHeight}),
-		charts.WithTitleOpts(opts.Title{Title: metricLabel(m),
-			Subtitle: fmt.Sprintf("mean of %d replications per variant; line: 95%% confidence interval (Student t)", c.Replications)}),
+		charts.WithTitleOpts(opts.Title{Title: metricLabel(m), Subtitle: c.meanSubtitle(m)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(false)}),
 		charts.WithAnimation(false),
@@ -76,6 +75,20 @@ func (c *Comparison) meanChart(m string) *charts.Bar {
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 			LineStyle: &opts.LineStyle{Color: "#222", Width: 3, Type: "solid"}, Label: &opts.Label{Show: opts.Bool(false)}}))
 	return b
+}
+
+// meanSubtitle says how to read metric m's chart, or that it is 0 in every
+// run (an empty chart would look broken).
+func (c *Comparison) meanSubtitle(m string) string {
+	zero := true
+	for _, v := range c.Variants {
+		in := c.Metrics[m][v]
+		zero = zero && in.Mean == 0 && in.CI95 == [2]float64{}
+	}
+	if zero {
+		return fmt.Sprintf("0 in every run: each of the %d replications of every variant", c.Replications)
+	}
+	return fmt.Sprintf("mean of %d replications per variant; line: 95%% confidence interval (Student t)", c.Replications)
 }
 
 // htmlBlock is the page's heading and the table of differences.
@@ -117,6 +130,14 @@ func signed(x float64, dec int) string {
 	return "+" + s
 }
 
+// noEchartsNotice goes after every page's heading: hidden, it shows when
+// the echarts library did not load (no --assets and no network), saying
+// so in plain words and how to fix it, instead of empty boxes.
+const noEchartsNotice = `<div id="ecsim-noecharts" style="display:none;font-family:sans-serif;margin:8px 24px;padding:8px;border:1px solid #b00020;color:#b00020">` +
+	`The charts need the echarts library, which did not load: this page loads it from go-echarts' asset host, and this machine may have no network. ` +
+	`Write the page again with --assets DIR, DIR being the npm echarts package (npm install echarts gives node_modules/echarts): the library is then inlined and the page works offline.</div>` +
+	`<script>window.addEventListener("load",function(){if(typeof echarts==="undefined"){document.getElementById("ecsim-noecharts").style.display="block"}})</script>` + "\n"
+
 // writeAfterBody writes page with block inserted after its <body> tag,
 // which follows the last </head>: an inlined library in the head may hold
 // such strings itself (LoadAssets escapes its </script), while the chart
@@ -135,7 +156,7 @@ func writeAfterBody(w io.Writer, page []byte, block string) error {
 	if _, err := w.Write(page[:at]); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, "\n"+block); err != nil {
+	if _, err := io.WriteString(w, "\n"+block+noEchartsNotice); err != nil {
 		return err
 	}
 	_, err := w.Write(page[at:])

@@ -721,3 +721,18 @@ func TestCompareHugeValuesWrite(t *testing.T) {
 		t.Errorf("compare.json lost the value 1e303:\n%s", j.String())
 	}
 }
+
+// TestAllZeroMetricSaysSo: a metric that is 0 in every run of every
+// variant says so on its chart rather than showing empty bars.
+func TestAllZeroMetricSaysSo(t *testing.T) {
+	c := &Comparison{Replications: 3, Variants: []string{"a", "b"}, Metrics: map[string]map[string]Interval{
+		"tasks.failed": {"a": {}, "b": {}},
+		"cost.total":   {"a": {Mean: 1, CI95: [2]float64{0.5, 1.5}}, "b": {}},
+	}}
+	if got := c.meanSubtitle("tasks.failed"); got != "0 in every run: each of the 3 replications of every variant" {
+		t.Errorf("all zero: %q", got)
+	}
+	if got := c.meanSubtitle("cost.total"); strings.HasPrefix(got, "0 in every run") {
+		t.Errorf("not all zero: %q", got)
+	}
+}

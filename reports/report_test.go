@@ -151,7 +151,7 @@ func TestWriteAfterBody(t *testing.T) {
 	if err := writeAfterBody(&b, page, "BLOCK"); err != nil {
 		t.Fatal(err)
 	}
-	if want := "<head><script>'</head><body>'</script></head>\n<body>\nBLOCKcharts</body>"; b.String() != want {
+	if want := "<head><script>'</head><body>'</script></head>\n<body>\nBLOCK" + noEchartsNotice + "charts</body>"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 	for _, bad := range []string{"<body>no head</body>", "<head></head>no body"} {
@@ -160,7 +160,7 @@ func TestWriteAfterBody(t *testing.T) {
 		}
 	}
 	at := strings.Index(string(page), "\n<body>") + len("\n<body>")
-	for _, n := range []int{0, at, at + len("\nBLOCK")} {
+	for _, n := range []int{0, at, at + len("\nBLOCK"+noEchartsNotice)} {
 		if err := writeAfterBody(&failWriter{n: n}, page, "BLOCK"); err == nil {
 			t.Errorf("a writer failing after %d bytes: no error", n)
 		}

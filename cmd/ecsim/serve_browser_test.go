@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,30 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNoEchartsNotice: report.html written without --assets, opened where
+// echarts cannot load (the test points its script at a closed port), says
+// why the charts are missing and how to fix it.
+func TestNoEchartsNotice(t *testing.T) {
+	ctx, _ := servePageBrowser(t)
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, dir, "run", "quickstart", "-q", "-o", "out"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page := filepath.Join(dir, "out", "report.html")
+	data, err := os.ReadFile(page)
+	must(t, err)
+	offline := strings.ReplaceAll(string(data), "https://go-echarts.github.io/", "http://127.0.0.1:1/")
+	if offline == string(data) {
+		t.Fatal("report.html does not load echarts from go-echarts' host")
+	}
+	must(t, os.WriteFile(page, []byte(offline), 0o644))
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+page)))
+	shown, err := chromedp.Run(ctx, chromedp.Poll[bool](`getComputedStyle(document.getElementById("ecsim-noecharts")).display === "block"`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil || !shown {
+		t.Fatalf("the notice is not shown: %v", err)
 	}
 }
