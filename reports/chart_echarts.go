@@ -9,9 +9,10 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// chart sizes in report.html.
+// chart sizes in report.html: the page's width (the charts follow the
+// window, noEchartsNotice's script resizes them).
 const (
-	chartWidth  = "1100px"
+	chartWidth  = "100%"
 	chartHeight = "340px"
 )
 

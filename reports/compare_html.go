@@ -14,7 +14,7 @@ import (
 
 // compare.html chart sizes.
 const (
-	compareChartWidth  = "900px"
+	compareChartWidth  = "100%"
 	compareChartHeight = "320px"
 )
 
@@ -132,11 +132,13 @@ func signed(x float64, dec int) string {
 
 // noEchartsNotice goes after every page's heading: hidden, it shows when
 // the echarts library did not load (no --assets and no network), saying
-// so in plain words and how to fix it, instead of empty boxes.
+// so in plain words and how to fix it, instead of empty boxes. Its script
+// also resizes the charts with the window (they take the page's width).
 const noEchartsNotice = `<div id="ecsim-noecharts" style="display:none;font-family:sans-serif;margin:8px 24px;padding:8px;border:1px solid #b00020;color:#b00020">` +
 	`The charts need the echarts library, which did not load: this page loads it from go-echarts' asset host, and this machine may have no network. ` +
 	`Write the page again with --assets DIR, DIR being the npm echarts package (npm install echarts gives node_modules/echarts): the library is then inlined and the page works offline.</div>` +
-	`<script>window.addEventListener("load",function(){if(typeof echarts==="undefined"){document.getElementById("ecsim-noecharts").style.display="block"}})</script>` + "\n"
+	`<script>window.addEventListener("load",function(){if(typeof echarts==="undefined"){document.getElementById("ecsim-noecharts").style.display="block"}})` +
+	`;window.addEventListener("resize",function(){if(typeof echarts!=="undefined"){document.querySelectorAll("div.item").forEach(function(d){var c=echarts.getInstanceByDom(d);if(c){c.resize()}})}})</script>` + "\n"
 
 // writeAfterBody writes page with block inserted after its <body> tag,
 // which follows the last </head>: an inlined library in the head may hold
