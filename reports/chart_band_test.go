@@ -31,7 +31,7 @@ func TestBandAndCategories(t *testing.T) {
 		}
 	}
 	p := c.Plot()
-	svg, err := figureBytes(p, "svg")
+	svg, err := figureBytes(p, "svg", FigureSizes()[0])
 	if err != nil {
 		t.Fatal(err)
 	}

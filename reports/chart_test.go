@@ -282,7 +282,7 @@ type legendEntry struct {
 // back: its text, and the colour of the thumbnail stroked before it.
 func gonumLegend(p *plot.Plot) []legendEntry {
 	rec := new(recorder.Canvas)
-	p.Legend.Draw(draw.NewCanvas(rec, figureWidth, figureHeight))
+	p.Legend.Draw(draw.NewCanvas(rec, FigureSizes()[0].Width, FigureSizes()[0].Height))
 	var out []legendEntry
 	var current, stroked color.Color
 	for _, a := range rec.Actions {

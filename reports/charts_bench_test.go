@@ -64,7 +64,7 @@ func BenchmarkWriteFigures(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := WriteFigures(out, s, FigureFormats()); err != nil {
+		if _, err := WriteFigures(out, s, FigureFormats(), FigureSizes()[0]); err != nil {
 			b.Fatal(err)
 		}
 		out.Abort()

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"image"
 	"image/png"
@@ -78,7 +79,7 @@ func TestWriteFiguresNamesAndFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := WriteFigures(out, figureSeries(), []string{"svg", "png", "pdf"})
+	files, err := WriteFigures(out, figureSeries(), []string{"svg", "png", "pdf"}, FigureSizes()[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestWriteFiguresIsByteStable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := WriteFigures(out, figureSeries(), FigureFormats())
+		files, err := WriteFigures(out, figureSeries(), FigureFormats(), FigureSizes()[0])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +198,7 @@ func TestWriteFiguresNoFormatsWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Abort()
-	files, err := WriteFigures(out, figureSeries(), nil)
+	files, err := WriteFigures(out, figureSeries(), nil, FigureSizes()[0])
 	if err != nil || len(files) != 0 {
 		t.Fatalf("WriteFigures(nil formats) = %q, %v", files, err)
 	}
@@ -249,13 +250,13 @@ func TestWriteFiguresErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Abort()
-	if _, err := WriteFigures(out, figureSeries(), []string{"bmp"}); err == nil || !strings.HasPrefix(err.Error(), "figures/instances.bmp: ") {
+	if _, err := WriteFigures(out, figureSeries(), []string{"bmp"}, FigureSizes()[0]); err == nil || !strings.HasPrefix(err.Error(), "figures/instances.bmp: ") {
 		t.Errorf("bmp: %v", err)
 	}
 	if err := os.MkdirAll(out.Path("figures/tasks.svg"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := WriteFigures(out, figureSeries(), []string{"svg"}); err == nil || !strings.HasPrefix(err.Error(), "figures/tasks.svg: ") {
+	if _, err := WriteFigures(out, figureSeries(), []string{"svg"}, FigureSizes()[0]); err == nil || !strings.HasPrefix(err.Error(), "figures/tasks.svg: ") {
 		t.Errorf("tasks.svg a folder: %v", err)
 	}
 }
@@ -268,7 +269,7 @@ func TestFiguresOfAnEmptySeries(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Abort()
-	files, err := WriteFigures(out, &Series{}, []string{"svg"})
+	files, err := WriteFigures(out, &Series{}, []string{"svg"}, FigureSizes()[0])
 	want := []string{"figures/instances.svg", "figures/tasks.svg", "figures/reserved.svg", "figures/cost.svg"}
 	if err != nil || !slices.Equal(files, want) {
 		t.Errorf("WriteFigures(empty) = %q, %v; want %q", files, err, want)
@@ -276,5 +277,32 @@ func TestFiguresOfAnEmptySeries(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteReport(&b, &Series{Scenario: "empty"}, ""); err != nil {
 		t.Errorf("WriteReport(empty): %v", err)
+	}
+}
+
+// TestFigureSizesAndDPI: PNG figures are 300 dpi at both sizes (7 × 3 in:
+// 2100 × 900 pixels; 3.5 × 2.6 in: 1050 × 780), and an unknown size is an
+// error naming the accepted ones.
+func TestFigureSizesAndDPI(t *testing.T) {
+	p := Figures(figureSeries())[0].Plot
+	for _, tc := range []struct {
+		size string
+		w, h uint32
+	}{{"two-column", 2100, 900}, {"one-column", 1050, 780}, {"", 2100, 900}} {
+		size, err := ParseFigureSize(tc.size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		png, err := figureBytes(p, "png", size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h := binary.BigEndian.Uint32(png[16:20]), binary.BigEndian.Uint32(png[20:24])
+		if w != tc.w || h != tc.h {
+			t.Errorf("%q: %d × %d pixels, want %d × %d", tc.size, w, h, tc.w, tc.h)
+		}
+	}
+	if _, err := ParseFigureSize("a4"); err == nil || !strings.Contains(err.Error(), "accepted: two-column, one-column") {
+		t.Errorf("error %v", err)
 	}
 }

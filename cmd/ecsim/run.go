@@ -34,6 +34,8 @@ type runOptions struct {
 	assetsJS  string
 	figures   string
 	formats   []string
+	figSize   string
+	size      reports.FigureSize
 	check     bool
 	stdout    io.Writer
 	stderr    io.Writer
@@ -81,6 +83,7 @@ taskDefinitions.web.cpu=512) and the value is YAML
 	f.BoolVar(&opts.events, "events", true, "write events.jsonl (default: when the run has at most 1,000,000 events)")
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js (e.g. node_modules/echarts) to inline into report.html")
 	f.StringVar(&opts.figures, "figures", "", "also write the charts as static figures: svg,png,pdf (any of them)")
+	f.StringVar(&opts.figSize, "figure-size", "two-column", "the figures' size: two-column (7 × 3 in) or one-column (3.5 × 2.6 in)")
 	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario field, PATH=VALUE (repeatable), e.g. workloads.web.arrivals.ratePerMinute=40")
 	f.StringVar(&opts.variant, "variant", "", "run one of the scenario's variants (its overrides apply after --set); the default output is ecsim-out/<scenario name>-<variant>")
 	f.BoolVar(&opts.check, "check", false, "check the model's laws after every event (task conservation, no over-commit, scale-in floor, …); a violation exits 1")
@@ -244,6 +247,9 @@ func (opts *runOptions) loadOutputs() error {
 			return badInput("%v", err)
 		}
 	}
+	if opts.size, err = reports.ParseFigureSize(opts.figSize); err != nil {
+		return badInput("--figure-size: %v", err)
+	}
 	if opts.formats, err = reports.ParseFigureFormats(opts.figures); err != nil {
 		return badInput("--figures: %v", err)
 	}
@@ -266,7 +272,7 @@ func writeCharts(out *reports.Output, s *reports.Series, opts *runOptions) ([]st
 	}
 	files := []string{reports.ReportFile}
 	if len(opts.formats) > 0 {
-		figs, err := reports.WriteFigures(out, s, opts.formats)
+		figs, err := reports.WriteFigures(out, s, opts.formats, opts.size)
 		if err != nil {
 			return nil, err
 		}

@@ -29,6 +29,7 @@ type sweepOptions struct {
 	sets      []string
 	assets    string
 	figures   string
+	figSize   string
 	getenv    func(string) string
 	shardFlag bool // --shard was given
 }
@@ -73,6 +74,7 @@ nothing. DIR defaults to ecsim-out/<scenario name>-sweep.`,
 	f.StringArrayVar(&opts.sets, "set", nil, "override a field of the scenario, PATH=VALUE (repeatable), under every cell's values")
 	f.StringVar(&opts.assets, "assets", "", "folder holding echarts.min.js to inline into sweep.html")
 	f.StringVar(&opts.figures, "figures", "", "also write sweep.html's line charts as static figures under DIR/figures/: svg,png,pdf (any of them)")
+	f.StringVar(&opts.figSize, "figure-size", "two-column", "the figures' size: two-column (7 × 3 in) or one-column (3.5 × 2.6 in)")
 	return cmd
 }
 
@@ -81,7 +83,7 @@ func runSweep(arg string, opts *sweepOptions, stdout, stderr io.Writer) error {
 	if opts.parallel < 0 {
 		return badInput("--parallel %d: give the number of runs at once, or 0 for one per CPU", opts.parallel)
 	}
-	formats, err := parseFigures(opts.figures)
+	formats, err := parseFigures(opts.figures, opts.figSize)
 	if err != nil {
 		return err
 	}
@@ -222,16 +224,16 @@ func prepareSweepDir(dir string, p *reports.SweepPlan, sh shard) error {
 	return nil
 }
 
-// mergeAndReport merges the sweep in dir (with figures in formats) and
-// says where its outputs are.
-func mergeAndReport(dir, assetsJS string, formats []string, quiet bool, stdout io.Writer) error {
+// mergeAndReport merges the sweep in dir (with figures as asked) and says
+// where its outputs are.
+func mergeAndReport(dir, assetsJS string, formats figureOpts, quiet bool, stdout io.Writer) error {
 	sum, err := reports.MergeSweep(dir, assetsJS)
 	if err != nil {
 		return mergeError(err)
 	}
 	var figures []string
-	if len(formats) > 0 {
-		if figures, err = reports.WriteSweepFigures(dir, sum, formats); err != nil {
+	if len(formats.formats) > 0 {
+		if figures, err = reports.WriteSweepFigures(dir, sum, formats.formats, formats.size); err != nil {
 			return err
 		}
 	}
@@ -246,16 +248,26 @@ func mergeAndReport(dir, assetsJS string, formats []string, quiet bool, stdout i
 	return nil
 }
 
-// parseFigures parses --figures ("" for none).
-func parseFigures(list string) ([]string, error) {
+// figureOpts are --figures and --figure-size.
+type figureOpts struct {
+	formats []string
+	size    reports.FigureSize
+}
+
+// parseFigures parses --figures ("" for none) and --figure-size.
+func parseFigures(list, size string) (figureOpts, error) {
+	var out figureOpts
+	var err error
+	if out.size, err = reports.ParseFigureSize(size); err != nil {
+		return out, badInput("--figure-size: %v", err)
+	}
 	if list == "" {
-		return nil, nil
+		return out, nil
 	}
-	formats, err := reports.ParseFigureFormats(list)
-	if err != nil {
-		return nil, badInput("--figures: %v", err)
+	if out.formats, err = reports.ParseFigureFormats(list); err != nil {
+		return out, badInput("--figures: %v", err)
 	}
-	return formats, nil
+	return out, nil
 }
 
 // mergeError marks what a merge found wrong with the folder as bad input.

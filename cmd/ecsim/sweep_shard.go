@@ -100,7 +100,7 @@ func parseShard(s string) (i, n int, ok bool) {
 }
 
 func newMergeCmd() *cobra.Command {
-	var assets, figures string
+	var assets, figures, figSize string
 	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "merge DIR",
@@ -115,7 +115,7 @@ figures under DIR/figures/. A missing point is named with the shard that owns it
 (exit 2).`,
 		Args: rangeArgs(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			formats, err := parseFigures(figures)
+			formats, err := parseFigures(figures, figSize)
 			if err != nil {
 				return err
 			}
@@ -134,6 +134,7 @@ figures under DIR/figures/. A missing point is named with the shard that owns it
 	cmd.Flags().StringVar(&assets, "assets", "", "folder holding echarts.min.js to inline into sweep.html")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
 	cmd.Flags().StringVar(&figures, "figures", "", "also write sweep.html's line charts as static figures under DIR/figures/: svg,png,pdf (any of them)")
+	cmd.Flags().StringVar(&figSize, "figure-size", "two-column", "the figures' size: two-column (7 × 3 in) or one-column (3.5 × 2.6 in)")
 	return cmd
 }
 
