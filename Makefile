@@ -5,12 +5,13 @@ SCENARIO ?=
 BENCHTIME ?= 1x
 FUZZTIME ?= 30s
 
-.PHONY: perf help build test bench lint run fuzz clean
+.PHONY: perf help build test bench lint run fuzz clean screenshots
 
 help:
 	@echo "make build   build $(BIN)"
 	@echo "make test    run the tests (what CI runs)"
 	@echo "make bench   run the benchmarks (kernel, placement, end to end)"
+	@echo "make screenshots  redraw the README's lesson screenshots (headless Chromium)"
 	@echo "make lint    gofmt + go vet"
 	@echo "make run     run SCENARIO (default: the built-in quickstart)"
 	@echo "make fuzz    fuzz the parsers and whole scenario runs (FUZZTIME each, default 30s)"
@@ -27,6 +28,12 @@ test:
 PERFREPS ?= 3
 perf:
 	$(GO) run ./cmd/perf -reps $(PERFREPS)
+
+# screenshots rewrites the README's screenshots of three lessons in ecsim
+# serve (docs/img), with headless Chromium and the npm echarts package.
+screenshots:
+	mkdir -p docs/img
+	ECSIM_SCREENSHOTS=$(CURDIR)/docs/img ECSIM_REQUIRE_BROWSER=1 $(GO) test -run '^TestLessonScreenshots$$' -count=1 ./cmd/ecsim
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./sim ./placement ./autoscaling ./workloads/schedule ./workloads/trace ./reports

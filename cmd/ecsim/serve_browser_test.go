@@ -140,3 +140,20 @@ func TestNoEchartsNotice(t *testing.T) {
 		t.Fatalf("the notice is not shown: %v", err)
 	}
 }
+
+// TestLessonScreenshots writes the README's screenshots of three lessons
+// in ecsim serve (their fix applied) into $ECSIM_SCREENSHOTS: make
+// screenshots runs it. It skips without the variable.
+func TestLessonScreenshots(t *testing.T) {
+	dir := os.Getenv("ECSIM_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set ECSIM_SCREENSHOTS to a folder (make screenshots)")
+	}
+	ctx, ts := servePageBrowser(t)
+	for _, name := range []string{"group-at-max-size", "task-bigger-than-smallest-type", "spread-keeps-every-instance"} {
+		must(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lesson="+name), chromedp.WaitVisible(chromedp.CSS(`body[data-runs="1"]`))))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		must(t, err)
+		must(t, os.WriteFile(filepath.Join(dir, "lesson-"+name+".png"), png, 0o644))
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ecsim/ecsim/scenarios"
+	"github.com/ecsim/ecsim/sim/world"
 )
 
 // knob is a control of ecsim serve's page: a --set path, how to move it
@@ -41,7 +42,7 @@ var knobStrategies = []string{"[{type: binpack, field: memory}]", "[{type: sprea
 func knobsOf(sc *scenarios.Scenario) []knob {
 	var out []knob
 	for _, cp := range sc.Spec.Cluster.CapacityProviders {
-		out = append(out, providerKnobs(cp)...)
+		out = append(out, providerKnobs(cp, resolved(sc, cp.Name))...)
 	}
 	for _, w := range sc.Spec.Workloads {
 		base := "workloads." + w.Name
@@ -50,8 +51,9 @@ func knobsOf(sc *scenarios.Scenario) []knob {
 				Min: 0.5, Max: 60, Step: 0.5, Unit: "per minute", Value: num(w.Arrivals.RatePerMinute)})
 		}
 		if w.Trace == nil {
+			v := strategyText(w.PlacementStrategy)
 			out = append(out, knob{Path: base + ".placementStrategy", Label: w.Name + ": placement strategy", Kind: "select",
-				Options: knobStrategies, Value: strategyText(w.PlacementStrategy)})
+				Options: withValue(knobStrategies, v, false), Value: v})
 		}
 	}
 	for _, td := range sc.Spec.TaskDefinitions {
@@ -67,20 +69,38 @@ func knobsOf(sc *scenarios.Scenario) []knob {
 	return out
 }
 
-// providerKnobs are one capacity provider's controls.
-func providerKnobs(cp scenarios.CapacityProviderSpec) []knob {
-	ms, asg := cp.ManagedScaling, cp.AutoScalingGroup
-	if ms == nil || asg == nil || ms.Status != "ENABLED" {
+// resolved returns the named provider's configuration, defaults applied.
+func resolved(sc *scenarios.Scenario, name string) *world.CapacityProvider {
+	for i := range sc.Config.CapacityProviders {
+		if p := &sc.Config.CapacityProviders[i]; p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// providerKnobs are one capacity provider's controls, at the values the
+// run uses (defaults applied).
+func providerKnobs(cp scenarios.CapacityProviderSpec, rp *world.CapacityProvider) []knob {
+	asg := cp.AutoScalingGroup
+	if rp == nil || rp.ManagedScaling == nil || asg == nil {
 		return nil
+	}
+	ms := rp.ManagedScaling
+	onOff := func(b bool) string {
+		if b {
+			return "ENABLED"
+		}
+		return "DISABLED"
 	}
 	base := "cluster.capacityProviders." + cp.Name
 	out := []knob{
-		{Path: base + ".managedScaling.targetCapacity", Label: cp.Name + ": targetCapacity", Kind: "range", Min: 10, Max: 100, Step: 5, Unit: "%", Value: intp(ms.TargetCapacity)},
-		{Path: base + ".managedScaling.instanceWarmupPeriod", Label: cp.Name + ": instanceWarmupPeriod", Kind: "range", Min: 0, Max: 900, Step: 30, Unit: "s", Value: intp(ms.InstanceWarmupPeriod)},
-		{Path: base + ".managedScaling.minimumScalingStepSize", Label: cp.Name + ": minimumScalingStepSize", Kind: "range", Min: 1, Max: 20, Step: 1, Value: intp(ms.MinimumScalingStepSize)},
-		{Path: base + ".managedScaling.maximumScalingStepSize", Label: cp.Name + ": maximumScalingStepSize", Kind: "range", Min: 1, Max: 100, Step: 1, Value: intp(ms.MaximumScalingStepSize)},
-		{Path: base + ".managedTerminationProtection", Label: cp.Name + ": managed termination protection", Kind: "select", Options: []string{"ENABLED", "DISABLED"}, Value: cp.ManagedTerminationProtection},
-		{Path: base + ".managedDraining", Label: cp.Name + ": managed draining", Kind: "select", Options: []string{"ENABLED", "DISABLED"}, Value: cp.ManagedDraining},
+		{Path: base + ".managedScaling.targetCapacity", Label: cp.Name + ": targetCapacity", Kind: "range", Min: 10, Max: 100, Step: 5, Unit: "%", Value: strconv.Itoa(ms.TargetCapacity)},
+		{Path: base + ".managedScaling.instanceWarmupPeriod", Label: cp.Name + ": instanceWarmupPeriod", Kind: "range", Min: 0, Max: 900, Step: 30, Unit: "s", Value: strconv.Itoa(int(ms.InstanceWarmupPeriod.Seconds()))},
+		{Path: base + ".managedScaling.minimumScalingStepSize", Label: cp.Name + ": minimumScalingStepSize", Kind: "range", Min: 1, Max: 20, Step: 1, Value: strconv.Itoa(ms.MinimumScalingStepSize)},
+		{Path: base + ".managedScaling.maximumScalingStepSize", Label: cp.Name + ": maximumScalingStepSize", Kind: "range", Min: 1, Max: 10000, Step: 1, Value: strconv.Itoa(ms.MaximumScalingStepSize)},
+		{Path: base + ".managedTerminationProtection", Label: cp.Name + ": managed termination protection", Kind: "select", Options: []string{"ENABLED", "DISABLED"}, Value: onOff(rp.ManagedTerminationProtection)},
+		{Path: base + ".managedDraining", Label: cp.Name + ": managed draining", Kind: "select", Options: []string{"ENABLED", "DISABLED"}, Value: onOff(rp.ManagedDraining)},
 	}
 	if len(asg.InstanceTypes) == 1 {
 		out = append(out, knob{Path: base + ".autoScalingGroup.instanceTypes", Label: cp.Name + ": instance type", Kind: "select",
@@ -109,13 +129,6 @@ func withValue(options []string, v string, list bool) []string {
 		out = append([]string{v}, out...)
 	}
 	return out
-}
-
-func intp(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
 }
 
 func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
