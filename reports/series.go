@@ -38,7 +38,10 @@ type Series struct {
 	Summary *Summary
 	// Metrics are each capacity provider's published reservation and
 	// alarm changes, by provider name (series_cpr.go).
-	Metrics map[string]*ProviderMetric
+	Metrics map[string]*MetricTrack
+	// ServiceMetrics are each auto-scaled service's tracked metric and
+	// alarm changes, by service name.
+	ServiceMetrics map[string]*MetricTrack
 	// Services has one entry per service (series_services.go).
 	Services []ServiceSeries
 

@@ -6,21 +6,26 @@ import (
 	"github.com/ecsim/ecsim/sim/record"
 )
 
-// ProviderMetric is a capacity provider's CapacityProviderReservation as
-// ECS published it (MetricPublished, once a metric period) and its alarms'
-// changes of state (AlarmStateChanged), from the events rather than the
+// MetricTrack is a metric as published (MetricPublished, once a metric
+// period: a capacity provider's CapacityProviderReservation, or the metric
+// a service's auto scaling tracks) and its alarms' changes of state
+// (AlarmStateChanged), from the events rather than the
 // samples: a sample every few minutes, or a long run's strided samples,
 // would miss a datapoint of 200 or an alarm that fired and cleared between
 // two samples. The alarm changes are all kept (explain tells the same
 // events); the datapoints are all kept up to MaxSeriesPoints, then per
 // bucket of Stride datapoints the minimum and the maximum.
-type ProviderMetric struct {
+type MetricTrack struct {
 	// T is the time (seconds) of each bucket's first datapoint; Min and
 	// Max its smallest and largest value (equal while Stride is 1).
 	T, Min, Max []float64
 	// Stride is the datapoints per bucket.
 	Stride int
 	Alarms []AlarmChange
+	// Metric and Target are a service's tracked metric and its target
+	// value ("" and 0 for a capacity provider).
+	Metric string
+	Target float64
 
 	inLast int // datapoints in the last bucket
 }
@@ -33,25 +38,33 @@ type AlarmChange struct {
 }
 
 // metricEvent records a MetricPublished or AlarmStateChanged event into the
-// series.
+// series: a capacity provider's, or a service's (its auto scaling).
 func (s *Series) metricEvent(e *record.Event) {
-	if s.Metrics == nil {
-		s.Metrics = map[string]*ProviderMetric{}
+	tracks := &s.Metrics
+	name := e.Provider
+	if e.Service != "" {
+		tracks, name = &s.ServiceMetrics, e.Service
 	}
-	m := s.Metrics[e.Provider]
+	if *tracks == nil {
+		*tracks = map[string]*MetricTrack{}
+	}
+	m := (*tracks)[name]
 	if m == nil {
-		m = &ProviderMetric{Stride: 1}
-		s.Metrics[e.Provider] = m
+		m = &MetricTrack{Stride: 1}
+		(*tracks)[name] = m
 	}
 	if e.Type == record.AlarmStateChanged {
 		m.Alarms = append(m.Alarms, AlarmChange{T: e.T.Seconds(), Alarm: e.Alarm, State: e.State})
 		return
 	}
+	if e.Service != "" {
+		m.Metric, m.Target = e.Alarm, e.Target
+	}
 	m.add(e.T.Seconds(), round(e.Value, 2))
 }
 
 // add records datapoint v at t.
-func (m *ProviderMetric) add(t, v float64) {
+func (m *MetricTrack) add(t, v float64) {
 	if len(m.T) > 0 && m.inLast < m.Stride {
 		i := len(m.T) - 1
 		m.Min[i], m.Max[i] = min(m.Min[i], v), max(m.Max[i], v)
@@ -69,7 +82,7 @@ func (m *ProviderMetric) add(t, v float64) {
 // Example: stride 1, buckets 100, 200, 100 (an odd count): the first two
 // become one of min 100, max 200; the third stays alone and, holding 1
 // datapoint of the new stride 2, takes the next one.
-func (m *ProviderMetric) merge() {
+func (m *MetricTrack) merge() {
 	odd := len(m.T)%2 == 1
 	n := 0
 	for i := 0; i < len(m.T); i += 2 {
@@ -88,7 +101,7 @@ func (m *ProviderMetric) merge() {
 
 // alarmSpansOf returns the spans (seconds) during which alarm was in ALARM,
 // the last one ending at end if it is still in ALARM.
-func (m *ProviderMetric) alarmSpansOf(alarm string, end float64) [][2]float64 {
+func (m *MetricTrack) alarmSpansOf(alarm string, end float64) [][2]float64 {
 	var out [][2]float64
 	start := -1.0
 	for _, c := range m.Alarms {
@@ -113,7 +126,7 @@ func (m *ProviderMetric) alarmSpansOf(alarm string, end float64) [][2]float64 {
 // published datapoints: every datapoint, or per bucket the maximum with
 // the minimum-to-maximum band, the alarms shaded as they changed, the x
 // axis to the run's end.
-func reservationFromEvents(s *Series, p *ProviderSeries, m *ProviderMetric, id string) Chart {
+func reservationFromEvents(s *Series, p *ProviderSeries, m *MetricTrack, id string) Chart {
 	end := s.end()
 	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
 		Subtitle: fmt.Sprintf("every datapoint ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),

@@ -9,12 +9,12 @@ import (
 	"github.com/ecsim/ecsim/sim/record"
 )
 
-// TestProviderMetricKeepsSpikes: past MaxSeriesPoints datapoints the
+// TestMetricTrackKeepsSpikes: past MaxSeriesPoints datapoints the
 // buckets keep their minimum and maximum, so a single datapoint of 200
 // among thousands of 100 stays on the chart (issue 15); the merge's worked
 // example holds.
-func TestProviderMetricKeepsSpikes(t *testing.T) {
-	m := &ProviderMetric{Stride: 1}
+func TestMetricTrackKeepsSpikes(t *testing.T) {
+	m := &MetricTrack{Stride: 1}
 	for _, v := range []float64{100, 200, 100} {
 		m.add(float64(len(m.T)), v)
 	}
@@ -26,7 +26,7 @@ func TestProviderMetricKeepsSpikes(t *testing.T) {
 	if len(m.T) != 2 || m.Min[1] != 50 || m.inLast != 2 {
 		t.Fatalf("the next datapoint did not join the last bucket: %v %v", m.Min, m.inLast)
 	}
-	big := &ProviderMetric{Stride: 1}
+	big := &MetricTrack{Stride: 1}
 	n := 3*MaxSeriesPoints + 17
 	for i := 0; i < n; i++ {
 		v := 100.0

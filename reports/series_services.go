@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/ecsim/ecsim/sim/record"
 )
@@ -76,8 +77,37 @@ func servicesSpecs(s *Series, t []float64) []Chart {
 		c.add("running", sv.Running, true)
 		c.add("pending", sv.Pending, true)
 		out = append(out, c)
+		if m := s.ServiceMetrics[sv.Name]; m != nil && len(m.T) > 0 {
+			out = append(out, serviceScalingSpec(s, sv.Name, m))
+		}
 	}
 	return out
+}
+
+// serviceScalingSpec is a service's auto scaling: the metric it tracks, as
+// published, against the target value, its alarms shaded.
+func serviceScalingSpec(s *Series, name string, m *MetricTrack) Chart {
+	c := Chart{ID: chartID("service", name, "scaling"), Title: "Service auto scaling: " + name,
+		Subtitle: fmt.Sprintf("%s as published, tracked to %g; shaded: its alarms in ALARM", m.Metric, m.Target),
+		X:        s.timeAxis(), Y: Axis{Name: "metric"}}
+	if strings.HasSuffix(m.Metric, "Utilization") {
+		c.Y = Axis{Name: "utilization", Unit: "%"}
+	}
+	for _, t := range m.T {
+		c.T = append(c.T, toHours(t))
+	}
+	v := c.add(m.Metric, m.Max, false)
+	if m.Stride > 1 {
+		v.Band = &Band{Label: fmt.Sprintf("range per %d datapoints", m.Stride), Low: m.Min, High: m.Max}
+	}
+	v.Refs = []RefLine{{Y: m.Target, Label: fmt.Sprintf("target %g", m.Target), Colour: refColour}}
+	for _, sp := range m.alarmSpansOf("AlarmHigh", s.end()) {
+		v.Spans = append(v.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmHigh", Colour: alarmHighColour})
+	}
+	for _, sp := range m.alarmSpansOf("AlarmLow", s.end()) {
+		v.Spans = append(v.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmLow", Colour: alarmLowColour})
+	}
+	return c
 }
 
 // deploymentSpans shades each deployment from IN_PROGRESS (or STALLED) to

@@ -43,3 +43,35 @@ func TestServiceChart(t *testing.T) {
 		t.Fatalf("deployment spans %+v", spans)
 	}
 }
+
+// TestServiceScalingChart: a service's auto scaling gets its own chart of
+// the tracked metric as published, the target and the alarms; the
+// providers' metrics do not take its events.
+func TestServiceScalingChart(t *testing.T) {
+	s := &Series{Summary: &Summary{SimulatedSeconds: 3600}}
+	at := func(min int) sim.Time { return sim.At(time.Duration(min) * time.Minute) }
+	for _, e := range []record.Event{
+		{T: at(1), Type: record.MetricPublished, Service: "web", Alarm: "ECSServiceAverageCPUUtilization", Value: 80, Target: 60},
+		{T: at(2), Type: record.MetricPublished, Service: "web", Alarm: "ECSServiceAverageCPUUtilization", Value: 50, Target: 60},
+		{T: at(2), Type: record.AlarmStateChanged, Service: "web", Alarm: "AlarmHigh", State: "ALARM"},
+	} {
+		s.event(&e)
+	}
+	s.sample(&record.Sample{T: at(0), Services: []record.ServiceSample{{Name: "web", Desired: 2}}}, 0, 0)
+	if len(s.Metrics) != 0 {
+		t.Fatalf("service events went to the providers: %v", s.Metrics)
+	}
+	var c *Chart
+	for _, x := range ChartSpecs(s) {
+		if x.ID == "service_web_scaling" {
+			c = &x
+		}
+	}
+	if c == nil {
+		t.Fatal("no service_web_scaling chart")
+	}
+	v := c.Series[0]
+	if v.Name != "ECSServiceAverageCPUUtilization" || len(v.Values) != 2 || v.Refs[0].Y != 60 || len(v.Spans) != 1 || v.Spans[0].To != 1 || c.Y.Unit != "%" {
+		t.Fatalf("chart %+v", c)
+	}
+}
