@@ -46,7 +46,9 @@ type Recorder struct {
 
 	tasks   TaskSummary
 	reasons map[string]int64
-	waits   waits
+	// services counts each service's reports (summary.json services).
+	services map[string]ServiceSummary
+	waits    waits
 }
 
 // EventsMode says whether events.jsonl is written.
@@ -125,6 +127,13 @@ func (r *Recorder) Event(e *record.Event) {
 	case record.TaskFailed:
 		r.tasks.Failed++
 		r.reasons[e.Reason]++
+	case record.ServiceDeploymentChanged, record.ServiceThrottled, record.ServicePlacementFailed, record.ServiceDesiredCountChanged:
+		if r.services == nil {
+			r.services = map[string]ServiceSummary{}
+		}
+		sv := r.services[e.Service]
+		sv.serviceEvent(e)
+		r.services[e.Service] = sv
 	}
 	if r.series != nil {
 		r.series.event(e)

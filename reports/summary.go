@@ -32,7 +32,57 @@ type Summary struct {
 	Cost              Cost                       `json:"cost"`
 	Scaling           Scaling                    `json:"scaling"`
 	CapacityProviders map[string]ProviderSummary `json:"capacityProviders"`
-	Placement         PlacementSummary           `json:"placement"`
+	// Services has one entry per service that did anything a service
+	// reports (deployments, throttling, placement failures, desired-count
+	// changes); absent without services.
+	Services  map[string]ServiceSummary `json:"services,omitempty"`
+	Placement PlacementSummary          `json:"placement"`
+}
+
+// ServiceSummary counts a service's reports (its ServiceDeploymentChanged,
+// ServiceThrottled, ServicePlacementFailed and ServiceDesiredCountChanged
+// events): deployments started (IN_PROGRESS after none was in progress),
+// completed and failed (the circuit breaker), stalls (STALLED: the bounds
+// allow no step, docs/model.md §6.4), whether one was still in progress or
+// stalled at the end, and the rest.
+type ServiceSummary struct {
+	Deployments          int  `json:"deployments"`
+	DeploymentsCompleted int  `json:"deploymentsCompleted"`
+	DeploymentsFailed    int  `json:"deploymentsFailed"`
+	Stalls               int  `json:"stalls"`
+	DeployingAtEnd       bool `json:"deployingAtEnd"`
+	Throttled            int  `json:"throttled"`
+	PlacementFailures    int  `json:"placementFailures"`
+	DesiredCountChanges  int  `json:"desiredCountChanges"`
+}
+
+// serviceEvent counts a service's report.
+func (s *ServiceSummary) serviceEvent(e *record.Event) {
+	switch e.Type {
+	case record.ServiceDeploymentChanged:
+		switch e.State {
+		case "IN_PROGRESS":
+			if !s.DeployingAtEnd {
+				s.Deployments++
+			}
+			s.DeployingAtEnd = true
+		case "STALLED":
+			s.Stalls++
+			s.DeployingAtEnd = true
+		case "COMPLETED":
+			s.DeploymentsCompleted++
+			s.DeployingAtEnd = false
+		case "FAILED":
+			s.DeploymentsFailed++
+			s.DeployingAtEnd = false
+		}
+	case record.ServiceThrottled:
+		s.Throttled++
+	case record.ServicePlacementFailed:
+		s.PlacementFailures++
+	case record.ServiceDesiredCountChanged:
+		s.DesiredCountChanges++
+	}
 }
 
 // TaskSummary accounts for every submitted task (docs/model.md §7.3); two
@@ -143,6 +193,9 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 	}
 	s.Tasks.RunningAtEnd, s.Tasks.PendingAtEnd, s.Tasks.ProvisioningAtEnd = f.TasksRunningAtEnd, f.TasksPendingAtEnd, f.TasksProvisioning
 	s.Tasks.FailureReasons = r.reasons
+	if len(r.services) > 0 {
+		s.Services = r.services
+	}
 	for name, p := range l.Providers {
 		p.CPRMean, p.CPRMax = round(p.CPRMean, 2), round(p.CPRMax, 2)
 		s.CapacityProviders[name] = p
