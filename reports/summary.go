@@ -212,8 +212,8 @@ func (s *Summary) WriteJSON(w io.Writer) error {
 }
 
 // Metric returns the number at a dotted summary.json path
-// ("tasks.provisioningAtEnd", "taskWaitSeconds.p95", "cost.total"), or
-// false when the path names no number.
+// ("tasks.provisioningAtEnd", "taskWaitSeconds.p95", "cost.total"; a
+// yes-or-no figure is 1 or 0), or false when the path names no number.
 func (s *Summary) Metric(path string) (float64, bool) {
 	data, err := json.Marshal(s)
 	if err != nil {
@@ -232,6 +232,14 @@ func (s *Summary) Metric(path string) (float64, bool) {
 			return 0, false
 		}
 	}
-	x, ok := v.(float64)
-	return x, ok
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
 }
