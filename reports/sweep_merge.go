@@ -49,6 +49,7 @@ type MissingPointsError struct {
 	Lines []string
 }
 
+// Error lists the missing points (the first 20) with their shards.
 func (e *MissingPointsError) Error() string {
 	more := ""
 	if e.Missing > len(e.Lines) {
@@ -61,6 +62,7 @@ func (e *MissingPointsError) Error() string {
 // not what its name says.
 type SweepMismatchError struct{ Msg string }
 
+// Error says which file is not what the folder's plan expects.
 func (e *SweepMismatchError) Error() string { return e.Msg }
 
 // MergeSweep reads every point of the sweep in dir and writes sweep.csv,

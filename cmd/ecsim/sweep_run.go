@@ -139,8 +139,10 @@ func runPoint(ctx context.Context, cc *cellConfigs, dir string, j sweepJob) erro
 // sweepInterrupted is an interrupted sweep: the points it finished stay.
 type sweepInterrupted struct{ kept int }
 
+// Error says that the finished points are kept.
 func (e *sweepInterrupted) Error() string {
 	return fmt.Sprintf("interrupted; the %d points finished are kept: run the same command again to resume", e.kept)
 }
 
+// Unwrap makes an interrupted sweep exit as an interrupted run (130).
 func (e *sweepInterrupted) Unwrap() error { return errInterrupted }
