@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"image/color"
 
 	"github.com/ecsim/ecsim/sim/record"
 )
@@ -127,26 +128,38 @@ func (m *MetricTrack) alarmSpansOf(alarm string, end float64) [][2]float64 {
 // the minimum-to-maximum band, the alarms shaded as they changed, the x
 // axis to the run's end.
 func reservationFromEvents(s *Series, p *ProviderSeries, m *MetricTrack, id string) Chart {
-	end := s.end()
 	c := Chart{ID: id, Title: "CapacityProviderReservation: " + p.Name,
 		Subtitle: fmt.Sprintf("every datapoint ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", p.Target),
 		X:        s.timeAxis(), Y: Axis{Name: "reservation", Unit: "%"}}
+	cpr := c.addTrack(s, "CapacityProviderReservation", m)
+	if m.Stride > 1 {
+		c.Subtitle = fmt.Sprintf("per %d datapoints the largest (line) and the range (band) of those ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", m.Stride, p.Target)
+	}
+	cpr.Refs = []RefLine{{Y: p.Target, Label: fmt.Sprintf("targetCapacity %g", p.Target), Colour: refColour}}
+	return c
+}
+
+// addTrack sets c's x values to m's buckets and adds m as a series: every
+// datapoint, or per bucket the largest with the range as a band, its
+// alarms shaded from their changes to the run's end.
+func (c *Chart) addTrack(s *Series, name string, m *MetricTrack) *ChartSeries {
+	c.T = c.T[:0]
 	for _, t := range m.T {
 		c.T = append(c.T, toHours(t))
 	}
-	cpr := c.add("CapacityProviderReservation", m.Max, false)
+	v := c.add(name, m.Max, false)
 	if m.Stride > 1 {
-		c.Subtitle = fmt.Sprintf("per %d datapoints the largest (line) and the range (band) of those ECS published (tracked to targetCapacity %g); shaded: AlarmHigh (red) or AlarmLow (blue) in ALARM", m.Stride, p.Target)
-		cpr.Band = &Band{Label: fmt.Sprintf("range per %d datapoints", m.Stride), Low: m.Min, High: m.Max}
+		v.Band = &Band{Label: fmt.Sprintf("range per %d datapoints", m.Stride), Low: m.Min, High: m.Max}
 	}
-	cpr.Refs = []RefLine{{Y: p.Target, Label: fmt.Sprintf("targetCapacity %g", p.Target), Colour: refColour}}
-	for _, sp := range m.alarmSpansOf("AlarmHigh", end) {
-		cpr.Spans = append(cpr.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmHigh", Colour: alarmHighColour})
+	for _, a := range []struct {
+		name   string
+		colour color.NRGBA
+	}{{"AlarmHigh", alarmHighColour}, {"AlarmLow", alarmLowColour}} {
+		for _, sp := range m.alarmSpansOf(a.name, s.end()) {
+			v.Spans = append(v.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: a.name, Colour: a.colour})
+		}
 	}
-	for _, sp := range m.alarmSpansOf("AlarmLow", end) {
-		cpr.Spans = append(cpr.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmLow", Colour: alarmLowColour})
-	}
-	return c
+	return v
 }
 
 // end returns the run's end in seconds: the simulated time of the summary,

@@ -93,20 +93,8 @@ func serviceScalingSpec(s *Series, name string, m *MetricTrack) Chart {
 	if strings.HasSuffix(m.Metric, "Utilization") {
 		c.Y = Axis{Name: "utilization", Unit: "%"}
 	}
-	for _, t := range m.T {
-		c.T = append(c.T, toHours(t))
-	}
-	v := c.add(m.Metric, m.Max, false)
-	if m.Stride > 1 {
-		v.Band = &Band{Label: fmt.Sprintf("range per %d datapoints", m.Stride), Low: m.Min, High: m.Max}
-	}
+	v := c.addTrack(s, m.Metric, m)
 	v.Refs = []RefLine{{Y: m.Target, Label: fmt.Sprintf("target %g", m.Target), Colour: refColour}}
-	for _, sp := range m.alarmSpansOf("AlarmHigh", s.end()) {
-		v.Spans = append(v.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmHigh", Colour: alarmHighColour})
-	}
-	for _, sp := range m.alarmSpansOf("AlarmLow", s.end()) {
-		v.Spans = append(v.Spans, Span{From: toHours(sp[0]), To: toHours(sp[1]), Label: "AlarmLow", Colour: alarmLowColour})
-	}
 	return c
 }
 

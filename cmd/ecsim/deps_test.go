@@ -15,7 +15,7 @@ const module = "github.com/ecsim/ecsim"
 // reports alone.
 var allowed = map[string][]string{
 	"cmd/ecsim":               {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
-	"cmd/perf":                {"scenarios", "reports", "sim/world"},
+	"cmd/perf":                {"scenarios", "scenarios/scenariotest", "reports", "sim/world"},
 	"scenarios":               {"sim/world", "sim/cluster", "sim/faults", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"scenarios/scenariotest":  {},
 	"sim/cluster/clustertest": {"sim/cluster"},

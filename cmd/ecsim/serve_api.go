@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,7 +57,7 @@ var yamlTypes = []string{"application/yaml", "application/x-yaml", "text/yaml", 
 // run is POST /api/run.
 func (s *server) run(w http.ResponseWriter, r *http.Request) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if !contains(yamlTypes, mt) {
+	if !slices.Contains(yamlTypes, mt) {
 		writeAPIError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: send the scenario as %s (an empty body with ?scenario=NAME for a built-in)", mt, yamlTypes[0]), nil)
 		return
 	}
@@ -259,13 +260,4 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.Encode(v)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }

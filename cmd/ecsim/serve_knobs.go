@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,7 +126,7 @@ func withValue(options []string, v string, list bool) []string {
 		}
 		out = append(out, o)
 	}
-	if !contains(out, v) {
+	if !slices.Contains(out, v) {
 		out = append([]string{v}, out...)
 	}
 	return out

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ecsim/ecsim/scenarios/scenariotest"
 )
 
 // perfCase is one end-to-end case of issue 13's table: a scenario ecsim
@@ -61,33 +63,11 @@ workloads:
 }
 
 // managedFleet is l on a capacity provider with managed scaling whose Auto
-// Scaling group may grow to l.instances m5.xlarge. The PROVISIONING limit
-// is lifted to the task count so that it is the same load as on fixed
-// instances: with ECS's 500, a group that grows by minutes under tasks that
-// arrive by the second fails 30% of them with "provisioning capacity limit
-// exceeded".
+// Scaling group may grow to l.instances m5.xlarge, the PROVISIONING limit
+// lifted so that it is the same load as on fixed instances
+// (scenariotest.ManagedLoad).
 func managedFleet(name string, l load) string {
-	return fmt.Sprintf(`name: %s
-duration: %gh
-sampleInterval: 1m
-cluster:
-  provisioningLimit: %d
-  capacityProviders:
-    - name: asg
-      autoScalingGroup: {instanceTypes: [m5.xlarge], minSize: 0, maxSize: %d}
-      managedScaling: {status: ENABLED, targetCapacity: 100}
-      managedTerminationProtection: ENABLED
-  defaultCapacityProviderStrategy: [{capacityProvider: asg, weight: 1}]
-taskDefinitions:
-  - family: load
-    containerDefinitions: [{name: main, image: load, cpu: 256, memory: 512}]
-workloads:
-  - name: load
-    taskDefinition: load
-    placementStrategy: [{type: binpack, field: memory}]
-    arrivals: {process: poisson, ratePerMinute: %g}
-    duration: {distribution: exponential, mean: %gs}
-`, name, l.hours, l.tasks, l.instances, l.ratePerMinute(), l.meanSeconds())
+	return scenariotest.ManagedLoad(name, l.instances, l.tasks, l.hours)
 }
 
 // queueHeavy is the benchmark workload of the pfnet k8s-cluster-simulator:
