@@ -194,6 +194,9 @@ func printSweepPlan(w io.Writer, p *reports.SweepPlan, sh shard) error {
 // prepareSweepDir makes dir a sweep folder for p, or checks that it is one
 // already (a resumed run, another shard), and records the shard.
 func prepareSweepDir(dir string, p *reports.SweepPlan, sh shard) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return badInput("%s exists and is not a folder: give a new folder with -o", dir)
+	}
 	old, err := reports.ReadSweepPlan(dir)
 	switch {
 	case err == nil && old.Sweep != p.Sweep:

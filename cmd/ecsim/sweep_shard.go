@@ -125,8 +125,11 @@ figures under DIR/figures/. A missing point is named with the shard that owns it
 					return badInput("%v", err)
 				}
 			}
-			if _, err := reports.ReadSweepPlan(args[0]); reports.IsNotExist(err) {
+			switch _, err := reports.ReadSweepPlan(args[0]); {
+			case reports.IsNotExist(err):
 				return badInput("%s is not a sweep folder (no %s): give the -o of ecsim sweep", args[0], reports.SweepPlanFile)
+			case err != nil:
+				return badInput("%v", err) // the folder's plan is damaged or not a plan
 			}
 			return mergeAndReport(args[0], assetsJS, formats, quiet, cmd.OutOrStdout())
 		},
