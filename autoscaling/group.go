@@ -61,6 +61,13 @@ func (g *Group) Desired() int { return g.desired }
 // SetDesired changes the desired capacity (target tracking's decision).
 func (g *Group) SetDesired(d int) { g.desired = d }
 
+// Bounds returns the group's minSize and maxSize.
+func (g *Group) Bounds() (minSize, maxSize int) { return g.cfg.MinSize, g.cfg.MaxSize }
+
+// SetBounds changes minSize and maxSize (a scheduled action); the caller
+// keeps the desired capacity within them.
+func (g *Group) SetBounds(minSize, maxSize int) { g.cfg.MinSize, g.cfg.MaxSize = minSize, maxSize }
+
 // Size returns the instances the group holds: launched and not being
 // terminated.
 func (g *Group) Size() int { return len(g.members) }

@@ -35,6 +35,7 @@ type Ledger struct {
 	costs        costs
 	providers    map[string]*providerFigures
 	order        []string // providers in the order first seen
+	drainingMax  float64  // seconds, the longest finished drain
 }
 
 // resources are CPU units and MiB, reserved and registered.
@@ -52,6 +53,9 @@ type ledgerInstance struct {
 	rate       float64 // USD per second
 	res        resources
 	nonDaemon  int
+	// draining: since when managed draining holds it (InstanceDraining).
+	draining      bool
+	drainingSince sim.Time
 }
 
 // providerFigures are one capacity provider's figures so far.
@@ -86,6 +90,8 @@ func (l *Ledger) Event(e *record.Event) {
 			l.totals.add(in.res, 1)
 			l.costs.update(in)
 		}
+	case record.InstanceDraining:
+		l.instanceDraining(e)
 	case record.InstanceTerminated:
 		l.instanceTerminated(e)
 	case record.TaskPlaced:
@@ -102,9 +108,10 @@ func (l *Ledger) Event(e *record.Event) {
 	case record.DesiredCapacityChanged:
 		p := l.provider(e.Provider)
 		p.desiredMax = max(p.desiredMax, e.To)
-		if e.To > e.From {
+		switch {
+		case e.To > e.From:
 			p.scaleOut++
-		} else {
+		case e.To < e.From:
 			p.scaleIn++
 		}
 	}
@@ -162,6 +169,13 @@ func (l *Ledger) instanceLaunched(e *record.Event) {
 	l.costs.set(in)
 }
 
+// instanceDraining notes when managed draining began to hold an instance.
+func (l *Ledger) instanceDraining(e *record.Event) {
+	if in := l.instance(e); in != nil && !in.draining {
+		in.draining, in.drainingSince = true, e.T
+	}
+}
+
 func (l *Ledger) instanceTerminated(e *record.Event) {
 	in := l.instance(e)
 	if in == nil {
@@ -171,6 +185,9 @@ func (l *Ledger) instanceTerminated(e *record.Event) {
 		l.totals.add(in.res, -1)
 	}
 	in.gone = true
+	if in.draining {
+		l.drainingMax = max(l.drainingMax, (e.T - in.drainingSince).Seconds())
+	}
 	l.ec2.stop(in.meter, e.T)
 	l.terminated++
 	l.costs.clear(in)
@@ -234,6 +251,7 @@ type LedgerFigures struct {
 	CostEC2, CostFargate                float64
 	CostIdle, CostStranded              float64
 	ScaleOutActions, ScaleInActions     int
+	DrainingSecondsMax                  float64
 	Providers                           map[string]ProviderSummary
 }
 
@@ -248,7 +266,12 @@ func (l *Ledger) Close(end sim.Time) LedgerFigures {
 		InstancesFinal: l.launched - l.terminated,
 		InstanceHours:  l.ec2.hours, CPUReservedMean: cpu, MemoryReservedMean: mem,
 		CostEC2: l.ec2.closed, CostFargate: l.fargate.closed, CostIdle: l.costs.idle, CostStranded: l.costs.stranded,
-		Providers: map[string]ProviderSummary{}}
+		Providers: map[string]ProviderSummary{}, DrainingSecondsMax: l.drainingMax}
+	for i := range l.instances {
+		if in := &l.instances[i]; in.launched && !in.gone && in.draining {
+			f.DrainingSecondsMax = max(f.DrainingSecondsMax, (end - in.drainingSince).Seconds())
+		}
+	}
 	for _, name := range l.order {
 		p := l.providers[name]
 		s := ProviderSummary{CPRMax: p.cprMax, DesiredMax: p.desiredMax, ScaleOutActions: p.scaleOut, ScaleInActions: p.scaleIn}

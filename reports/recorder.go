@@ -47,7 +47,7 @@ type Recorder struct {
 	tasks   TaskSummary
 	reasons map[string]int64
 	// services counts each service's reports (summary.json services).
-	services map[string]ServiceSummary
+	services map[string]*ServiceSummary
 	waits    waits
 }
 
@@ -118,22 +118,23 @@ func (r *Recorder) Event(e *record.Event) {
 	switch e.Type {
 	case record.TaskSubmitted:
 		r.tasks.Submitted++
+		if e.Service != "" {
+			r.service(e.Service) // every service has its entry in summary.json
+		}
 	case record.TaskPlaced:
 		r.tasks.Placed++
 	case record.TaskRunning:
 		r.waits.add(e.Wait.Seconds())
 	case record.TaskStopped:
 		r.stopped(e)
+		if e.Service != "" && record.Killed(e.Reason) {
+			r.service(e.Service).TasksKilled++
+		}
 	case record.TaskFailed:
 		r.tasks.Failed++
 		r.reasons[e.Reason]++
 	case record.ServiceDeploymentChanged, record.ServiceThrottled, record.ServicePlacementFailed, record.ServiceDesiredCountChanged:
-		if r.services == nil {
-			r.services = map[string]ServiceSummary{}
-		}
-		sv := r.services[e.Service]
-		sv.serviceEvent(e)
-		r.services[e.Service] = sv
+		r.service(e.Service).serviceEvent(e)
 	}
 	if r.series != nil {
 		r.series.event(e)
@@ -148,6 +149,19 @@ func (r *Recorder) Event(e *record.Event) {
 		r.buf = appendEvent(r.buf[:0], e)
 		_, r.err = r.events.Write(r.buf)
 	}
+}
+
+// service returns the named service's counts.
+func (r *Recorder) service(name string) *ServiceSummary {
+	if r.services == nil {
+		r.services = map[string]*ServiceSummary{}
+	}
+	sv := r.services[name]
+	if sv == nil {
+		sv = &ServiceSummary{}
+		r.services[name] = sv
+	}
+	return sv
 }
 
 // stopped counts a stopped task in the one bucket it ends in

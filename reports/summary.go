@@ -44,7 +44,12 @@ type Summary struct {
 // events): deployments started (IN_PROGRESS after none was in progress),
 // completed and failed (the circuit breaker), stalls (STALLED: the bounds
 // allow no step, docs/model.md §6.4), whether one was still in progress or
-// stalled at the end, and the rest.
+// stalled at the end, and the rest. TasksKilled counts its tasks that went
+// with their capacity (TaskStopped with "Host EC2 (instance …)
+// terminated." or a Fargate Spot interruption: record.Killed) rather than
+// being stopped by the scheduler: what a service loses to an instance
+// failure, a zone outage or a Spot interruption without draining
+// (docs/model.md §3.3, #11, #19).
 type ServiceSummary struct {
 	Deployments          int  `json:"deployments"`
 	DeploymentsCompleted int  `json:"deploymentsCompleted"`
@@ -54,6 +59,7 @@ type ServiceSummary struct {
 	Throttled            int  `json:"throttled"`
 	PlacementFailures    int  `json:"placementFailures"`
 	DesiredCountChanges  int  `json:"desiredCountChanges"`
+	TasksKilled          int  `json:"tasksKilled"`
 }
 
 // serviceEvent counts a service's report.
@@ -121,12 +127,17 @@ type Quantiles struct {
 	Max  float64 `json:"max"`
 }
 
-// InstanceSummary counts the fleet.
+// InstanceSummary counts the fleet. DrainingSecondsMax is the longest an
+// instance stayed DRAINING under managed draining (from its
+// InstanceDraining event to its InstanceTerminated, or to the end of the
+// run): how long an instance waits in Terminating:Wait for its tasks
+// (docs/model.md §4.4, #17).
 type InstanceSummary struct {
-	Launched   int `json:"launched"`
-	Terminated int `json:"terminated"`
-	Peak       int `json:"peak"`
-	Final      int `json:"final"`
+	Launched           int     `json:"launched"`
+	Terminated         int     `json:"terminated"`
+	Peak               int     `json:"peak"`
+	Final              int     `json:"final"`
+	DrainingSecondsMax float64 `json:"drainingSecondsMax"`
 }
 
 // Utilization is the time-weighted mean of reserved / registered (0..1).
@@ -181,7 +192,7 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 		Tasks:            r.tasks,
 		TaskWaitSeconds:  r.waits.quantiles(),
 		Instances: InstanceSummary{Launched: l.InstancesLaunched, Terminated: l.InstancesTerm,
-			Peak: l.InstancesPeak, Final: l.InstancesFinal},
+			Peak: l.InstancesPeak, Final: l.InstancesFinal, DrainingSecondsMax: l.DrainingSecondsMax},
 		InstanceHours: round(l.InstanceHours, 4),
 		Utilization: Utilization{CPUReservedMean: round(l.CPUReservedMean, 4),
 			MemoryReservedMean: round(l.MemoryReservedMean, 4)},
@@ -194,7 +205,10 @@ func (r *Recorder) summary(meta Meta, f *record.Final) *Summary {
 	s.Tasks.RunningAtEnd, s.Tasks.PendingAtEnd, s.Tasks.ProvisioningAtEnd = f.TasksRunningAtEnd, f.TasksPendingAtEnd, f.TasksProvisioning
 	s.Tasks.FailureReasons = r.reasons
 	if len(r.services) > 0 {
-		s.Services = r.services
+		s.Services = make(map[string]ServiceSummary, len(r.services))
+		for name, sv := range r.services {
+			s.Services[name] = *sv
+		}
 	}
 	for name, p := range l.Providers {
 		p.CPRMean, p.CPRMax = round(p.CPRMean, 2), round(p.CPRMax, 2)

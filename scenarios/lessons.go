@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,8 +32,12 @@ type Lesson struct {
 	FixText   string   `yaml:"fixText"`
 	Explain   []string `yaml:"explain"`
 	// ExplainHas, when set, keeps only the explain lines holding it.
-	ExplainHas string  `yaml:"explainHas"`
-	Claims     []Claim `yaml:"claims"`
+	ExplainHas string `yaml:"explainHas"`
+	// SymptomError, when set, makes the symptom a scenario ECS refuses
+	// (confusions #22 and #23 are API errors): loading it must fail with
+	// an error holding this text, and only the fix runs.
+	SymptomError string  `yaml:"symptomError"`
+	Claims       []Claim `yaml:"claims"`
 	// Symptom and Fix are the overrides, as --set takes them.
 	Symptom []Set `yaml:"-"`
 	Fix     []Set `yaml:"-"`
@@ -113,20 +118,34 @@ func LessonByName(name string) (Lesson, error) {
 	return Lesson{}, fmt.Errorf("no lesson %q%s", name, accepted(names...))
 }
 
-// Load returns the lesson's two scenarios: the symptom and the fix (the
-// symptom's overrides, then the fix's).
-func (l Lesson) Load(loader Loader) (symptom, fixed *Scenario, err error) {
+// LessonScenarios are a lesson's two scenarios: the symptom (nil when the
+// symptom is a refused scenario, then SymptomError says why) and the fix.
+type LessonScenarios struct {
+	Symptom      *Scenario
+	SymptomError error
+	Fixed        *Scenario
+}
+
+// Load returns the lesson's two scenarios: the built-in with the
+// symptom's overrides, and with the symptom's then the fix's. A lesson
+// whose symptom is an error fails unless the symptom fails with it.
+func (l Lesson) Load(loader Loader) (LessonScenarios, error) {
+	var out LessonScenarios
 	base, err := loader.LoadBuiltin(l.Scenario)
 	if err != nil {
-		return nil, nil, err
+		return out, err
 	}
-	if symptom, err = base.WithSets(l.Symptom...); err != nil {
-		return nil, nil, err
+	out.Symptom, out.SymptomError = base.WithSets(l.Symptom...)
+	switch {
+	case l.SymptomError == "" && out.SymptomError != nil:
+		return out, out.SymptomError
+	case l.SymptomError != "" && out.SymptomError == nil:
+		return out, fmt.Errorf("lesson %s: the symptom loads, but should fail with %q", l.Name, l.SymptomError)
+	case l.SymptomError != "" && !strings.Contains(out.SymptomError.Error(), l.SymptomError):
+		return out, fmt.Errorf("lesson %s: the symptom fails with %q, which does not say %q", l.Name, out.SymptomError, l.SymptomError)
 	}
-	if fixed, err = symptom.WithSets(l.Fix...); err != nil {
-		return nil, nil, err
-	}
-	return symptom, fixed, nil
+	out.Fixed, err = base.WithSets(append(slices.Clone(l.Symptom), l.Fix...)...)
+	return out, err
 }
 
 // Holds reports whether x meets cond: "OP NUMBER" with OP one of >, >=, <,

@@ -132,6 +132,7 @@ func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []
 		v.errf(join(p, "osFamily"), "unknown operating system family %q%s", a.OSFamily, accepted(osFamilies...))
 	}
 	g.OSFamily = os
+	v.scheduledActions(p, a.ScheduledActions, g)
 	return g
 }
 

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"github.com/ecsim/ecsim/sim/cluster"
 	"slices"
 	"time"
 
@@ -149,13 +150,17 @@ func (v *validator) serviceSchedules(p string, s *ServiceSpec, svc *world.Servic
 		dp := index(join(p, "deployments"), i)
 		at(join(dp, "at"), d.At)
 		v.rate(join(dp, "startFailureRate"), d.StartFailureRate)
-		def := v.taskDefinitionRef(join(dp, "taskDefinition"), d.TaskDefinition)
-		if def == nil {
-			continue
+		var def *cluster.TaskDefinition
+		if !d.ForceNewDeployment || d.TaskDefinition != "" {
+			if def = v.taskDefinitionRef(join(dp, "taskDefinition"), d.TaskDefinition); def == nil {
+				continue
+			}
 		}
-		svc.Deployments = append(svc.Deployments, world.Deployment{At: d.At.D, TaskDefinition: def, StartFailureRate: d.StartFailureRate})
+		svc.Deployments = append(svc.Deployments, world.Deployment{At: d.At.D, TaskDefinition: def,
+			StartFailureRate: d.StartFailureRate, ForceNewDeployment: d.ForceNewDeployment})
 	}
 	slices.SortStableFunc(svc.Deployments, func(a, b world.Deployment) int { return int(a.At - b.At) })
+	forcedRevisions(svc)
 	slices.SortStableFunc(svc.DesiredCountSchedule, func(a, b world.ScheduledCount) int { return int(a.At - b.At) })
 }
 
@@ -254,4 +259,27 @@ func (v *validator) loadPoints(p string, points []LoadPointSpec) []world.LoadPoi
 		v.errf(join(p, "points"), "a piecewise load needs at least one point {at, value}")
 	}
 	return out
+}
+
+// forcedRevisions gives each forced new deployment a revision of its own:
+// a copy of the revision it names, or of the one deployed before it. ECS
+// replaces every task of the service in such a deployment, because its
+// tasks belong to the new deployment, not to a new revision; a distinct
+// copy is how the scheduler, which tells deployments apart by their task
+// definition, sees them as new.
+func forcedRevisions(svc *world.Service) {
+	current := svc.TaskDefinition
+	for i := range svc.Deployments {
+		d := &svc.Deployments[i]
+		if d.ForceNewDeployment {
+			if d.TaskDefinition == nil {
+				d.TaskDefinition = current
+			}
+			if d.TaskDefinition != nil {
+				cp := *d.TaskDefinition
+				d.TaskDefinition = &cp
+			}
+		}
+		current = d.TaskDefinition
+	}
 }

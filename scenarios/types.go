@@ -73,6 +73,9 @@ type AutoScalingGroupSpec struct {
 	ReservedMemoryMiB       int64             `yaml:"reservedMemoryMiB" range:"[0,33554432] MiB"`
 	ReservedPorts           []int             `yaml:"reservedPorts" range:"[1,65535]"`
 	OSFamily                string            `yaml:"osFamily"`
+	// ScheduledActions are the group's own scheduled actions
+	// (scheduled_actions.go).
+	ScheduledActions []ScheduledActionSpec `yaml:"scheduledActions"`
 }
 
 // ManagedScalingSpec is ManagedScaling as the ECS API writes it

@@ -58,10 +58,14 @@ type ScheduledCountSpec struct {
 }
 
 // DeploymentSpec rolls out a task definition at a time.
+// With forceNewDeployment (UpdateService --force-new-deployment) the
+// deployment replaces every task even when the revision does not change:
+// taskDefinition may then be left out, for the revision deployed last.
 type DeploymentSpec struct {
-	At               Duration `yaml:"at" range:"[0s,3650d]"`
-	TaskDefinition   string   `yaml:"taskDefinition"`
-	StartFailureRate float64  `yaml:"startFailureRate" range:"[0,1]"`
+	At                 Duration `yaml:"at" range:"[0s,3650d]"`
+	TaskDefinition     string   `yaml:"taskDefinition"`
+	StartFailureRate   float64  `yaml:"startFailureRate" range:"[0,1]"`
+	ForceNewDeployment bool     `yaml:"forceNewDeployment"`
 }
 
 // ServiceAutoScalingSpec is a scalable target with a target tracking policy.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -55,24 +56,37 @@ that show the cause.`,
 	return cmd
 }
 
-// lessonRuns are a lesson's two runs.
-type lessonRuns struct{ symptom, fixed *explainedRun }
+// lessonRuns are a lesson's two runs; symptom is nil when the symptom is
+// a scenario ECS refuses, and refused says why.
+type lessonRuns struct {
+	symptom, fixed *explainedRun
+	refused        error
+}
 
-// runLesson runs a lesson's symptom and fix.
+// runLesson runs a lesson's symptom (unless it is refused) and its fix.
 func runLesson(ctx context.Context, l scenarios.Lesson) (*lessonRuns, error) {
-	symptom, fixed, err := l.Load(loader())
+	sc, err := l.Load(loader())
 	if err != nil {
 		return nil, err
 	}
-	a, err := simulateExplained(ctx, symptom.Config)
-	if err != nil {
+	res := &lessonRuns{refused: sc.SymptomError}
+	if sc.Symptom != nil {
+		if res.symptom, err = simulateExplained(ctx, sc.Symptom.Config); err != nil {
+			return nil, err
+		}
+	}
+	if res.fixed, err = simulateExplained(ctx, sc.Fixed.Config); err != nil {
 		return nil, err
 	}
-	b, err := simulateExplained(ctx, fixed.Config)
-	if err != nil {
-		return nil, err
+	return res, nil
+}
+
+// metric reads a summary.json path from a run, NaN without the run.
+func (r *explainedRun) metric(path string) (float64, bool) {
+	if r == nil {
+		return math.NaN(), true
 	}
-	return &lessonRuns{a, b}, nil
+	return r.summary.Metric(path)
 }
 
 // lessonMetrics are the headline numbers of a lesson: its claims' metrics,
@@ -98,8 +112,8 @@ func lessonMetrics(l scenarios.Lesson) []string {
 func checkClaims(l scenarios.Lesson, res *lessonRuns) ([]string, error) {
 	var out []string
 	for _, c := range l.Claims {
-		a, ok1 := res.symptom.summary.Metric(c.Metric)
-		b, ok2 := res.fixed.summary.Metric(c.Metric)
+		a, ok1 := res.symptom.metric(c.Metric)
+		b, ok2 := res.fixed.metric(c.Metric)
 		if !ok1 || !ok2 {
 			return nil, fmt.Errorf("lesson %s: no metric %q in summary.json", l.Name, c.Metric)
 		}
@@ -111,7 +125,11 @@ func checkClaims(l scenarios.Lesson, res *lessonRuns) ([]string, error) {
 		if !holds {
 			verdict = "DOES NOT HOLD"
 		}
-		out = append(out, fmt.Sprintf("%s: %s (%g → %g): %s", c.Metric, say, a, b, verdict))
+		sa := fmt.Sprintf("%.6g", a)
+		if res.symptom == nil {
+			sa = "refused"
+		}
+		out = append(out, fmt.Sprintf("%s: %s (%s → %.6g): %s", c.Metric, say, sa, b, verdict))
 	}
 	return out, nil
 }
@@ -123,7 +141,7 @@ func claimHolds(c scenarios.Claim, a, b float64) (bool, string, error) {
 		cond, where string
 		x           float64
 	}{{c.Symptom, "in the symptom", a}, {c.Fixed, "with the fix", b}} {
-		if part.cond == "" {
+		if part.cond == "" || math.IsNaN(part.x) {
 			continue
 		}
 		ok, err := scenarios.Holds(part.cond, part.x)
@@ -146,15 +164,20 @@ func claimHolds(c scenarios.Claim, a, b float64) (bool, string, error) {
 }
 
 // writeLesson prints the lesson, the numbers side by side, the claims and
-// the decisive explain lines.
+// the decisive explain lines (or, for a refused symptom, why ECS refuses
+// it).
 func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
 	fmt.Fprintf(w, "#%d %s (%s)\n\n%s\nSource: %s\n\n", l.Confusion, l.Title, l.Name, strings.TrimSpace(l.Text), l.Source)
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintf(tw, "\tsymptom\tfix: %s\n", l.FixText)
 	for _, m := range lessonMetrics(l) {
-		a, _ := res.symptom.summary.Metric(m)
-		b, _ := res.fixed.summary.Metric(m)
-		fmt.Fprintf(tw, "%s\t%g\t%g\n", m, a, b)
+		a, _ := res.symptom.metric(m)
+		b, _ := res.fixed.metric(m)
+		sa := fmt.Sprintf("%.6g", a)
+		if res.symptom == nil {
+			sa = "refused"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.6g\n", m, sa, b)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -164,10 +187,16 @@ func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nClaims:\n  %s\n", strings.Join(claims, "\n  "))
+	if res.refused != nil {
+		fmt.Fprintf(w, "\nWhy the symptom is refused (as ECS refuses the call):\n  %s\n", strings.ReplaceAll(res.refused.Error(), "\n", "\n  "))
+	}
 	for _, part := range []struct {
 		name string
 		run  *explainedRun
 	}{{"symptom", res.symptom}, {"fix", res.fixed}} {
+		if part.run == nil {
+			continue
+		}
 		fmt.Fprintf(w, "\nWhat explain says (%s):\n", part.name)
 		lines := decisive(part.run.explain, l, 6)
 		for _, line := range lines {

@@ -38,6 +38,15 @@ func TestLessonClaims(t *testing.T) {
 					t.Errorf("claim: %s", c)
 				}
 			}
+			if l.SymptomError != "" {
+				if res.symptom != nil || res.refused == nil {
+					t.Errorf("the symptom should be refused with %q", l.SymptomError)
+				}
+				if len(decisive(res.fixed.explain, l, 1)) == 0 {
+					t.Errorf("the fix's run has no explain line of the kinds %v", l.Explain)
+				}
+				return
+			}
 			if len(decisive(res.symptom.explain, l, 1)) == 0 {
 				t.Errorf("the symptom's run has no explain line of the kinds %v", l.Explain)
 			}

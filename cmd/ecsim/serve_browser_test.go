@@ -84,6 +84,16 @@ func TestServeLessonInChromium(t *testing.T) {
 	if sum := text("#summary"); !strings.Contains(sum, "tasks placed 97,") || !strings.Contains(url, "fix=1") || !strings.Contains(url, "maxSize%3D12") {
 		t.Fatalf("after the fix: summary %q, URL %s", sum, url)
 	}
+	// A lesson whose symptom ECS refuses (#22) shows the located error;
+	// its fix runs.
+	must(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/?lesson=strategy-without-weights")))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("errors").textContent.includes("needs a weight > 0")`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("the refused symptom's error is not shown: %q (%v)", text("#errors"), err)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#fixbtn"))))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("summary").textContent.includes("tasks placed 701,")`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("the fix did not run: summary %q, errors %q (%v)", text("#summary"), text("#errors"), err)
+	}
 }
 
 // servePageBrowser serves the page (echarts inlined from the npm package)

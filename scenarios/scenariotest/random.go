@@ -61,16 +61,21 @@ func (g *generator) cluster() {
 		fmt.Fprintf(b, "  containerInstances: [{instanceType: %s, count: %d}]\n", g.pick("m5.large", "c5.xlarge"), 1+r.IntN(3))
 	}
 	minSize := r.IntN(3)
+	actions := ""
+	if r.IntN(3) == 0 { // the group's own scheduled actions, fighting managed scaling (docs/model.md §3.4)
+		actions = fmt.Sprintf(",\n                         scheduledActions: [{scheduledActionName: a, at: %dm, every: %dm, desiredCapacity: %d}, {scheduledActionName: b, at: %dm, minSize: %d, maxSize: %d}]",
+			10+r.IntN(60), 10+r.IntN(60), r.IntN(4), 30+r.IntN(90), r.IntN(3), 3+r.IntN(10))
+	}
 	fmt.Fprintf(b, `  capacityProviders:
     - name: asg
       autoScalingGroup: {instanceTypes: [%s], minSize: %d, maxSize: %d, desiredCapacity: %d, spot: %v,
-                         launchDelay: {distribution: uniform, min: 30s, max: %ds}, allocationStrategy: %s}
+                         launchDelay: {distribution: uniform, min: 30s, max: %ds}, allocationStrategy: %s%s}
       managedScaling: {status: ENABLED, targetCapacity: %s, minimumScalingStepSize: %d, maximumScalingStepSize: %d,
                        instanceWarmupPeriod: %d}
       managedTerminationProtection: %s
       managedDraining: %s
 `, g.pick("m5.large", "m5.large, m5.xlarge", "c5.large, r5.large, m5.xlarge"), minSize, minSize+3+r.IntN(10),
-		minSize+r.IntN(3), g.spot, 60+r.IntN(400), g.pick("prioritized", "lowest-price", "random"),
+		minSize+r.IntN(3), g.spot, 60+r.IntN(400), g.pick("prioritized", "lowest-price", "random"), actions,
 		g.pick("100", "100", "90", "75", "50"), g.step(1+r.IntN(2)), g.step(r.IntN(8)), r.IntN(400), g.onOff(), g.onOff())
 	if g.fargate {
 		b.WriteString("    - name: FARGATE\n    - name: FARGATE_SPOT\n")
@@ -154,7 +159,8 @@ func (g *generator) service(i int) {
 		if def == "fg" {
 			next = "fg"
 		}
-		fmt.Fprintf(b, "    deployments: [{at: %dm, taskDefinition: %s, startFailureRate: %s}]\n", 20+r.IntN(100), next, g.pick("0", "0.5", "1"))
+		fmt.Fprintf(b, "    deployments: [{at: %dm, taskDefinition: %s, startFailureRate: %s}, {at: %dm, forceNewDeployment: true}]\n",
+			20+r.IntN(100), next, g.pick("0", "0.5", "1"), 60+r.IntN(100))
 	}
 	if r.IntN(2) == 0 {
 		fmt.Fprintf(b, "    desiredCountSchedule: [{at: %dm, desiredCount: %d}, {at: %dm, desiredCount: %d}]\n", 30+r.IntN(60), r.IntN(12), 100+r.IntN(60), r.IntN(5))

@@ -6,6 +6,7 @@
 package record
 
 import (
+	"strings"
 	"time"
 
 	"github.com/ecsim/ecsim/sim"
@@ -73,7 +74,26 @@ const (
 	// StopCompleted: the task's essential container exited at the end of
 	// its duration.
 	StopCompleted = "EssentialContainerExited"
+	// StopSpotInterrupted: AWS reclaimed the FARGATE_SPOT task's capacity
+	// after its two-minute notice (docs/model.md §8.1).
+	StopSpotInterrupted = "Your Spot Task was interrupted."
+	// stopHostPrefix begins ECS's stoppedReason of a task whose EC2
+	// instance ended: "Host EC2 (instance i-…) terminated."
+	stopHostPrefix = "Host EC2 (instance "
 )
+
+// StopHostTerminated is the stop reason of the tasks of an instance that
+// was terminated, failed or reclaimed, as ECS writes it.
+func StopHostTerminated(ec2InstanceID string) string {
+	return stopHostPrefix + ec2InstanceID + ") terminated."
+}
+
+// Killed reports whether a task stop reason says the task went with its
+// capacity (its instance ended, or its Fargate Spot capacity was
+// reclaimed) rather than being stopped by a scheduler or completing.
+func Killed(reason string) bool {
+	return reason == StopSpotInterrupted || strings.HasPrefix(reason, stopHostPrefix)
+}
 
 // Why an instance was terminated (InstanceTerminated's Reason); Cause
 // tells the decision in words.
@@ -89,6 +109,11 @@ const (
 	// TerminatedFailure: the instance failed or its zone went down.
 	TerminatedFailure = "failure"
 )
+
+// CauseScheduledAction begins the Cause of a DesiredCapacityChanged (and
+// the Reason of a ScalingSkipped) that a group's scheduled action made,
+// not managed scaling.
+const CauseScheduledAction = "scheduled action "
 
 // StateProvisioning is the State of a TaskStopped event whose task was
 // stopped before it was ever placed (cancelled).

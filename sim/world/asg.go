@@ -1,8 +1,6 @@
 package world
 
 import (
-	"fmt"
-
 	"github.com/ecsim/ecsim/sim/cluster"
 	"github.com/ecsim/ecsim/sim/record"
 )
@@ -111,7 +109,7 @@ func (w *World) terminate(in *cluster.Instance, why, cause string) {
 		w.providers[in.Provider].pending--
 	}
 	tasks := in.NonDaemonTasks()
-	reason := fmt.Sprintf("Host EC2 (instance %s) terminated.", in.EC2InstanceID)
+	reason := record.StopHostTerminated(in.EC2InstanceID)
 	// Its last task stopping must not finish its draining and terminate it
 	// a second time from within this loop.
 	delete(w.leaving, in.ID)

@@ -3,6 +3,7 @@ package world
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ecsim/ecsim/autoscaling"
 	"github.com/ecsim/ecsim/sim"
@@ -101,9 +102,10 @@ func (c *Checker) Sample(s *record.Sample) {
 		return
 	}
 	for _, p := range s.Providers {
-		if pr := c.provider(p.Name); pr != nil && (p.Desired < pr.cfg.ASG.MinSize || p.Desired > pr.cfg.ASG.MaxSize) {
-			c.err = fmt.Errorf("t=%v sample: provider %s desired %d outside [%d, %d]", s.T, p.Name, p.Desired,
-				pr.cfg.ASG.MinSize, pr.cfg.ASG.MaxSize)
+		if pr := c.provider(p.Name); pr != nil {
+			if lo, hi := pr.group.Bounds(); p.Desired < lo || p.Desired > hi {
+				c.err = fmt.Errorf("t=%v sample: provider %s desired %d outside [%d, %d]", s.T, p.Name, p.Desired, lo, hi)
+			}
 		}
 	}
 }
@@ -189,15 +191,15 @@ func (c *Checker) desired(e *record.Event) error {
 	if p == nil {
 		return fmt.Errorf("unknown provider %q", e.Provider)
 	}
-	asg := p.cfg.ASG
-	if e.To < asg.MinSize || e.To > asg.MaxSize {
-		return fmt.Errorf("provider %s desired %d → %d outside [%d, %d]", e.Provider, e.From, e.To, asg.MinSize, asg.MaxSize)
+	lo, hi := p.group.Bounds()
+	if e.To < lo || e.To > hi {
+		return fmt.Errorf("provider %s desired %d → %d outside [%d, %d]", e.Provider, e.From, e.To, lo, hi)
 	}
-	if p.cfg.ManagedScaling == nil || e.To >= e.From {
+	if p.cfg.ManagedScaling == nil || e.To >= e.From || strings.HasPrefix(e.Cause, record.CauseScheduledAction) {
 		return nil
 	}
 	m, t := c.m[e.Provider], p.cfg.ManagedScaling.TargetCapacity
-	if floor := min(autoscaling.DesiredFor(m, t), asg.MaxSize); e.To < floor {
+	if floor := min(autoscaling.DesiredFor(m, t), hi); e.To < floor {
 		return fmt.Errorf("provider %s scale-in %d → %d below ceil(100·M/T) = %d (M = %d, T = %d)",
 			e.Provider, e.From, e.To, floor, m, t)
 	}

@@ -228,6 +228,9 @@ type AutoScalingGroup struct {
 	ReservedMemoryMiB       int64
 	ReservedPorts           []int
 	OSFamily                string
+	// ScheduledActions change the group's sizes at set times, besides
+	// managed scaling (confusions #10, #12).
+	ScheduledActions []ScheduledAction
 }
 
 // StrategyItem is an entry of a capacity provider strategy: the provider (an

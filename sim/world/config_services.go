@@ -56,6 +56,10 @@ type Deployment struct {
 	At               time.Duration
 	TaskDefinition   *cluster.TaskDefinition
 	StartFailureRate float64
+	// ForceNewDeployment: every task is replaced, even one of the same
+	// revision (TaskDefinition is then a copy of the revision, so that
+	// the scheduler tells the deployments apart).
+	ForceNewDeployment bool
 }
 
 // ServiceAutoScaling is Application Auto Scaling target tracking on a

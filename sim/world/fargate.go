@@ -85,7 +85,7 @@ const SpotWarning = 2 * time.Minute
 
 // Stop reasons of Spot interruptions (§8.1).
 const (
-	ReasonSpotInterrupted = "Your Spot Task was interrupted."
+	ReasonSpotInterrupted = record.StopSpotInterrupted
 	ReasonSpotNotice      = "TerminationNotice"
 )
 

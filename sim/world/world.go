@@ -37,6 +37,7 @@ const (
 	evInstanceFault                // a per-instance fault; idx = instance, gen = fault
 	evSpotReclaim                  // a Spot instance is reclaimed; idx = instance
 	evAlarmEvaluation              // a provider's alarms see its oldest pending datapoint; idx = provider
+	evScheduledAction              // a group's scheduled action; idx = provider, gen = action
 )
 
 // event is a queued event: small and pointer-free, so the queue stays cheap.
@@ -229,6 +230,7 @@ func (w *World) start() {
 	w.startGroups()
 	w.startFaults()
 	w.startServices()
+	w.startScheduledActions()
 	for _, wr := range w.wls {
 		w.scheduleArrival(wr, 0)
 	}
@@ -326,13 +328,19 @@ func (w *World) handleControl(e event) {
 		w.evaluateAlarms(p, m)
 	case evServiceReconcile:
 		w.reconcileService(w.svcs[e.idx])
+	case evScheduledAction:
+		w.scheduledAction(w.providers[e.idx], int(e.gen))
 	case evServiceDesired:
 		s := w.svcs[e.idx]
 		w.setServiceDesired(s, s.cfg.DesiredCountSchedule[e.gen].DesiredCount, "desiredCountSchedule")
 	case evServiceDeploy:
 		s := w.svcs[e.idx]
 		d := s.cfg.Deployments[e.gen]
-		w.applyService(s, s.ctl.Deploy(d.TaskDefinition, "a new task definition revision"))
+		cause := "a new task definition revision"
+		if d.ForceNewDeployment {
+			cause = "forceNewDeployment: every task is replaced"
+		}
+		w.applyService(s, s.ctl.Deploy(d.TaskDefinition, cause))
 	case evSample:
 		w.takeSample()
 		if next := w.loop.Now().Add(w.cfg.SampleInterval); next <= sim.At(w.cfg.Duration) {
