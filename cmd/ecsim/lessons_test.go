@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -74,5 +77,40 @@ func TestClaimHolds(t *testing.T) {
 	}
 	if _, _, err := claimHolds(scenarios.Claim{Symptom: "≈ 1"}, 1, 1); err == nil {
 		t.Error("an unknown operator is accepted")
+	}
+}
+
+// TestLessonGoldens: each lesson's text and numbers, as "ecsim lessons
+// show NAME" prints them, are the committed ones in testdata/lessons (go
+// test -update rewrites them): a change to the model that moves a
+// lesson's numbers shows in review.
+func TestLessonGoldens(t *testing.T) {
+	ls, err := scenarios.Lessons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range ls {
+		t.Run(l.Name, func(t *testing.T) {
+			res, err := runLesson(context.Background(), l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := writeLesson(&b, l, res); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "lessons", l.Name+".txt")
+			if *update {
+				must(t, os.MkdirAll(filepath.Dir(path), 0o755))
+				must(t, os.WriteFile(path, b.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test -run TestLessonGoldens -update writes it)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("ecsim lessons show %s differs from %s:\n%s", l.Name, path, b.String())
+			}
+		})
 	}
 }
