@@ -29,20 +29,23 @@ func Write(c *Cluster) ([]byte, error) {
 	doc.HeadComment = fmt.Sprintf("Imported by ecsim import from %s.\n"+
 		"Values come from the source unless a comment says ASSUMED: the run's length, its seed and the load\n"+
 		"of task definitions no service runs are ecsim's defaults; replace them with your own.", c.Source)
+	if len(c.Ignored) > 0 {
+		doc.HeadComment += "\nRead but not modelled:\n  - " + strings.Join(c.Ignored, "\n  - ")
+	}
 	name := c.Name
 	if name == "" {
 		name = "imported"
 	}
 	add(doc, "name", str(name), "")
 	add(doc, "description", str(fmt.Sprintf("Cluster %s as read from %s.", name, c.Source)), "")
-	add(doc, "seed", str("1"), "ASSUMED: any seed; change it for another draw of the random numbers")
+	add(doc, "seed", num(1), "ASSUMED: any seed; change it for another draw of the random numbers")
 	add(doc, "duration", str(AssumedDuration), "ASSUMED: how long to simulate")
 	add(doc, "cluster", clusterNode(c), "")
 	if len(c.TaskDefinitions) > 0 {
 		defs := seq()
 		for _, d := range c.TaskDefinitions {
 			n := taskDefinitionNode(d)
-			n.HeadComment = "from " + d.From
+			n.HeadComment = from(d.From)
 			defs.Content = append(defs.Content, n)
 		}
 		add(doc, "taskDefinitions", defs, "")
@@ -114,7 +117,7 @@ func clusterZones(c *Cluster) []string {
 // providerNode writes a capacity provider and its group.
 func providerNode(cp CapacityProvider) *yaml.Node {
 	n := mapping()
-	n.HeadComment = "from " + cp.From
+	n.HeadComment = from(cp.From)
 	add(n, "name", str(cp.Name), "")
 	if g := cp.ASG; g != nil {
 		a := mapping()
@@ -129,12 +132,12 @@ func providerNode(cp CapacityProvider) *yaml.Node {
 			add(a, "desiredCapacity", num(*g.DesiredCapacity), "")
 		}
 		if g.Spot {
-			add(a, "spot", str("true"), "")
+			add(a, "spot", boolean(true), "")
 		}
 		if g.AllocationStrategy != "" {
 			add(a, "allocationStrategy", str(g.AllocationStrategy), "")
 		}
-		add(n, "autoScalingGroup", a, "group "+g.Name+" ("+g.From+")")
+		add(n, "autoScalingGroup", a, strings.TrimSpace("group "+g.Name+" "+paren(g.From)))
 	}
 	if ms := cp.ManagedScaling; ms != nil {
 		m := mapping()
@@ -207,7 +210,7 @@ func instancesNode(ins []ContainerInstance) *yaml.Node {
 			}
 			add(m, "attributes", a, "")
 		}
-		m.HeadComment = "from " + strings.Join(g.from, ", ")
+		m.HeadComment = from(strings.Join(slices.DeleteFunc(g.from, func(s string) bool { return s == "" }), ", "))
 		s.Content = append(s.Content, m)
 	}
 	return s
@@ -223,3 +226,19 @@ func attrKey(attrs map[string]string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// from is the comment saying where a part was read ("" when unknown).
+func from(where string) string {
+	if where == "" {
+		return ""
+	}
+	return "from " + where
+}
+
+// paren is "(s)", or "" for an empty s.
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}

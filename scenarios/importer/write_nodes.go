@@ -10,7 +10,7 @@ import (
 // serviceNode writes a service in the CreateService shape.
 func serviceNode(s Service) *yaml.Node {
 	n := mapping()
-	n.HeadComment = "from " + s.From
+	n.HeadComment = from(s.From)
 	add(n, "serviceName", str(s.Name), "")
 	add(n, "taskDefinition", str(s.TaskDefinition), "")
 	if s.SchedulingStrategy == "DAEMON" {
@@ -81,9 +81,30 @@ func taskDefinitionNode(d TaskDefinition) *yaml.Node {
 		n.Content = append([]*yaml.Node{str("family"), str(d.Family)}, n.Content...)
 	}
 	if get(n, "revision") == nil && d.Revision > 0 {
-		add(n, "revision", num(d.Revision), "")
+		i := slices.IndexFunc(n.Content, func(k *yaml.Node) bool { return k.Value == "family" }) + 2
+		n.Content = slices.Insert(n.Content, i, str("revision"), num(d.Revision))
 	}
+	blockStyle(n)
 	return n
+}
+
+// blockStyle writes mappings and sequences as blocks, one key a line, as a
+// person would (a body read from JSON is all flow style); a sequence of
+// scalars stays on one line.
+func blockStyle(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		n.Style &^= yaml.FlowStyle
+	case yaml.SequenceNode:
+		if !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return c.Kind != yaml.ScalarNode }) {
+			n.Style |= yaml.FlowStyle
+			return
+		}
+		n.Style &^= yaml.FlowStyle
+	}
+	for _, c := range n.Content {
+		blockStyle(c)
+	}
 }
 
 // workloadsNode writes a workload for each task definition family that no
@@ -168,7 +189,11 @@ func boolean(v bool) *yaml.Node {
 // add appends key: value to the mapping m, with a line comment.
 func add(m *yaml.Node, key string, value *yaml.Node, comment string) {
 	k := str(key)
-	if comment != "" {
+	switch {
+	case comment == "":
+	case value.Kind == yaml.ScalarNode || value.Style == yaml.FlowStyle:
+		value.LineComment = comment
+	default:
 		k.LineComment = comment
 	}
 	m.Content = append(m.Content, k, value)
