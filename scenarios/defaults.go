@@ -21,6 +21,13 @@ const (
 	DefaultLaunchType = "EC2"
 	// DefaultNetworkMode is ECS's default on Linux EC2 instances.
 	DefaultNetworkMode = "bridge"
+	// DefaultInstanceCount is a containerInstances entry's count, and
+	// DefaultTaskCount the tasks of each RunTask call (arrivals.count of
+	// every process but batch, a scheduled task's taskCount).
+	DefaultInstanceCount = 1
+	DefaultTaskCount     = 1
+	// DefaultEssential is a container's essential, as in ECS.
+	DefaultEssential = true
 )
 
 // DefaultAvailabilityZones returns the zones used when a scenario names none.
@@ -56,8 +63,8 @@ func applyDefaults(f *File) {
 	for i := range f.Cluster.ContainerInstances {
 		ci := &f.Cluster.ContainerInstances[i]
 		if ci.Count == nil {
-			one := 1
-			ci.Count = &one
+			n := DefaultInstanceCount
+			ci.Count = &n
 		}
 	}
 	for i := range f.TaskDefinitions {
@@ -66,8 +73,8 @@ func applyDefaults(f *File) {
 	for i := range f.Workloads {
 		w := &f.Workloads[i]
 		if w.Arrivals.Count == nil && w.Arrivals.Process != "" && w.Arrivals.Process != "batch" {
-			one := 1
-			w.Arrivals.Count = &one
+			n := DefaultTaskCount
+			w.Arrivals.Count = &n
 		}
 	}
 }
@@ -82,16 +89,20 @@ func defaultTaskDefinition(td *TaskDefinition) {
 		}
 	}
 	if len(td.RequiresCompatibilities) == 0 {
-		td.RequiresCompatibilities = []string{"EC2"}
+		td.RequiresCompatibilities = defaultCompatibilities()
 	}
 	for j := range td.ContainerDefinitions {
 		c := &td.ContainerDefinitions[j]
 		if c.Essential == nil {
-			yes := true // ECS: essential defaults to true
+			yes := DefaultEssential
 			c.Essential = &yes
 		}
 	}
 }
+
+// defaultCompatibilities are a task definition's requiresCompatibilities
+// when it gives none.
+func defaultCompatibilities() []string { return []string{"EC2"} }
 
 // reflectValue is the addressable value p points to.
 func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }

@@ -8,6 +8,9 @@ import (
 	"github.com/ecsim/ecsim/workloads"
 )
 
+// DefaultFaultCount is the instances a fault strikes when it gives no count.
+const DefaultFaultCount = 1
+
 // faults checks the faults: block. The kind of each type (sim/faults)
 // says which keys it takes, and its Check what they must be; the others
 // are rejected.
@@ -17,7 +20,7 @@ func (v *validator) faults(f *File, cfg *world.Config) {
 		fs := &f.Faults[i]
 		p := index("faults", i)
 		out := world.Fault{Type: fs.Type, At: fs.At.D, AvailabilityZone: fs.AvailabilityZone, Duration: fs.Duration.D,
-			RatePerHour: fs.RatePerHour, CapacityProvider: fs.CapacityProvider, Provider: -1, Count: 1}
+			RatePerHour: fs.RatePerHour, CapacityProvider: fs.CapacityProvider, Provider: -1, Count: DefaultFaultCount}
 		if fs.Count != nil {
 			out.Count = *fs.Count
 		}

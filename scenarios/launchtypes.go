@@ -14,6 +14,13 @@ var osFamilies = []string{"LINUX", "WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2
 
 var cpuArchitectures = []string{"X86_64", "ARM64"}
 
+// DefaultOSFamily is the operating system family of container instances
+// when the scenario gives none.
+const DefaultOSFamily = "LINUX"
+
+// architectures are the CPU architectures of instance types (instanceTypes).
+func architectures() []string { return []string{"x86_64", "arm64"} }
+
 // runtimePlatform checks the task's operating system family and CPU
 // architecture and copies them to def.
 func (v *validator) runtimePlatform(p string, rp *RuntimePlatform, def *cluster.TaskDefinition) {
@@ -158,7 +165,7 @@ func int64s(xs []int64) []string {
 // osFamilyOf returns the instance OS family of a containerInstances entry.
 func osFamilyOf(s string) (string, bool) {
 	if s == "" {
-		return "LINUX", true
+		return DefaultOSFamily, true
 	}
-	return s, slices.Contains(osFamilies, s) && (s == "LINUX" || strings.HasPrefix(s, "WINDOWS"))
+	return s, slices.Contains(osFamilies, s) && (s == DefaultOSFamily || strings.HasPrefix(s, "WINDOWS"))
 }

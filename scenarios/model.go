@@ -26,9 +26,10 @@ func (v *validator) model(m *ModelSpec) world.Model {
 		out.ScaleInMaxFraction = *m.ScaleInMaxFraction
 	}
 	v.fraction("model.scaleInMaxFraction", out.ScaleInMaxFraction, true)
-	out.ProportionalFromZero = v.choice("model.scaleOutFromZero", m.ScaleOutFromZero, "two", "proportional")
-	out.FixedStepForMixedGroups = v.choice("model.mixedGroupScaleOut", m.MixedGroupScaleOut, "estimate", "minimum-step")
-	out.LegacyScaleInMetric = v.choice("model.scaleInMetric", m.ScaleInMetric, "needed-over-running", "hundred-minus-empty")
+	choices := modelChoices()
+	out.ProportionalFromZero = v.choice("model.scaleOutFromZero", m.ScaleOutFromZero, choices["scaleOutFromZero"])
+	out.FixedStepForMixedGroups = v.choice("model.mixedGroupScaleOut", m.MixedGroupScaleOut, choices["mixedGroupScaleOut"])
+	out.LegacyScaleInMetric = v.choice("model.scaleInMetric", m.ScaleInMetric, choices["scaleInMetric"])
 	if m.ProvisioningRetryDelay.Set {
 		out.ProvisioningRetryDelay = m.ProvisioningRetryDelay.D
 	}
@@ -84,14 +85,21 @@ func (v *validator) fraction(path string, x float64, positive bool) {
 	}
 }
 
+// modelChoices are the two-valued settings of the model: block by key,
+// the default first.
+func modelChoices() map[string][2]string {
+	return map[string][2]string{"scaleOutFromZero": {"two", "proportional"},
+		"mixedGroupScaleOut": {"estimate", "minimum-step"}, "scaleInMetric": {"needed-over-running", "hundred-minus-empty"}}
+}
+
 // choice reads a two-valued setting: "" or the first is false, the second true.
-func (v *validator) choice(path, s, first, second string) bool {
+func (v *validator) choice(path, s string, values [2]string) bool {
 	switch s {
-	case "", first:
+	case "", values[0]:
 		return false
-	case second:
+	case values[1]:
 		return true
 	}
-	v.errf(path, "unknown value %q%s", s, accepted(first, second))
+	v.errf(path, "unknown value %q%s", s, accepted(values[:]...))
 	return false
 }

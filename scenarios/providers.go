@@ -15,8 +15,26 @@ import (
 const (
 	MaxCapacityProviders     = 20 // per cluster and per strategy (current API; older pages say 10 and 6)
 	DefaultProvisioningLimit = 500
+	DefaultASGMinSize        = 0
 	DefaultASGMaxSize        = 100
 	MaxASGSize               = 100_000
+	// DefaultAllocationStrategy is the Auto Scaling group's allocation
+	// strategy when the scenario gives none.
+	DefaultAllocationStrategy = "prioritized"
+)
+
+// ManagedScaling's API defaults (docs/model.md §1.4), and the capacity
+// provider settings a scenario may leave out: managed scaling ENABLED
+// when the block is given, managed termination protection DISABLED,
+// managed draining ENABLED.
+const (
+	DefaultTargetCapacity               = 100
+	DefaultMinimumScalingStepSize       = 1
+	DefaultMaximumScalingStepSize       = 10000
+	DefaultInstanceWarmupPeriod         = 300 // seconds
+	DefaultManagedScaling               = true
+	DefaultManagedTerminationProtection = false
+	DefaultManagedDraining              = true
 )
 
 var providerNameRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,255}$`)
@@ -76,8 +94,8 @@ func (v *validator) capacityProvider(p string, cp *CapacityProviderSpec, zones [
 		out.ASG = v.autoScalingGroup(join(p, "autoScalingGroup"), cp.AutoScalingGroup, zones)
 	}
 	out.ManagedScaling = v.managedScaling(join(p, "managedScaling"), cp.ManagedScaling)
-	out.ManagedTerminationProtection = v.enabled(join(p, "managedTerminationProtection"), cp.ManagedTerminationProtection, false)
-	out.ManagedDraining = v.enabled(join(p, "managedDraining"), cp.ManagedDraining, true)
+	out.ManagedTerminationProtection = v.enabled(join(p, "managedTerminationProtection"), cp.ManagedTerminationProtection, DefaultManagedTerminationProtection)
+	out.ManagedDraining = v.enabled(join(p, "managedDraining"), cp.ManagedDraining, DefaultManagedDraining)
 	if out.ManagedTerminationProtection && out.ManagedScaling == nil {
 		v.errf(join(p, "managedTerminationProtection"), "managed termination protection needs managed scaling ENABLED (docs/model.md §4.3)")
 	}
@@ -92,16 +110,29 @@ func hasReservedPrefix(name string) bool {
 
 // enabled reads an ENABLED / DISABLED setting.
 func (v *validator) enabled(p, s string, dflt bool) bool {
+	settings := enabledSettings()
 	switch s {
 	case "":
 		return dflt
-	case "ENABLED":
+	case settings[0]:
 		return true
-	case "DISABLED":
+	case settings[1]:
 		return false
 	}
-	v.errf(p, "unknown setting %q%s", s, accepted("ENABLED", "DISABLED"))
+	v.errf(p, "unknown setting %q%s", s, accepted(settings...))
 	return dflt
+}
+
+// enabledSettings are the values of an ENABLED / DISABLED setting, ENABLED
+// first.
+func enabledSettings() []string { return []string{"ENABLED", "DISABLED"} }
+
+// settingOf writes a yes-or-no setting as ENABLED or DISABLED.
+func settingOf(on bool) string {
+	if on {
+		return enabledSettings()[0]
+	}
+	return enabledSettings()[1]
 }
 
 // autoScalingGroup checks a capacity provider's Auto Scaling group and
@@ -118,7 +149,7 @@ func (v *validator) autoScalingGroup(p string, a *AutoScalingGroupSpec, zones []
 		g.LaunchDelay = v.dist(join(p, "launchDelay"), a.LaunchDelay)
 	}
 	if g.AllocationStrategy == "" {
-		g.AllocationStrategy = "prioritized"
+		g.AllocationStrategy = DefaultAllocationStrategy
 	} else if !slices.Contains(allocationStrategies, g.AllocationStrategy) {
 		v.errf(join(p, "allocationStrategy"), "unknown allocation strategy %q%s", g.AllocationStrategy, accepted(allocationStrategies...))
 	}
@@ -172,7 +203,7 @@ func (v *validator) asgZones(p string, a *AutoScalingGroupSpec, g *world.AutoSca
 // asgSizes checks minSize <= desiredCapacity <= maxSize (defaults 0,
 // minSize and DefaultASGMaxSize), each at most MaxASGSize.
 func (v *validator) asgSizes(p string, a *AutoScalingGroupSpec, g *world.AutoScalingGroup) {
-	g.MinSize, g.MaxSize = deref(a.MinSize, 0), deref(a.MaxSize, DefaultASGMaxSize)
+	g.MinSize, g.MaxSize = deref(a.MinSize, DefaultASGMinSize), deref(a.MaxSize, DefaultASGMaxSize)
 	g.DesiredCapacity = deref(a.DesiredCapacity, g.MinSize)
 	v.intRange(join(p, "minSize"), int64(g.MinSize), 0, MaxASGSize)
 	v.intRange(join(p, "maxSize"), int64(g.MaxSize), 0, MaxASGSize)
@@ -197,19 +228,21 @@ func deref(p *int, dflt int) int {
 // 0..10000 s (300). Without the block, or with status DISABLED, the provider
 // has no managed scaling.
 func (v *validator) managedScaling(p string, ms *ManagedScalingSpec) *world.ManagedScaling {
-	if ms == nil || !v.enabled(join(p, "status"), ms.Status, true) {
+	if ms == nil || !v.enabled(join(p, "status"), ms.Status, DefaultManagedScaling) {
 		return nil
 	}
-	out := &world.ManagedScaling{TargetCapacity: deref(ms.TargetCapacity, 100),
-		MinimumScalingStepSize: deref(ms.MinimumScalingStepSize, 1), MaximumScalingStepSize: deref(ms.MaximumScalingStepSize, 10000),
-		InstanceWarmupPeriod: time.Duration(deref(ms.InstanceWarmupPeriod, 300)) * time.Second}
+	warmup := deref(ms.InstanceWarmupPeriod, DefaultInstanceWarmupPeriod)
+	out := &world.ManagedScaling{TargetCapacity: deref(ms.TargetCapacity, DefaultTargetCapacity),
+		MinimumScalingStepSize: deref(ms.MinimumScalingStepSize, DefaultMinimumScalingStepSize),
+		MaximumScalingStepSize: deref(ms.MaximumScalingStepSize, DefaultMaximumScalingStepSize),
+		InstanceWarmupPeriod:   time.Duration(warmup) * time.Second}
 	v.intRange(join(p, "targetCapacity"), int64(out.TargetCapacity), 1, 100)
 	v.intRange(join(p, "minimumScalingStepSize"), int64(out.MinimumScalingStepSize), 1, 10000)
 	v.intRange(join(p, "maximumScalingStepSize"), int64(out.MaximumScalingStepSize), 1, 10000)
 	if out.MaximumScalingStepSize < out.MinimumScalingStepSize {
 		v.errf(join(p, "maximumScalingStepSize"), "must be >= minimumScalingStepSize (%d) (got %d)", out.MinimumScalingStepSize, out.MaximumScalingStepSize)
 	}
-	v.intRange(join(p, "instanceWarmupPeriod"), int64(deref(ms.InstanceWarmupPeriod, 300)), 0, 10000)
+	v.intRange(join(p, "instanceWarmupPeriod"), int64(warmup), 0, 10000)
 	return out
 }
 

@@ -79,6 +79,14 @@ func (b bound) check(x float64) string {
 	if !low && !high {
 		return ""
 	}
+	return fmt.Sprintf("must be %s (got %s)", b.text(), b.format(x))
+}
+
+// text says the range in words: "at least 1 and at most 100 percent".
+func (b bound) text() string {
+	if b.any {
+		return "any value"
+	}
 	from, to := "at least", "at most"
 	if b.loOpen {
 		from = "greater than"
@@ -90,7 +98,26 @@ func (b bound) check(x float64) string {
 	if b.unit != "" {
 		unit = " " + b.unit
 	}
-	return fmt.Sprintf("must be %s %s and %s %s%s (got %s)", from, b.format(b.lo), to, b.format(b.hi), unit, b.format(x))
+	return fmt.Sprintf("%s %s and %s %s%s", from, b.format(b.lo), to, b.format(b.hi), unit)
+}
+
+// Range is a field's range tag as the validator reads it, for tools that
+// describe the format (schema/): bounds in seconds for durations, open
+// bounds excluded, Any for a field every value of its Go type suits. Text
+// says it in the words of the validation messages.
+type Range struct {
+	Any            bool
+	Lo, Hi         float64
+	LoOpen, HiOpen bool
+	Unit           string
+	Text           string
+}
+
+// FieldRange reads a range tag (ranges.go), of a duration field when
+// duration is set; it panics on a malformed tag, as the validator does.
+func FieldRange(tag string, duration bool) Range {
+	b := parseRange(tag, duration)
+	return Range{Any: b.any, Lo: b.lo, Hi: b.hi, LoOpen: b.loOpen, HiOpen: b.hiOpen, Unit: b.unit, Text: b.text()}
 }
 
 // format writes x as the tag's kind of value.

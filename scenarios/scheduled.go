@@ -26,7 +26,7 @@ func (v *validator) scheduledTasks(f *File, cfg *world.Config) {
 		v.runTask(p, &w, &wl, cfg)
 		wl.Duration = v.taskDuration(p, st.Duration)
 		wl.ContainerDurations = v.containerDurations(join(p, "containerDurations"), st.ContainerDurations, wl.TaskDefinition)
-		count := 1
+		count := DefaultTaskCount
 		if st.TaskCount != nil {
 			count = *st.TaskCount
 			v.intRange(join(p, "taskCount"), int64(count), 1, MaxTasksPerCall)

@@ -4,19 +4,25 @@ import "github.com/ecsim/ecsim/sim/world"
 
 // ScheduledActionSpec is a scheduled action of an Auto Scaling group, as
 // PutScheduledUpdateGroupAction writes it, with times relative to the
-// start of the run: at At (and every Every after it, when set) the group
-// takes the sizes given; a size left out stays as it is.
+// start of the run: at its time (and every period after it, when set) the
+// group takes the sizes given; a size left out stays as it is.
 //
 //	scheduledActions:
 //	  - {scheduledActionName: pre-warm, at: 1h, desiredCapacity: 4}
 //	  - {scheduledActionName: shrink, at: 30m, every: 30m, desiredCapacity: 2}
 type ScheduledActionSpec struct {
-	ScheduledActionName string   `yaml:"scheduledActionName"`
-	At                  Duration `yaml:"at" range:"[0s,3650d]"`
-	Every               Duration `yaml:"every" range:"[1m,3650d]"`
-	MinSize             *int     `yaml:"minSize" range:"[0,1000000] instances"`
-	MaxSize             *int     `yaml:"maxSize" range:"[0,1000000] instances"`
-	DesiredCapacity     *int     `yaml:"desiredCapacity" range:"[0,1000000] instances"`
+	// ScheduledActionName names the action, unique in the group.
+	ScheduledActionName string `yaml:"scheduledActionName"`
+	// At is when the action first fires, from the start of the run.
+	At Duration `yaml:"at" range:"[0s,3650d]"`
+	// Every repeats the action with this period.
+	Every Duration `yaml:"every" range:"[1m,3650d]"`
+	// MinSize is the group's new minimum size.
+	MinSize *int `yaml:"minSize" range:"[0,1000000] instances"`
+	// MaxSize is the group's new maximum size.
+	MaxSize *int `yaml:"maxSize" range:"[0,1000000] instances"`
+	// DesiredCapacity is the group's new desired capacity.
+	DesiredCapacity *int `yaml:"desiredCapacity" range:"[0,1000000] instances"`
 }
 
 // scheduledActions checks a group's scheduled actions: a unique name, a

@@ -17,6 +17,12 @@ const (
 	DefaultMaxPercentReplica = 200
 	DefaultMinHealthyDaemon  = 0
 	DefaultMaxPercentDaemon  = 100
+	DefaultMinCapacity       = 1 // serviceAutoScaling.minCapacity
+	// DefaultSchedulingStrategy, DefaultLoadPattern and DefaultLoadPeriod
+	// (of a diurnal load) apply when the scenario gives none.
+	DefaultSchedulingStrategy = "REPLICA"
+	DefaultLoadPattern        = "constant"
+	DefaultLoadPeriod         = 24 * time.Hour
 )
 
 var schedulingStrategies = []string{"REPLICA", "DAEMON"}
@@ -41,7 +47,7 @@ func (v *validator) services(f *File, cfg *world.Config) {
 		}
 		svc.TaskDefinition = v.taskDefinitionRef(join(p, "taskDefinition"), s.TaskDefinition)
 		switch s.SchedulingStrategy {
-		case "", "REPLICA":
+		case "", DefaultSchedulingStrategy:
 			v.replica(p, s, &svc, cfg)
 		case "DAEMON":
 			v.daemon(p, s, &svc)
@@ -176,7 +182,7 @@ func (v *validator) serviceAutoScaling(p string, s *ServiceSpec, svc *world.Serv
 		return nil
 	}
 	ap := join(p, "serviceAutoScaling")
-	out := &world.ServiceAutoScaling{MinCapacity: deref(a.MinCapacity, 1), MaxCapacity: deref(a.MaxCapacity, svc.DesiredCount)}
+	out := &world.ServiceAutoScaling{MinCapacity: deref(a.MinCapacity, DefaultMinCapacity), MaxCapacity: deref(a.MaxCapacity, svc.DesiredCount)}
 	v.intRange(join(ap, "minCapacity"), int64(out.MinCapacity), 0, 5000)
 	v.intRange(join(ap, "maxCapacity"), int64(out.MaxCapacity), 0, 5000)
 	if out.MaxCapacity < out.MinCapacity {
@@ -215,8 +221,8 @@ func (v *validator) load(p string, l *LoadSpec) world.Load {
 	out := world.Load{Pattern: l.Pattern, Min: l.Min, Max: l.Max, Period: l.Period.D, PeakAt: l.PeakAt.D,
 		RequestsPerTask: l.RequestsPerTask}
 	switch l.Pattern {
-	case "", "constant":
-		out.Pattern, out.Min = "constant", l.Value
+	case "", DefaultLoadPattern:
+		out.Pattern, out.Min = DefaultLoadPattern, l.Value
 		if l.Value <= 0 {
 			v.errf(join(p, "value"), "a constant load needs a value > 0")
 		}
@@ -239,7 +245,7 @@ func (v *validator) diurnalLoad(p string, l *LoadSpec, out *world.Load) {
 		v.errf(join(p, "max"), "a diurnal load needs 0 <= min <= max and max > 0 (got min %v, max %v)", l.Min, l.Max)
 	}
 	if !l.Period.Set {
-		out.Period = 24 * time.Hour
+		out.Period = DefaultLoadPeriod
 	} else if l.Period.D <= 0 {
 		v.errf(join(p, "period"), "must be > 0")
 	}

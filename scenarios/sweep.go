@@ -45,8 +45,12 @@ type SweepParameter struct {
 	Values []string
 }
 
-// maxSweepReplications bounds sweep.replications, as compare bounds -r.
-const maxSweepReplications = 100000
+// maxSweepReplications bounds sweep.replications, as compare bounds -r;
+// DefaultSweepReplications is its default.
+const (
+	maxSweepReplications     = 100000
+	DefaultSweepReplications = 1
+)
 
 // MaxSweepCells bounds a sweep's grid: a million cells of even a tiny
 // scenario is days of runs, and merging keeps a few numbers per cell.
@@ -54,7 +58,7 @@ const MaxSweepCells = 1_000_000
 
 // decodeNode reads the sweep: block.
 func (s *Sweep) decodeNode(d *decoder, n *yaml.Node, path string) {
-	s.Given, s.Replications, s.pos = true, 1, map[string]Pos{"sweep": posOf(n)}
+	s.Given, s.Replications, s.pos = true, DefaultSweepReplications, map[string]Pos{"sweep": posOf(n)}
 	if n.Kind != yaml.MappingNode {
 		d.errorAt(d.at(n), path, "expected a mapping with parameters, zip, replications and metrics, got %s", describe(n))
 		return

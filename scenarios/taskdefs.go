@@ -27,6 +27,13 @@ const (
 var networkModes = []string{"bridge", "host", "awsvpc", "none"}
 var compatibilities = []string{"EC2", "FARGATE", "EXTERNAL"}
 
+// resourceRequirementTypes are the types of a container's resource
+// requirements.
+func resourceRequirementTypes() []string { return []string{"GPU", "InferenceAccelerator"} }
+
+// protocols are the protocols of a port mapping.
+func protocols() []string { return []string{"tcp", "udp"} }
+
 // taskDefinitions checks and converts the task definitions; a family
 // alone names its latest revision.
 func (v *validator) taskDefinitions(tds []TaskDefinition, cfg *world.Config) {
@@ -239,7 +246,7 @@ func (v *validator) gpus(cp string, reqs []ResourceRequirement) int64 {
 			n += g
 		case "InferenceAccelerator":
 		default:
-			v.errf(join(rp, "type"), "unknown resource requirement %q%s", rr.Type, accepted("GPU", "InferenceAccelerator"))
+			v.errf(join(rp, "type"), "unknown resource requirement %q%s", rr.Type, accepted(resourceRequirementTypes()...))
 		}
 	}
 	return n
@@ -258,8 +265,8 @@ func (v *validator) portMappings(cp, mode string, pms []PortMappingSpec) []clust
 			host = *pm.HostPort
 			v.intRange(join(pp, "hostPort"), int64(host), 0, 65535)
 		}
-		if pm.Protocol != "" && pm.Protocol != "tcp" && pm.Protocol != "udp" {
-			v.errf(join(pp, "protocol"), "unknown protocol %q%s", pm.Protocol, accepted("tcp", "udp"))
+		if pm.Protocol != "" && !slices.Contains(protocols(), pm.Protocol) {
+			v.errf(join(pp, "protocol"), "unknown protocol %q%s", pm.Protocol, accepted(protocols()...))
 		}
 		switch mode {
 		case "none":

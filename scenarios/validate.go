@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -154,8 +155,8 @@ func (v *validator) instanceTypes(defs []InstanceTypeDef) {
 		v.requiredRange(join(p, "enis"), int64(d.ENIs), 1, 1000, "the type's maximum network interfaces, the primary one included")
 		v.intRange(join(p, "awsvpcTrunkingTasks"), int64(d.TrunkENITasks), 0, 10000)
 		v.intRange(join(p, "gpus"), int64(d.GPUs), 0, 64)
-		if d.Architecture != "" && d.Architecture != "x86_64" && d.Architecture != "arm64" {
-			v.errf(join(p, "architecture"), "unknown architecture %q%s", d.Architecture, accepted("x86_64", "arm64"))
+		if d.Architecture != "" && !slices.Contains(architectures(), d.Architecture) {
+			v.errf(join(p, "architecture"), "unknown architecture %q%s", d.Architecture, accepted(architectures()...))
 		}
 		v.cat.Put(cluster.InstanceType{Name: d.Name, VCPU: d.VCPU, MemoryMiB: d.MemoryMiB,
 			RegisteredMemoryMiB: d.RegisteredMemoryMiB, ENIs: d.ENIs, TrunkTasks: d.TrunkENITasks,
