@@ -14,12 +14,14 @@ const module = "github.com/ecsim/ecsim"
 // cobra is imported by cmd alone, yaml.v3 by scenarios and its importer alone, go-echarts by
 // reports alone.
 var allowed = map[string][]string{
-	"cmd/ecsim":               {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate
+	"cmd/ecsim":               {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "schema", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate; schema: ecsim schema
 	"cmd/perf":                {"scenarios", "scenarios/scenariotest", "reports", "sim/world"},
 	"scenarios":               {"sim/world", "sim/cluster", "sim/faults", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"scenarios/scenariotest":  {},
 	"scenarios/importer":      {"scenarios", "gopkg.in/yaml.v3"}, // ecsim import: its model is written as scenario YAML
 	"sim/cluster/clustertest": {"sim/cluster"},
+	"schema":                  {},                                                       // the embedded scenario.schema.json (ecsim schema)
+	"schema/schemagen":        {"scenarios", "schema", "github.com/invopop/jsonschema"}, // invopop: the generator, which only its test runs
 	"sim/world":               {"sim", "sim/cluster", "sim/fargate", "sim/faults", "sim/record", "sim/services", "placement", "autoscaling", "workloads", "workloads/trace"},
 	"autoscaling":             {"sim/cluster", "sim"},
 	"workloads":               {"sim", "gonum.org/v1/gonum"},
