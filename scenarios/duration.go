@@ -20,6 +20,10 @@ type Duration struct {
 
 const durationHelp = "a duration such as 90s, 5m, 1h30m or 7d (units: ms, s, m, h, d)"
 
+// DurationSyntax says how a duration is written, in the words of the
+// decoder's messages.
+func DurationSyntax() string { return durationHelp }
+
 // decodeScalar reads a duration such as 90s from a YAML scalar.
 func (d *Duration) decodeScalar(n *yaml.Node) error {
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" {

@@ -19,10 +19,17 @@ type TaskSize struct {
 	Raw string
 }
 
+// sizeHelp says how a task size is written.
+const sizeHelp = `a size such as 512, "1 vCPU" or "2 GB"`
+
+// TaskSizeSyntax says how a task size is written, in the words of the
+// decoder's messages.
+func TaskSizeSyntax() string { return sizeHelp }
+
 // decodeScalar reads a task size such as 512, "1 vCPU" or "2 GB".
 func (s *TaskSize) decodeScalar(n *yaml.Node) error {
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" {
-		return fmt.Errorf("expected a size such as 512, \"1 vCPU\" or \"2 GB\", got %s", describe(n))
+		return fmt.Errorf("expected %s, got %s", sizeHelp, describe(n))
 	}
 	v, err := parseTaskSize(n.Value)
 	if err != nil {

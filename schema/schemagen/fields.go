@@ -180,15 +180,16 @@ func (g *generator) shape(owner reflect.Type, sf reflect.StructField, key string
 func nullable(prop *jsonschema.Schema) {
 	switch {
 	case prop.Ref != "":
+	case prop.Enum != nil:
+		// Not null among the values: an editor would say it is one.
+		prop.AnyOf = []*jsonschema.Schema{{Type: prop.Type, Enum: prop.Enum}, {Type: "null"}}
+		prop.Type, prop.Enum = "", nil
 	case prop.Type != "":
 		if prop.Extras == nil {
 			prop.Extras = map[string]any{}
 		}
 		prop.Extras["type"] = []string{prop.Type, "null"}
 		prop.Type = ""
-		if prop.Enum != nil {
-			prop.Enum = append(prop.Enum, nil)
-		}
 	case prop.Extras["type"] != nil:
 		prop.Extras["type"] = append(prop.Extras["type"].([]string), "null")
 	case prop.AnyOf != nil:

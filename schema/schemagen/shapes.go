@@ -27,7 +27,7 @@ const taskSizePattern = `^\s*\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*([vV][cC][pP]
 // number-unit pairs, or the number 0.
 func durationSchema(doc string) *jsonschema.Schema {
 	return &jsonschema.Schema{Description: doc, AnyOf: []*jsonschema.Schema{
-		{Type: "string", Pattern: durationPattern},
+		{Type: "string", Pattern: durationPattern, Extras: patternMessage(scenarios.DurationSyntax())},
 		{Type: "integer", Const: 0},
 	}}
 }
@@ -36,8 +36,16 @@ func durationSchema(doc string) *jsonschema.Schema {
 func taskSizeSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
 		{Type: "integer", Minimum: "0"},
-		{Type: "string", Pattern: taskSizePattern},
+		{Type: "string", Pattern: taskSizePattern, Extras: patternMessage(scenarios.TaskSizeSyntax())},
 	}}
+}
+
+// patternMessage is the message editors (the YAML language server, VS
+// Code) show for text that does not match a pattern, instead of the
+// regular expression: patternErrorMessage, a keyword of theirs that other
+// validators ignore.
+func patternMessage(help string) map[string]any {
+	return map[string]any{"patternErrorMessage": "Expected " + help + "."}
 }
 
 // variantsSchema is the definition of the variants: block: variant name →
