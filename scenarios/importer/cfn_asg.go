@@ -231,8 +231,8 @@ func (t *cfnTemplate) looseGroups(clusterID, cluster string) []ContainerInstance
 }
 
 // joinsCluster reports whether a launch template or configuration the
-// group mentions has user data naming the cluster (by its logical ID or
-// ECS_CLUSTER=name).
+// group mentions names the cluster (by its logical ID or ECS_CLUSTER=name)
+// in its user data or its metadata (cfn-init's commands).
 func (t *cfnTemplate) joinsCluster(g *cfnResource, clusterID, cluster string) bool {
 	found := false
 	cfnWalk(g.props, func(n *yaml.Node) {
@@ -241,11 +241,10 @@ func (t *cfnTemplate) joinsCluster(g *cfnResource, clusterID, cluster string) bo
 		if found || r == nil {
 			return
 		}
-		data := get(r.props, "UserData")
-		if r.typ == "AWS::EC2::LaunchTemplate" {
-			data = get(get(r.props, "LaunchTemplateData"), "UserData")
+		if r.typ != "AWS::EC2::LaunchTemplate" && r.typ != "AWS::AutoScaling::LaunchConfiguration" {
+			return
 		}
-		cfnWalk(data, func(s *yaml.Node) {
+		cfnWalk(r.node, func(s *yaml.Node) {
 			found = found || s.Value == clusterID || strings.Contains(s.Value, "${"+clusterID+"}") ||
 				strings.Contains(s.Value, "ECS_CLUSTER="+cluster)
 		})

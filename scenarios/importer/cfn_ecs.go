@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -199,7 +200,7 @@ func (t *cfnTemplate) capacityProvider(r *cfnResource, name string) (CapacityPro
 		return cp, false
 	}
 	cp.ASG = t.providerGroup(r, ref)
-	switch status := t.str(r, asg, "ManagedScaling", "Status"); {
+	switch status := strings.ToUpper(t.str(r, asg, "ManagedScaling", "Status")); {
 	case status == "ENABLED":
 		cp.ManagedScaling = &ManagedScaling{
 			TargetCapacity:         t.integer(r, asg, "ManagedScaling", "TargetCapacity"),
@@ -278,7 +279,7 @@ func (t *cfnTemplate) serviceTaskDefinition(r *cfnResource, defs []TaskDefinitio
 	n := t.need(r, "TaskDefinition")
 	v := cfnLastPart(t.asString(n, r.path("TaskDefinition")), ":task-definition/")
 	if n == nil || v == "" {
-		if t.errs.Err() == nil {
+		if !r.has("TaskDefinition") {
 			t.errs.Add(t.file, r.node, r.path("TaskDefinition"), "a service needs a TaskDefinition")
 		}
 		return ""

@@ -16,7 +16,7 @@ import (
 
 // cfnMaxSteps bounds the work of resolving one template, so that a template
 // of aliases nested within aliases ends with an error instead of a hang.
-const cfnMaxSteps = 1_000_000
+const cfnMaxSteps = 300_000
 
 // cfnMaxDepth bounds the nesting of the values resolved.
 const cfnMaxDepth = 500
