@@ -8,6 +8,7 @@ package importer
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -69,6 +70,8 @@ type tfReader struct {
 	tdNames map[*tfRes]string
 	// order is each capacity provider's place in the cluster's list.
 	order map[string]int
+	// root is the root module read, where a missing cluster is reported.
+	root *yaml.Node
 }
 
 // readTerraform reads data, the contents of file.
@@ -102,17 +105,18 @@ func (rd *tfReader) parse(data []byte) *yaml.Node {
 			"(write it with terraform show -json > FILE, for a state or a saved plan)")
 		return nil
 	}
+	var raw json.RawMessage
+	if err := json.Unmarshal(text, &raw); err != nil {
+		rd.errs.Add(rd.file, tfSyntaxPos(text, err), "", "not valid JSON: %s", err)
+		return nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
-		rd.errs.Add(rd.file, tfErrorLine(err), "", "not valid JSON: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		rd.errs.Add(rd.file, tfErrorLine(err), "", "%s", tfErrorText(err))
 		return nil
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		rd.errs.Add(rd.file, nil, "", "not the JSON of terraform show -json: not one JSON object")
-		return nil
-	}
-	if n := tfNotJSON(doc.Content[0], 0); n != nil {
-		rd.errs.Add(rd.file, n, "", "not JSON: YAML anchors, aliases and tags are not JSON")
 		return nil
 	}
 	return doc.Content[0]
@@ -128,18 +132,27 @@ func tfErrorLine(err error) *yaml.Node {
 	return &yaml.Node{Line: line}
 }
 
-// tfNotJSON returns a node that JSON cannot write (an alias, an anchor or
-// an explicit tag), nil when there is none.
-func tfNotJSON(n *yaml.Node, depth int) *yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || depth > 10000 {
-		return n
-	}
-	for _, c := range n.Content {
-		if bad := tfNotJSON(c, depth+1); bad != nil {
-			return bad
+// tfErrorText is a yaml.v3 error's message without its "yaml: line N: "
+// prefix.
+func tfErrorText(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if _, after, ok := strings.Cut(rest, ": "); ok {
+			return after
 		}
 	}
-	return nil
+	return msg
+}
+
+// tfSyntaxPos is a node at the line and column of a JSON syntax error,
+// nil for another error.
+func tfSyntaxPos(text []byte, err error) *yaml.Node {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || se.Offset <= 0 || se.Offset > int64(len(text)) {
+		return nil
+	}
+	before := text[:se.Offset-1]
+	return &yaml.Node{Line: 1 + bytes.Count(before, []byte("\n")), Column: len(before) - bytes.LastIndexByte(before, '\n')}
 }
 
 // document checks the top-level object, reads its resources and returns
@@ -161,7 +174,8 @@ func (rd *tfReader) document(top *yaml.Node) string {
 	}
 	if pv := get(top, "planned_values"); pv != nil {
 		rd.plan = true
-		rd.module(get(pv, "root_module"), pv, "planned_values.root_module", 0)
+		rd.root = get(pv, "root_module")
+		rd.module(rd.root, pv, "planned_values.root_module", 0)
 		rd.attachPrior(get(get(get(top, "prior_state"), "values"), "root_module"))
 		rd.refs = tfConfigOf(get(get(top, "configuration"), "root_module"))
 		return "planned_values.root_module"
@@ -172,7 +186,8 @@ func (rd *tfReader) document(top *yaml.Node) string {
 			"an empty state has none")
 		return ""
 	}
-	rd.module(get(v, "root_module"), v, "values.root_module", 0)
+	rd.root = get(v, "root_module")
+	rd.module(rd.root, v, "values.root_module", 0)
 	return "values.root_module"
 }
 
@@ -215,7 +230,7 @@ func (rd *tfReader) resource(n *yaml.Node, path string) {
 		rd.errs.Add(rd.file, n, path, "must be a resource object with an address and a type")
 		return
 	}
-	if tfScalar(get(n, "mode")) == "data" || strings.HasPrefix(addr, "data.") || strings.Contains(addr, ".data.") {
+	if tfScalar(get(n, "mode")) == "data" || strings.HasPrefix(addr, "data.") {
 		return
 	}
 	vals := get(n, "values")
@@ -283,7 +298,7 @@ func (rd *tfReader) build(root string) {
 func (rd *tfReader) cluster(cls []*tfRes, root string) *tfRes {
 	switch len(cls) {
 	case 0:
-		rd.errs.Add(rd.file, nil, root, "no aws_ecs_cluster resource: ecsim imports the one ECS cluster a state "+
+		rd.errs.Add(rd.file, rd.root, root, "no aws_ecs_cluster resource: ecsim imports the one ECS cluster a state "+
 			"or plan creates (a cluster Terraform only reads: import it with ecsim import aws)")
 		return nil
 	case 1:

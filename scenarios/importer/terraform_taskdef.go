@@ -4,6 +4,7 @@ package importer
 // turned into the API's RegisterTaskDefinition shape.
 
 import (
+	"encoding/json"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -136,11 +137,15 @@ func (rd *tfReader) containers(r *tfRes) *yaml.Node {
 		return nil
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
-		rd.errs.Add(rd.file, n, at, "not valid JSON: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	if !json.Valid([]byte(text)) {
+		rd.errs.Add(rd.file, n, at, "not valid JSON")
 		return nil
 	}
-	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || tfNotJSON(doc.Content[0], 0) != nil {
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		rd.errs.Add(rd.file, n, at, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode {
 		rd.errs.Add(rd.file, n, at, "must be the JSON text of a list of container definitions")
 		return nil
 	}
