@@ -41,10 +41,7 @@ Resources:
 // cfnEval resolves expr (YAML) in cfnEvalTemplate, as flow YAML.
 func cfnEval(t *testing.T, expr string, params map[string]string) (string, *cfnProblem) {
 	t.Helper()
-	tpl := &cfnTemplate{file: "eval.yaml", params: params, region: "us-east-1", account: cfnAccountID, stackName: "eval",
-		parameters: map[string]*yaml.Node{}, conditions: map[string]*yaml.Node{}, resources: map[string]*cfnResource{},
-		conditionValues: map[string]bool{}, names: map[string]string{}, used: map[string]bool{}, why: map[string]string{},
-		absent: map[string]bool{}}
+	tpl := newCFNTemplate("eval.yaml", params)
 	if !tpl.parse([]byte(cfnEvalTemplate)) {
 		t.Fatal(tpl.errs.Err())
 	}

@@ -86,11 +86,7 @@ func ReadCloudFormation(path string, params map[string]string) (*Cluster, error)
 
 // readCloudFormation reads the template text data, named file.
 func readCloudFormation(file string, data []byte, params map[string]string) (*Cluster, error) {
-	t := &cfnTemplate{file: file, params: params, region: "us-east-1", account: cfnAccountID,
-		stackName:  strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)),
-		parameters: map[string]*yaml.Node{}, conditions: map[string]*yaml.Node{},
-		resources: map[string]*cfnResource{}, conditionValues: map[string]bool{}, names: map[string]string{},
-		used: map[string]bool{}, why: map[string]string{}, absent: map[string]bool{}}
+	t := newCFNTemplate(file, params)
 	if !t.parse(data) {
 		return nil, t.errs.Err()
 	}
@@ -99,6 +95,16 @@ func readCloudFormation(file string, data []byte, params map[string]string) (*Cl
 		return nil, err
 	}
 	return c, nil
+}
+
+// newCFNTemplate is an empty template named file, with the --parameter
+// values params.
+func newCFNTemplate(file string, params map[string]string) *cfnTemplate {
+	return &cfnTemplate{file: file, params: params, region: "us-east-1", account: cfnAccountID,
+		stackName:  strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)),
+		parameters: map[string]*yaml.Node{}, conditions: map[string]*yaml.Node{},
+		resources: map[string]*cfnResource{}, conditionValues: map[string]bool{}, names: map[string]string{},
+		used: map[string]bool{}, why: map[string]string{}, absent: map[string]bool{}}
 }
 
 // cfnYAMLLine finds the line in a yaml.v3 error message.
@@ -188,11 +194,25 @@ func (t *cfnTemplate) readResources(res *yaml.Node) {
 	})
 }
 
-// checkParams refuses a --parameter the template does not declare.
+// checkParams refuses a --parameter the template does not declare, or
+// whose value is not among the parameter's AllowedValues.
 func (t *cfnTemplate) checkParams() {
 	for _, k := range slices.Sorted(maps.Keys(t.params)) {
-		if _, ok := t.parameters[k]; !ok && !slices.Contains([]string{"AWS::Region", "AWS::AccountId", "AWS::StackName"}, k) {
+		decl, ok := t.parameters[k]
+		if !ok && !slices.Contains([]string{"AWS::Region", "AWS::AccountId", "AWS::StackName"}, k) {
 			t.errs.Add(t.file, nil, "Parameters", "--parameter %s: the template declares no parameter %s", k, k)
+		}
+		allowed := get(decl, "AllowedValues")
+		if allowed == nil || allowed.Kind != yaml.SequenceNode {
+			continue
+		}
+		var values []string
+		for _, v := range allowed.Content {
+			values = append(values, v.Value)
+		}
+		if !slices.Contains(values, t.params[k]) {
+			t.errs.Add(t.file, allowed, "Parameters."+k+".AllowedValues", "--parameter %s=%s: the value must be one of %s",
+				k, t.params[k], strings.Join(values, ", "))
 		}
 	}
 }

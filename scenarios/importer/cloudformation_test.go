@@ -187,6 +187,10 @@ func TestCloudFormationParameters(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "shop.yaml: Parameters: --parameter WebCount: the template declares no parameter WebCount") {
 		t.Errorf("err = %v", err)
 	}
+	_, err = ReadCloudFormation(cfnShopYAML, map[string]string{"Environment": "test"})
+	if err == nil || !strings.Contains(err.Error(), "shop.yaml:13:20: Parameters.Environment.AllowedValues: --parameter Environment=test: the value must be one of prod, staging") {
+		t.Errorf("err = %v", err)
+	}
 }
 
 // TestCloudFormationErrors: each broken template is an error naming the
