@@ -14,7 +14,7 @@ const module = "github.com/ecsim/ecsim"
 // cobra is imported by cmd alone, yaml.v3 by scenarios and its importer alone, go-echarts by
 // reports alone.
 var allowed = map[string][]string{
-	"cmd/ecsim":               {"scenarios", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "schema", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate; schema: ecsim schema
+	"cmd/ecsim":               {"scenarios", "scenarios/importer", "reports", "sim", "sim/record", "sim/world", "autoscaling", "sim/cluster", "schema", "github.com/spf13/cobra", "github.com/schollz/progressbar", "golang.org/x/term"}, // autoscaling, sim/cluster: ecsim estimate; schema: ecsim schema
 	"cmd/perf":                {"scenarios", "scenarios/scenariotest", "reports", "sim/world"},
 	"scenarios":               {"sim/world", "sim/cluster", "sim/faults", "placement", "placement/cql", "workloads", "workloads/schedule", "workloads/trace", "gopkg.in/yaml.v3"},
 	"scenarios/scenariotest":  {},

@@ -90,7 +90,7 @@ Run the default scenario with "ecsim run"; list the built-in ones with
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return flagError{fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(newRunCmd(), newValidateCmd(), newEstimateCmd(), newCompareCmd(), newSweepCmd(), newMergeCmd(), newExplainCmd(), newServeCmd(), newLessonsCmd(), newScenariosCmd(), newSchemaCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newValidateCmd(), newEstimateCmd(), newCompareCmd(), newSweepCmd(), newMergeCmd(), newExplainCmd(), newServeCmd(), newLessonsCmd(), newScenariosCmd(), newSchemaCmd(), newImportCmd(), newVersionCmd())
 	return root
 }
 

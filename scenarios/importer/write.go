@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -24,7 +25,17 @@ const (
 // a comment saying where; what no source holds (the run's length, the
 // load of task definitions that no service runs) comes with a working
 // default marked ASSUMED.
+//
+// Services and task definitions are written in name order (family, then
+// revision): the sources keep different orders (Terraform sorts by
+// address), and the same cluster must give the same scenario from each.
 func Write(c *Cluster) ([]byte, error) {
+	c.Services = slices.Clone(c.Services)
+	slices.SortStableFunc(c.Services, func(a, b Service) int { return strings.Compare(a.Name, b.Name) })
+	c.TaskDefinitions = slices.Clone(c.TaskDefinitions)
+	slices.SortStableFunc(c.TaskDefinitions, func(a, b TaskDefinition) int {
+		return cmp.Or(strings.Compare(a.Family, b.Family), cmp.Compare(a.Revision, b.Revision))
+	})
 	doc := mapping()
 	doc.HeadComment = fmt.Sprintf("Imported by ecsim import from %s.\n"+
 		"Values come from the source unless a comment says ASSUMED: the run's length, its seed and the load\n"+
