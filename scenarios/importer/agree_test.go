@@ -14,7 +14,8 @@ import (
 // short intrinsic forms, JSON with the long ones) and as Terraform's JSON
 // (a state and a plan), imports to the same scenario: the same
 // configuration, field for field, once the comments (where each part was
-// read) and the read-only fields the model ignores are set aside.
+// read) and the read-only fields the model ignores are set aside; and each
+// runs an hour under the world's invariant checker.
 func TestThreeSourcesAgree(t *testing.T) {
 	read := map[string]func() (*Cluster, error){
 		"aws": func() (*Cluster, error) { return ReadAWS(filepath.Join("testdata", "aws", "shop")) },
@@ -46,6 +47,7 @@ func TestThreeSourcesAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		configs[name] = reflect.ValueOf(sc.Config)
+		runImported(t, name, data, 8) // each source's scenario runs: web 4, api 2, agent on 2+ instances
 	}
 	for name, cfg := range configs {
 		var diffs []string
