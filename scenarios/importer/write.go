@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ecsim/ecsim/schema"
 	"gopkg.in/yaml.v3"
 )
 
@@ -37,9 +38,10 @@ func Write(c *Cluster) ([]byte, error) {
 		return cmp.Or(strings.Compare(a.Family, b.Family), cmp.Compare(a.Revision, b.Revision))
 	})
 	doc := mapping()
-	doc.HeadComment = fmt.Sprintf("Imported by ecsim import from %s.\n"+
+	doc.HeadComment = fmt.Sprintf("yaml-language-server: $schema=%s\n"+
+		"Imported by ecsim import from %s.\n"+
 		"Values come from the source unless a comment says ASSUMED: the run's length, its seed and the load\n"+
-		"of task definitions no service runs are ecsim's defaults; replace them with your own.", c.Source)
+		"of task definitions no service runs are ecsim's defaults; replace them with your own.", schema.ID, c.Source)
 	if len(c.Ignored) > 0 {
 		doc.HeadComment += "\nRead but not modelled:\n  - " + strings.Join(c.Ignored, "\n  - ")
 	}
