@@ -57,7 +57,11 @@ prints the commands that fill the folder.`,
 				if len(args) > 0 {
 					return badInput("give either --print-commands CLUSTER or DIR, not both")
 				}
-				_, err := fmt.Fprint(cmd.OutOrStdout(), importer.AWSCommands(cluster))
+				script, err := importer.AWSCommands(cluster)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprint(cmd.OutOrStdout(), script)
 				return err
 			}
 			if len(args) == 0 {

@@ -1,6 +1,9 @@
 package importer
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // AWSCommands is a shell script (POSIX sh, AWS CLI v2) that saves in the
 // current folder what ReadAWS reads for the cluster: describe-clusters;
@@ -12,8 +15,35 @@ import "strings"
 // Each command writes a file of its own; ReadAWS recognises them by
 // content whatever their names. Task definitions no service runs are not
 // fetched: add a describe-task-definition for each.
-func AWSCommands(cluster string) string {
-	return strings.ReplaceAll(awsScript, "CLUSTER", shellQuote(cluster))
+//
+// cluster is an ECS cluster name (1 to 255 letters, digits, hyphens and
+// underscores) or a cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME,
+// whose NAME is used); anything else is an Errors value for the
+// --print-commands flag, so that no text of it reaches the script.
+func AWSCommands(cluster string) (string, error) {
+	name, ok := clusterName(cluster)
+	if !ok {
+		var errs Errors
+		errs.Add("--print-commands", nil, "", "%q is not an ECS cluster name: give the name (1 to 255 letters, digits, "+
+			"hyphens and underscores) or the cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)", cluster)
+		return "", errs.Err()
+	}
+	return strings.ReplaceAll(awsScript, "CLUSTER", name), nil
+}
+
+// clusterARN is an ECS cluster ARN, in any partition; its group is the name.
+var clusterARN = regexp.MustCompile(`^arn:aws[-a-z]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster/([A-Za-z0-9_-]{1,255})$`)
+
+// clusterName is the cluster name s gives, itself or in its ARN; false
+// when s is neither a valid name nor a cluster ARN.
+func clusterName(s string) (string, bool) {
+	if m := clusterARN.FindStringSubmatch(s); m != nil {
+		return m[1], true
+	}
+	if len(s) < 1 || len(s) > 255 || strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != "" {
+		return "", false
+	}
+	return s, true
 }
 
 // awsScript is AWSCommands' script; CLUSTER is the quoted cluster name.

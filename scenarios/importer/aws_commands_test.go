@@ -1,16 +1,29 @@
 package importer
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ecsim/ecsim/scenarios"
 )
 
+// awsScriptFor is AWSCommands' script for a valid cluster name.
+func awsScriptFor(t *testing.T, cluster string) string {
+	t.Helper()
+	script, err := AWSCommands(cluster)
+	if err != nil {
+		t.Fatalf("AWSCommands(%q): %v", cluster, err)
+	}
+	return script
+}
+
 func TestAWSCommandsMentionEachDescribe(t *testing.T) {
-	script := AWSCommands("shop")
+	script := awsScriptFor(t, "shop")
 	for _, want := range []string{
 		"#!/bin/sh\n",
 		"aws ecs describe-clusters --clusters shop --include ATTACHMENTS CONFIGURATIONS SETTINGS > cluster.json\n",
@@ -30,11 +43,8 @@ func TestAWSCommandsMentionEachDescribe(t *testing.T) {
 			t.Errorf("the script lacks %q:\n%s", want, script)
 		}
 	}
-	if strings.Contains(AWSCommands("shop"), "CLUSTER") {
+	if strings.Contains(script, "CLUSTER") {
 		t.Error("a CLUSTER placeholder is left")
-	}
-	if got := AWSCommands("it's"); !strings.Contains(got, `--cluster 'it'\''s' --services`) {
-		t.Errorf("a cluster name with a quote is not quoted for sh:\n%s", got)
 	}
 	if sh, err := exec.LookPath("sh"); err == nil {
 		if out, err := exec.Command(sh, "-n", "-c", script).CombinedOutput(); err != nil {
@@ -83,7 +93,7 @@ func TestAWSCommandsRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := filepath.Join(bin, "log")
-	cmd := exec.Command(sh, "-c", AWSCommands("shop"))
+	cmd := exec.Command(sh, "-c", awsScriptFor(t, "shop"))
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "AWS_LOG="+log)
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -146,4 +156,40 @@ func shortCall(line string) string {
 		return line
 	}
 	return strings.Join(head, " ") + " " + arns[0] + " … " + arns[len(arns)-1] + " (" + itoa(len(arns)) + ")"
+}
+
+// TestAWSCommandsRefuseOtherNames: only an ECS cluster name (letters,
+// digits, - and _, 1 to 255 of them) or a cluster ARN reaches the script;
+// a name with a newline would otherwise end the header comment and run
+// what follows it.
+func TestAWSCommandsRefuseOtherNames(t *testing.T) {
+	for _, name := range []string{"a\ntouch /tmp/PWNED #", "it's", "", "shop prod", "$(id)", "a;b", "a.b",
+		strings.Repeat("a", 256), "arn:aws:ecs:us-east-1:123456789012:cluster/a b",
+		"arn:aws:ecs:us-east-1:123456789012:service/shop/web"} {
+		script, err := AWSCommands(name)
+		if err == nil {
+			t.Errorf("AWSCommands(%q) is accepted:\n%.200s", name, script)
+			continue
+		}
+		var es scenarios.Errors
+		if !errors.As(err, &es) || len(es) != 1 || es[0].File != "--print-commands" || es[0].Pos.Line != 0 {
+			t.Errorf("AWSCommands(%q): %#v, want one scenarios.FieldError for --print-commands without a position", name, err)
+		}
+		want := `is not an ECS cluster name: give the name (1 to 255 letters, digits, hyphens and underscores) ` +
+			`or the cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME)`
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("AWSCommands(%q): %v, want it to say %q", name, err, want)
+		}
+	}
+	for name, want := range map[string]string{
+		"shop":                   "--clusters shop --include",
+		"Shop_2-b":               "--clusters Shop_2-b --include",
+		strings.Repeat("a", 255): "--clusters " + strings.Repeat("a", 255) + " --include",
+		"arn:aws:ecs:us-east-1:123456789012:cluster/shop":        "--clusters shop --include",
+		"arn:aws-cn:ecs:cn-north-1:123456789012:cluster/shop-cn": "--clusters shop-cn --include",
+	} {
+		if got := awsScriptFor(t, name); !strings.Contains(got, want) || !strings.HasPrefix(got, "#!/bin/sh\n") {
+			t.Errorf("AWSCommands(%q) lacks %q", name, want)
+		}
+	}
 }
