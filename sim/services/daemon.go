@@ -63,3 +63,29 @@ func (s *Scheduler) meetsConstraints(v View, in *cluster.Instance, placed bool) 
 	}
 	return true
 }
+
+// DaemonProgress judges a DAEMON pass over every instance (§6.1, §6.4): a
+// deployment is COMPLETED once no task of an older revision remains, every
+// instance the daemon qualifies for runs a task of the primary revision,
+// and those tasks are healthy. An instance without room keeps the
+// deployment IN_PROGRESS, as ECS shows it while it waits for capacity.
+func (s *Scheduler) DaemonProgress(v View, instances []*cluster.Instance) []Action {
+	if s.deployment == nil || s.deployment.failed {
+		return nil
+	}
+	tasks := v.Tasks()
+	for _, t := range tasks {
+		if t.Def != s.primary {
+			return nil
+		}
+	}
+	for _, in := range instances {
+		if in.Status == cluster.Active && in.AgentConnected && v.TaskOn(in) == nil && s.meetsConstraints(v, in, false) {
+			return nil
+		}
+	}
+	if !s.allHealthy(v.Now(), tasks) {
+		return nil
+	}
+	return []Action{s.complete()}
+}

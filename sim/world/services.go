@@ -100,6 +100,7 @@ func (w *World) reconcileService(s *serviceRun) {
 		for _, in := range w.c.Instances() {
 			w.daemonOn(s, in)
 		}
+		w.applyService(s, s.ctl.DaemonProgress(s.view, w.c.Instances()))
 		return
 	}
 	pass := s.ctl.Reconcile(s.view)
@@ -107,9 +108,17 @@ func (w *World) reconcileService(s *serviceRun) {
 	w.applyService(s, s.ctl.Progress(s.view, pass, started))
 }
 
-// daemonOn runs the DAEMON service s's scheduler on one instance.
+// daemonOn runs the DAEMON service s's scheduler on one instance. When
+// it stopped the instance's daemon task (an older revision), it runs again
+// at once, so that the replacement takes the room the old task left before
+// anything else can: ECS reserves a daemon's resources and places it first
+// (docs/model.md §6.1).
 func (w *World) daemonOn(s *serviceRun, in *cluster.Instance) {
-	w.applyService(s, s.ctl.Daemon(s.view, in))
+	acts := s.ctl.Daemon(s.view, in)
+	w.applyService(s, acts)
+	if len(acts) == 1 && acts[0].Verb == services.StopTask {
+		w.applyService(s, s.ctl.Daemon(s.view, in))
+	}
 }
 
 // applyService carries out a scheduler's actions in order and returns how
