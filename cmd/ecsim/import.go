@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -140,12 +141,15 @@ func parameters(flags []string) (map[string]string, error) {
 }
 
 // writeImported writes c as a scenario to out (standard output when
-// empty), after checking that it validates; the file appears whole or not
-// at all. What was read and not modelled is listed on standard error.
+// empty or "-"), after checking that it validates; a file appears whole or
+// not at all. What was read and not modelled is listed on standard error.
 func writeImported(cmd *cobra.Command, c *importer.Cluster, out string) error {
 	origin := "imported.yaml"
-	if out != "" {
+	if out != "" && out != "-" {
 		origin = out
+		if err := checkOutputPath(out); err != nil {
+			return err
+		}
 	}
 	data, err := importer.Scenario(c, origin)
 	if err != nil {
@@ -154,32 +158,53 @@ func writeImported(cmd *cobra.Command, c *importer.Cluster, out string) error {
 	if len(c.Ignored) > 0 {
 		fmt.Fprintf(cmd.ErrOrStderr(), "ecsim: read but not modelled (listed at the top of the scenario): %s\n", strings.Join(c.Ignored, "; "))
 	}
-	if out == "" {
+	if out == "" || out == "-" {
 		_, err := cmd.OutOrStdout().Write(data)
 		return err
 	}
-	return writeFileAtomically(out, data)
+	return writeOutputFile(out, data)
 }
 
-// writeFileAtomically writes data to path through a temporary file in the
-// same folder, renamed into place.
-func writeFileAtomically(path string, data []byte) error {
+// checkOutputPath refuses an -o that cannot be a scenario file: a folder,
+// or a file in a folder that does not exist (bad input, exit 2).
+func checkOutputPath(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return badInput("-o %s: is a folder; -o names the scenario file to write", path)
+	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return badInput("-o %s: the folder %s does not exist", path, filepath.Dir(path))
+	}
+	return nil
+}
+
+// writeOutputFile writes data to path. A regular file (or a new one) is
+// replaced atomically, through a temporary file in the same folder renamed
+// into place, keeping an existing file's mode (0644 for a new one); a
+// symbolic link is written through to its target; anything else (a
+// device such as /dev/stdout, a pipe) is written directly.
+func writeOutputFile(path string, data []byte) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return os.WriteFile(path, data, 0)
+		}
+		mode = fi.Mode().Perm()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		return fmt.Errorf("-o %s: %w", path, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
+	_, err = tmp.Write(data)
+	err = errors.Join(err, tmp.Chmod(mode), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err := tmp.Close(); err != nil {
+	if err != nil {
 		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
+		return fmt.Errorf("-o %s: %w", path, err)
 	}
 	return nil
 }
