@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ecsim/ecsim/scenarios"
 	"gopkg.in/yaml.v3"
@@ -19,10 +21,41 @@ func Scenario(c *Cluster, origin string) ([]byte, error) {
 		return nil, err
 	}
 	if _, err := (scenarios.Loader{NoFiles: true}).Parse(origin, ".", data); err != nil {
-		return data, fmt.Errorf("the imported scenario does not validate; fix the source or edit the scenario:\n%w", err)
+		return data, notWritten{err}
 	}
 	return data, nil
 }
+
+// notWritten is the imported scenario's validation failure. The scenario
+// is not written, so its problems name no file or position: each is "in
+// the imported scenario (not written): PATH: PROBLEM". It unwraps to the
+// validator's error (a scenarios.Errors: bad input).
+type notWritten struct{ err error }
+
+// notWrittenPrefix starts each problem of a notWritten.
+const notWrittenPrefix = "in the imported scenario (not written): "
+
+func (e notWritten) Error() string {
+	var b strings.Builder
+	b.WriteString("the imported scenario does not validate, so it was not written; fix the source:")
+	var es scenarios.Errors
+	if !errors.As(e.err, &es) {
+		for _, line := range strings.Split(e.err.Error(), "\n") {
+			b.WriteString("\n" + notWrittenPrefix + line)
+		}
+		return b.String()
+	}
+	for _, fe := range es {
+		b.WriteString("\n" + notWrittenPrefix)
+		if fe.Field != "" {
+			b.WriteString(fe.Field + ": ")
+		}
+		b.WriteString(fe.Msg)
+	}
+	return b.String()
+}
+
+func (e notWritten) Unwrap() error { return e.err }
 
 // dedupe keeps the first of each entry, in order.
 func dedupe(xs []string) []string {
