@@ -207,36 +207,6 @@ func (r *awsRead) ignore(format string, args ...any) {
 	r.ignored = append(r.ignored, fmt.Sprintf(format, args...))
 }
 
-// decodeAll decodes the items under key into T, dropping (and noting) a
-// second description of the same object, by key(v); objects that do not
-// decode are errors.
-func decodeAll[T any](r *awsRead, kind string, key func(T) string) []awsObject[T] {
-	var out []awsObject[T]
-	seen := map[string]awsItem{}
-	for _, it := range r.items[kind] {
-		var v T
-		if err := it.node.Decode(&v); err != nil {
-			r.errs.Add(it.file, it.node, it.path, "%s", decodeError(err))
-			continue
-		}
-		if k := key(v); k != "" {
-			if first, ok := seen[k]; ok {
-				r.ignore("%s: %s described again, the first description (%s) kept", it.from(), k, first.from())
-				continue
-			}
-			seen[k] = it
-		}
-		out = append(out, awsObject[T]{it, v})
-	}
-	return out
-}
-
-// decodeError tidies yaml.v3's "yaml: unmarshal errors:\n  line 3: …".
-func decodeError(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  ")
-	return "unexpected value: " + strings.ReplaceAll(msg, "\n  ", "; ")
-}
-
 // at returns the value at the keys (and list indexes) below n, or the
 // deepest node found on the way, for positions.
 func at(n *yaml.Node, steps ...any) *yaml.Node {

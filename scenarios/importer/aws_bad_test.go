@@ -85,7 +85,7 @@ func TestAWSBadFiles(t *testing.T) {
 		{"not a list", `{"services": {"serviceName": "web"}}`, "x.json:1:14: services: expected a JSON list, got an object"},
 		{"not an object", `{"services": ["web"]}`, `x.json:1:15: services[0]: expected a JSON object, got the string "web"`},
 		{"a wrong type", `{"services": [{"serviceName": "web", "desiredCount": "four"}]}`,
-			"x.json:1:15: services[0]: unexpected value: line 1: cannot unmarshal !!str `four` into int"},
+			`x.json:1:54: services[0].desiredCount: expected a number, got the string "four"`},
 		{"no revision", `{"taskDefinition": {"family": "web"}}`,
 			"x.json:1:20: taskDefinition: expected a registered task definition with a family and a revision"},
 	} {

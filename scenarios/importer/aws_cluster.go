@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ func (r *awsRead) cluster() (*Cluster, error) {
 	if !ok {
 		return nil, r.errs.Err()
 	}
-	c := &Cluster{Name: cl.v.ClusterName, Source: "aws describe outputs in " + r.dir}
+	c := &Cluster{Name: cl.v.ClusterName, Source: "aws describe outputs in " + folderName(r.dir)}
 	inGroups := r.capacityProviders(c, d, cl)
 	for _, it := range cl.v.DefaultCapacityProviderStrategy {
 		c.DefaultStrategy = append(c.DefaultStrategy, StrategyItem(it))
@@ -64,6 +65,18 @@ func (r *awsRead) cluster() (*Cluster, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// folderName is dir for the scenario's description: cleaned, and "." or
+// ".." (which would end a sentence badly) replaced by the folder's name.
+func folderName(dir string) string {
+	dir = filepath.Clean(dir)
+	if base := filepath.Base(dir); base == "." || base == ".." {
+		if abs, err := filepath.Abs(dir); err == nil {
+			return filepath.Base(abs)
+		}
+	}
+	return dir
 }
 
 // theCluster is the one cluster described; without exactly one it records
@@ -152,68 +165,17 @@ func (r *awsRead) capacityProviders(c *Cluster, d awsDecoded, cl awsObject[awsEC
 	return inGroups
 }
 
-// groupProvider reads an Auto Scaling group provider and its group; nil
-// when a piece is missing (recorded).
-func (r *awsRead) groupProvider(d awsDecoded, p awsObject[awsCapacityProvider]) (*CapacityProvider, *awsGroup) {
-	gp := p.v.AutoScalingGroupProvider
-	if gp == nil {
-		what := "neither an Auto Scaling group provider nor FARGATE or FARGATE_SPOT"
-		if p.v.ManagedInstancesProvider != nil {
-			what = "an Amazon ECS Managed Instances provider, which ecsim does not model"
-		}
-		r.errs.Add(p.file, p.node, p.path, "capacity provider %s is %s", p.v.Name, what)
-		return nil, nil
-	}
-	name := groupName(gp.AutoScalingGroupArn)
-	j := slices.IndexFunc(d.groups, func(g awsObject[awsGroup]) bool { return g.v.AutoScalingGroupName == name })
-	if j < 0 {
-		r.errs.Add(p.file, at(p.node, "autoScalingGroupProvider", "autoScalingGroupArn"),
-			p.path+".autoScalingGroupProvider.autoScalingGroupArn",
-			"Auto Scaling group %s is not described: run %s", name, describeGroupsCommand(name))
-		return nil, nil
-	}
-	asg := r.autoScalingGroup(d, d.groups[j])
-	if asg == nil {
-		return nil, nil
-	}
-	return &CapacityProvider{
-		Name:                         p.v.Name,
-		ASG:                          asg,
-		ManagedScaling:               managedScaling(gp.ManagedScaling),
-		ManagedTerminationProtection: gp.ManagedTerminationProtection,
-		ManagedDraining:              gp.ManagedDraining,
-		From:                         p.from(),
-	}, &d.groups[j].v
-}
-
-// groupName is the name in an Auto Scaling group ARN
-// (…:autoScalingGroupName/NAME); the API also accepts the bare name.
-func groupName(arn string) string {
-	if _, name, ok := strings.Cut(arn, ":autoScalingGroupName/"); ok {
-		return name
-	}
-	return arn
-}
-
-// managedScaling is nil when managed scaling is off.
-func managedScaling(ms *awsManagedScaling) *ManagedScaling {
-	if ms == nil || ms.Status == "DISABLED" {
-		return nil
-	}
-	return &ManagedScaling{
-		TargetCapacity:         ms.TargetCapacity,
-		MinimumScalingStepSize: ms.MinimumScalingStepSize,
-		MaximumScalingStepSize: ms.MaximumScalingStepSize,
-		InstanceWarmupPeriod:   ms.InstanceWarmupPeriod,
-	}
-}
-
 // autoScalingGroup reads a group with its launch template version (or
 // launch configuration); nil when a piece is missing (recorded).
 func (r *awsRead) autoScalingGroup(d awsDecoded, g awsObject[awsGroup]) *AutoScalingGroup {
 	v := g.v
 	a := &AutoScalingGroup{Name: v.AutoScalingGroupName, AvailabilityZones: v.AvailabilityZones,
-		MinSize: v.MinSize, MaxSize: v.MaxSize, DesiredCapacity: v.DesiredCapacity, From: g.from()}
+		DesiredCapacity: v.DesiredCapacity, From: g.from()}
+	minOK, maxOK := false, false
+	a.MinSize, minOK = r.groupSize(g, "MinSize", v.MinSize)
+	if a.MaxSize, maxOK = r.groupSize(g, "MaxSize", v.MaxSize); !minOK || !maxOK {
+		return nil
+	}
 	if len(a.AvailabilityZones) == 0 && v.VPCZoneIdentifier != "" {
 		r.ignore("%s: subnets %s without their zones; the group uses the cluster's zones", a.Name, v.VPCZoneIdentifier)
 	}

@@ -57,8 +57,8 @@ type awsManagedScaling struct {
 // awsGroup is an element of DescribeAutoScalingGroups' AutoScalingGroups.
 type awsGroup struct {
 	AutoScalingGroupName    string             `yaml:"AutoScalingGroupName"`
-	MinSize                 int                `yaml:"MinSize"`
-	MaxSize                 int                `yaml:"MaxSize"`
+	MinSize                 *int               `yaml:"MinSize"`
+	MaxSize                 *int               `yaml:"MaxSize"`
 	DesiredCapacity         *int               `yaml:"DesiredCapacity"`
 	AvailabilityZones       []string           `yaml:"AvailabilityZones"`
 	VPCZoneIdentifier       string             `yaml:"VPCZoneIdentifier"`

@@ -90,3 +90,54 @@ func (e *Errors) Err() error {
 	}
 	return e.errs
 }
+
+// The ECS API's ENABLED/DISABLED settings and ManagedScaling's numbers,
+// read alike by every front-end.
+
+// enabledProblem is what is wrong with an ENABLED/DISABLED setting
+// (ManagedScaling's status, managedTerminationProtection,
+// managedDraining): "" when it is one of the two, as the API spells them,
+// or not given.
+func enabledProblem(v string) string {
+	if v == "" || v == "ENABLED" || v == "DISABLED" {
+		return ""
+	}
+	return fmt.Sprintf("must be ENABLED or DISABLED, as the ECS API spells them (got %q)", v)
+}
+
+// noScalingStatus is the note for a ManagedScaling block, at where,
+// without a status: ecsim reads it as ENABLED.
+func noScalingStatus(where string) string {
+	return where + ": ManagedScaling has no Status: read as ENABLED, as ecsim's scenario format does; " +
+		"AWS documents no default"
+}
+
+// scalingRangeProblem is what is wrong with ManagedScaling's number field
+// (targetCapacity, minimumScalingStepSize, maximumScalingStepSize,
+// instanceWarmupPeriod, in any of the front-ends' spellings): "" when it
+// is in the API's range or not given.
+func scalingRangeProblem(field string, v *int) string {
+	if v == nil {
+		return ""
+	}
+	lo, hi := 1, 10000
+	switch strings.ToLower(strings.ReplaceAll(field, "_", "")) {
+	case "targetcapacity":
+		hi = 100
+	case "instancewarmupperiod":
+		lo = 0
+	}
+	if *v >= lo && *v <= hi {
+		return ""
+	}
+	return fmt.Sprintf("must be %d to %d, the API's range (got %d)", lo, hi, *v)
+}
+
+// groupSizeProblem is what is wrong with a group's MinSize or MaxSize: ""
+// when it is 0 to scenarios.MaxASGSize.
+func groupSizeProblem(v int) string {
+	if v >= 0 && v <= scenarios.MaxASGSize {
+		return ""
+	}
+	return fmt.Sprintf("%d is out of range: ecsim's Auto Scaling groups hold 0 to %d instances", v, scenarios.MaxASGSize)
+}
