@@ -36,12 +36,17 @@ func (t *cfnTemplate) readGroup(r *cfnResource, name string) *AutoScalingGroup {
 	g := &AutoScalingGroup{Name: name, From: r.path(), DesiredCapacity: t.integer(r, "DesiredCapacity"),
 		AvailabilityZones: t.stringList(r, "AvailabilityZones")}
 	for _, key := range []string{"MinSize", "MaxSize"} {
-		n := t.integer(r, key)
+		reported := len(t.errs.errs)
+		v := t.need(r, key)
+		n := t.asInt(v, r.path(key))
 		if n == nil {
-			if r.has(key) {
-				return nil
+			if len(t.errs.errs) == reported {
+				t.errs.Add(t.file, tfOr(get(r.props, key), r.node), r.path(key), "the group needs a %s", key)
 			}
-			t.errs.Add(t.file, r.node, r.path(key), "the group needs a %s", key)
+			return nil
+		}
+		if msg := groupSizeProblem(*n); msg != "" {
+			t.errs.Add(t.file, v, r.path(key), "%s", msg)
 			return nil
 		}
 		if key == "MinSize" {

@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -200,20 +199,56 @@ func (t *cfnTemplate) capacityProvider(r *cfnResource, name string) (CapacityPro
 		return cp, false
 	}
 	cp.ASG = t.providerGroup(r, ref)
-	switch status := strings.ToUpper(t.str(r, asg, "ManagedScaling", "Status")); {
-	case status == "ENABLED":
-		cp.ManagedScaling = &ManagedScaling{
-			TargetCapacity:         t.integer(r, asg, "ManagedScaling", "TargetCapacity"),
-			MinimumScalingStepSize: t.integer(r, asg, "ManagedScaling", "MinimumScalingStepSize"),
-			MaximumScalingStepSize: t.integer(r, asg, "ManagedScaling", "MaximumScalingStepSize"),
-			InstanceWarmupPeriod:   t.integer(r, asg, "ManagedScaling", "InstanceWarmupPeriod"),
-		}
-	case status == "" && t.need(r, asg, "ManagedScaling") != nil:
-		t.ignored = append(t.ignored, r.path(asg, "ManagedScaling")+" without a Status: DISABLED, the API's default")
-	}
-	cp.ManagedTerminationProtection = t.str(r, asg, "ManagedTerminationProtection")
-	cp.ManagedDraining = t.str(r, asg, "ManagedDraining")
+	cp.ManagedScaling = t.managedScaling(r)
+	cp.ManagedTerminationProtection = t.enabledSetting(r, asg, "ManagedTerminationProtection")
+	cp.ManagedDraining = t.enabledSetting(r, asg, "ManagedDraining")
 	return cp, cp.ASG != nil
+}
+
+// managedScaling reads the provider's ManagedScaling: nil without one or
+// when DISABLED. One without a Status is read as ENABLED (noted); any
+// Status but ENABLED or DISABLED, and a number outside the API's range, is
+// an error at its path.
+func (t *cfnTemplate) managedScaling(r *cfnResource) *ManagedScaling {
+	const asg, ms = "AutoScalingGroupProvider", "ManagedScaling"
+	if t.need(r, asg, ms) == nil {
+		return nil
+	}
+	switch status := t.enabledSetting(r, asg, ms, "Status"); status {
+	case "DISABLED":
+		return nil
+	case "":
+		if !r.has(asg, ms, "Status") {
+			t.ignored = append(t.ignored, noScalingStatus(r.path(asg, ms)))
+		}
+	}
+	out := &ManagedScaling{}
+	for _, f := range []struct {
+		key  string
+		into **int
+	}{
+		{"TargetCapacity", &out.TargetCapacity}, {"MinimumScalingStepSize", &out.MinimumScalingStepSize},
+		{"MaximumScalingStepSize", &out.MaximumScalingStepSize}, {"InstanceWarmupPeriod", &out.InstanceWarmupPeriod},
+	} {
+		v := t.need(r, asg, ms, f.key)
+		*f.into = t.asInt(v, r.path(asg, ms, f.key))
+		if msg := scalingRangeProblem(f.key, *f.into); msg != "" {
+			t.errs.Add(t.file, v, r.path(asg, ms, f.key), "%s", msg)
+		}
+	}
+	return out
+}
+
+// enabledSetting reads an ENABLED/DISABLED property ("" when absent); any
+// other value is an error at its path.
+func (t *cfnTemplate) enabledSetting(r *cfnResource, keys ...string) string {
+	v := t.need(r, keys...)
+	s := t.asString(v, r.path(keys...))
+	if msg := enabledProblem(s); msg != "" {
+		t.errs.Add(t.file, v, r.path(keys...), "%s", msg)
+		return ""
+	}
+	return s
 }
 
 // services reads the cluster's services, in template order.

@@ -125,7 +125,8 @@ containerDefinitions:
 // ECS_CLUSTER) gives container instances, one without is left out; a
 // mixed On-Demand/Spot group is On-Demand with its lowest-price strategy;
 // a launch template's Spot market makes a Spot group; ManagedScaling
-// DISABLED or without a Status is no managed scaling; a service without a
+// DISABLED is no managed scaling, without a Status it is ENABLED (as
+// ecsim's scenarios read it; noted), with its TargetCapacity 80; a service without a
 // Cluster runs in the default cluster, not this one; a second cluster is
 // left out. Each is hand-derived from classic.yaml.
 func TestCloudFormationClassic(t *testing.T) {
@@ -139,7 +140,7 @@ func TestCloudFormationClassic(t *testing.T) {
 				MaxSize: 8, AllocationStrategy: "lowest-price", From: "Resources.MixedGroup"}},
 			{Name: "SpotProvider", From: "Resources.SpotProvider", ASG: &AutoScalingGroup{Name: "spot-group",
 				InstanceTypes: []string{"m5.large"}, AvailabilityZones: []string{"us-east-1a"}, MaxSize: 4, Spot: true,
-				From: "Resources.SpotGroup"}},
+				From: "Resources.SpotGroup"}, ManagedScaling: &ManagedScaling{TargetCapacity: ptr(80)}},
 		},
 		DefaultStrategy: []StrategyItem{{CapacityProvider: "mixed", Weight: 1}},
 		Services:        []Service{{Name: "WorkerService", TaskDefinition: "WorkerTask:1", DesiredCount: 1, From: "Resources.WorkerService"}},
@@ -151,7 +152,8 @@ func TestCloudFormationClassic(t *testing.T) {
 			"AWS::AutoScaling::LaunchConfiguration BastionConfiguration (not used by cluster ECSCluster)",
 			"AWS::ECS::Service BatchService (cluster default, not ECSCluster)",
 			"mixed-group: a mix of On-Demand and Spot, modelled as On-Demand",
-			"Resources.SpotProvider.Properties.AutoScalingGroupProvider.ManagedScaling without a Status: DISABLED, the API's default",
+			"Resources.SpotProvider.Properties.AutoScalingGroupProvider.ManagedScaling: ManagedScaling has no Status: " +
+				"read as ENABLED, as ecsim's scenario format does; AWS documents no default",
 			"ECSAutoScalingGroup: only subnets (VPCZoneIdentifier), zones unknown: the scenario's zones are used",
 			"ECSAutoScalingGroup: behind no capacity provider; its 3 instances are modelled as container instances, without its scaling",
 		},

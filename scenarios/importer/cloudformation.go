@@ -176,8 +176,12 @@ func (t *cfnTemplate) readResources(res *yaml.Node) {
 	cfnEachPair(res, func(id string, n *yaml.Node) {
 		r := &cfnResource{id: id, node: n}
 		typ := get(n, "Type")
-		if typ == nil || typ.Kind != yaml.ScalarNode || typ.Value == "" {
+		if typ == nil || typ.Kind != yaml.ScalarNode || typ.Value == "" || typ.Tag == "!!null" {
 			t.errs.Add(t.file, n, r.path()+".Type", "a resource needs a Type")
+			return
+		}
+		if typ.Tag != "!!str" {
+			t.errs.Add(t.file, typ, r.path()+".Type", "must be a resource type such as AWS::ECS::Cluster (got %s)", typ.Value)
 			return
 		}
 		r.typ = typ.Value
