@@ -165,8 +165,8 @@ func (rd *tfReader) provider(r *tfRes, groups []*tfRes) (*CapacityProvider, *tfR
 		return nil, nil
 	}
 	cp := &CapacityProvider{Name: rd.str(r, "name"), From: rd.from(r),
-		ManagedTerminationProtection: rd.str(r, tfAt(p, "managed_termination_protection")...),
-		ManagedDraining:              rd.str(r, tfAt(p, "managed_draining")...),
+		ManagedTerminationProtection: rd.enabledSetting(r, tfAt(p, "managed_termination_protection")...),
+		ManagedDraining:              rd.enabledSetting(r, tfAt(p, "managed_draining")...),
 		ManagedScaling:               rd.managedScaling(r, tfAt(p, "managed_scaling", 0)),
 		ASG:                          rd.group(g),
 	}
@@ -202,19 +202,48 @@ func (rd *tfReader) groupOf(r *tfRes, groups []*tfRes) *tfRes {
 }
 
 // managedScaling reads the managed_scaling block at p: nil without one or
-// when DISABLED (a block without a status is ENABLED, as ecsim reads it).
-// target_capacity and the step sizes of 0 are not given (the AWS provider
-// sends none for 0).
+// when DISABLED; one without a status is read as ENABLED (noted). A
+// status but ENABLED or DISABLED, and a number outside the API's range (0
+// included: the provider documents 1 to 100 and 1 to 10,000), is an error
+// at the attribute.
 func (rd *tfReader) managedScaling(r *tfRes, p []any) *ManagedScaling {
-	if r.at(p...) == nil || rd.str(r, tfAt(p, "status")...) == "DISABLED" {
+	if r.at(p...) == nil {
 		return nil
 	}
-	return &ManagedScaling{
-		TargetCapacity:         rd.optNum(r, true, tfAt(p, "target_capacity")...),
-		MinimumScalingStepSize: rd.optNum(r, true, tfAt(p, "minimum_scaling_step_size")...),
-		MaximumScalingStepSize: rd.optNum(r, true, tfAt(p, "maximum_scaling_step_size")...),
-		InstanceWarmupPeriod:   rd.optNum(r, false, tfAt(p, "instance_warmup_period")...),
+	switch rd.enabledSetting(r, tfAt(p, "status")...) {
+	case "DISABLED":
+		return nil
+	case "":
+		if r.at(tfAt(p, "status")...) == nil {
+			rd.c.Ignored = append(rd.c.Ignored, noScalingStatus(r.attr(p[:len(p)-1]...)))
+		}
 	}
+	out := &ManagedScaling{}
+	for _, f := range []struct {
+		key  string
+		into **int
+	}{
+		{"target_capacity", &out.TargetCapacity}, {"minimum_scaling_step_size", &out.MinimumScalingStepSize},
+		{"maximum_scaling_step_size", &out.MaximumScalingStepSize}, {"instance_warmup_period", &out.InstanceWarmupPeriod},
+	} {
+		path := tfAt(p, f.key)
+		*f.into = rd.optNum(r, path...)
+		if msg := scalingRangeProblem(f.key, *f.into); msg != "" {
+			rd.errs.Add(rd.file, r.at(path...), r.attr(path...), "%s", msg)
+		}
+	}
+	return out
+}
+
+// enabledSetting reads an ENABLED/DISABLED attribute ("" when absent: the
+// state writes an unset one as ""); any other value is an error at it.
+func (rd *tfReader) enabledSetting(r *tfRes, path ...any) string {
+	s := rd.str(r, path...)
+	if msg := enabledProblem(s); msg != "" {
+		rd.errs.Add(rd.file, r.at(path...), r.attr(path...), "%s", msg)
+		return ""
+	}
+	return s
 }
 
 // service reads an aws_ecs_service of the cluster; load balancers,
@@ -277,8 +306,8 @@ func (rd *tfReader) constraints(r *tfRes) []PlacementConstraint {
 // and 100 or 200, ECS's and Terraform's) is taken as not given; a breaker
 // with enable and rollback false is the API's way to say none.
 func (rd *tfReader) deployment(r *tfRes, s *Service) {
-	lo := rd.optNum(r, false, "deployment_minimum_healthy_percent")
-	hi := rd.optNum(r, false, "deployment_maximum_percent")
+	lo := rd.optNum(r, "deployment_minimum_healthy_percent")
+	hi := rd.optNum(r, "deployment_maximum_percent")
 	is := func(p *int, vs ...int) bool { return p == nil || slices.Contains(vs, *p) }
 	dflt := is(lo, 100) && is(hi, 200)
 	if s.SchedulingStrategy == "DAEMON" {

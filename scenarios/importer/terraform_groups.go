@@ -6,17 +6,30 @@ package importer
 // (aws_launch_configuration), and the zones of their subnets (aws_subnet).
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ecsim/ecsim/scenarios"
 )
 
 // group reads an Auto Scaling group: its sizes, zones, instance types and
 // whether it runs Spot.
 func (rd *tfReader) group(g *tfRes) *AutoScalingGroup {
 	a := &AutoScalingGroup{Name: rd.str(g, "name"), From: rd.from(g)}
-	a.MinSize, _ = rd.num(g, "min_size")
-	a.MaxSize, _ = rd.num(g, "max_size")
+	for _, key := range []string{"min_size", "max_size"} {
+		v, ok := rd.numIn(g, 0, scenarios.MaxASGSize, fmt.Sprintf("ecsim's Auto Scaling groups hold 0 to %d instances",
+			scenarios.MaxASGSize), key)
+		if !ok && g.at(key) == nil {
+			rd.errs.Add(rd.file, tfOr(get(g.values, key), tfOr(g.values, g.node)), g.attr(key), "the group needs a %s", key)
+		}
+		if key == "min_size" {
+			a.MinSize = v
+		} else {
+			a.MaxSize = v
+		}
+	}
 	if d, ok := rd.num(g, "desired_capacity"); ok {
 		a.DesiredCapacity = &d
 	}

@@ -52,7 +52,7 @@ func TestTerraformGroups(t *testing.T) {
 			asgp("mix-asg", `{"status": "DISABLED", "target_capacity": 100}`)+`}`),
 		tfResource("aws_ecs_capacity_provider.lt", `{"name": "lt", "auto_scaling_group_provider": `+asgp("lt-asg", "")+`}`),
 		tfResource("aws_ecs_capacity_provider.lc", `{"name": "lc", "auto_scaling_group_provider": `+
-			asgp("lc-asg", `{"status": "ENABLED", "target_capacity": 0, "instance_warmup_period": 0}`)+`}`),
+			asgp("lc-asg", `{"status": "ENABLED", "instance_warmup_period": 0}`)+`}`),
 		tfResource("aws_autoscaling_group.mix", `{"name": "mix-asg", "availability_zones": [], "vpc_zone_identifier": ["subnet-a", "subnet-b"],
 			"min_size": 1, "max_size": 4, "desired_capacity": 2, "launch_template": [], "mixed_instances_policy": [{
 			"instances_distribution": [{"on_demand_base_capacity": 1, "on_demand_percentage_above_base_capacity": 50,

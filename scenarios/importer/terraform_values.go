@@ -95,33 +95,45 @@ func (rd *tfReader) str(r *tfRes, path ...any) string {
 	return n.Value
 }
 
-// num reads a whole number (a JSON number, or a string of one); ok is
-// false when it is absent or wrong.
+// num reads a whole number (a JSON number, or a string of one) of at
+// most 999,999,999 either way; ok is false when it is absent or wrong.
 func (rd *tfReader) num(r *tfRes, path ...any) (v int, ok bool) {
+	return rd.numIn(r, -999_999_999, 999_999_999, "", path...)
+}
+
+// optNum reads a number that may be left out (nil then).
+func (rd *tfReader) optNum(r *tfRes, path ...any) *int {
+	if v, ok := rd.num(r, path...); ok {
+		return &v
+	}
+	return nil
+}
+
+// numIn reads a whole number from lo to hi (limit says why, for the
+// message; "" for the reader's own bound); ok is false when it is absent
+// or wrong.
+func (rd *tfReader) numIn(r *tfRes, lo, hi int, limit string, path ...any) (v int, ok bool) {
 	n := r.at(path...)
 	if n == nil {
 		return 0, false
 	}
-	if n.Kind == yaml.ScalarNode {
-		if v, err := strconv.Atoi(n.Value); err == nil && v > -1e9 && v < 1e9 {
-			return v, true
-		}
-		if f, err := strconv.ParseFloat(n.Value, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e9 {
-			return int(f), true
-		}
+	f, err := strconv.ParseFloat(n.Value, 64)
+	if n.Kind != yaml.ScalarNode || err != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
+		rd.errs.Add(rd.file, n, r.attr(path...), "must be a whole number (got %s)", tfShow(n))
+		return 0, false
 	}
-	rd.errs.Add(rd.file, n, r.attr(path...), "must be a whole number (got %s)", tfShow(n))
-	return 0, false
-}
-
-// optNum reads a number that may be left out; with zeroUnset, 0 means not
-// given (how the AWS provider reads those arguments).
-func (rd *tfReader) optNum(r *tfRes, zeroUnset bool, path ...any) *int {
-	v, ok := rd.num(r, path...)
-	if !ok || zeroUnset && v == 0 {
-		return nil
+	if f < float64(lo) || f > float64(hi) {
+		if limit == "" {
+			limit = fmt.Sprintf("at most %d either way", hi)
+		}
+		shown := n.Value
+		if n.Tag == "!!str" {
+			shown = tfShow(n)
+		}
+		rd.errs.Add(rd.file, n, r.attr(path...), "%s is out of range: %s", shown, limit)
+		return 0, false
 	}
-	return &v
+	return int(f), true
 }
 
 // flag reads a boolean; ok is false when it is absent or wrong.
