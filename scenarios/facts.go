@@ -4,6 +4,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ecsim/ecsim/placement"
@@ -14,8 +15,9 @@ import (
 
 // What the validation accepts, for tools that describe the scenario format
 // (the JSON Schema in schema/, `ecsim schema`): the values of the fields
-// that take one of a fixed set, the defaults, the name patterns and the
-// keys a struct accepts and ignores. Each is built from the lists and
+// that take one of a fixed set, the defaults, the name patterns, the keys a
+// struct accepts and ignores, the keys it requires, the shortest lists and
+// what each arrival process and placement strategy type takes. Each is built from the lists and
 // constants the validator itself uses, so the description cannot drift
 // from the checks. Fields are keyed "Type.key": the Go type that holds
 // the field and the field's YAML key.
@@ -189,10 +191,11 @@ func distYAML(d workloads.DistSpec) map[string]any {
 }
 
 // FieldPatterns returns the regular expression (RE2, which is also valid
-// ECMA-262) each name field must match.
+// ECMA-262) each name field must match. A scenario's name may be empty: it
+// then defaults to the file name.
 func FieldPatterns() map[string]string {
 	return map[string]string{
-		"File.name":                 nameRE.String(),
+		"File.name":                 "^$|" + nameRE.String(),
 		"WorkloadSpec.name":         nameRE.String(),
 		"ScheduledTaskSpec.name":    nameRE.String(),
 		"TaskDefinition.family":     familyRE.String(),
@@ -212,4 +215,104 @@ func IgnoredKeys(t reflect.Type) []string {
 		return ig.ignoredKeys()
 	}
 	return nil
+}
+
+// RequiredKeys returns, by Go type name, the keys a scenario must give: the
+// validator reports each one left out (or, for a number, the 0 that
+// leaving it out means) as an error.
+func RequiredKeys() map[string][]string {
+	return map[string][]string{
+		"InstanceTypeDef":     {"name", "vcpu", "memoryMiB", "enis"},
+		"PortMappingSpec":     {"containerPort"},
+		"RatePointSpec":       {"at", "rate"},
+		"MMPPStateSpec":       {"ratePerMinute", "meanDuration"},
+		"ScheduledCountSpec":  {"at", "desiredCount"},
+		"ScheduledActionSpec": {"scheduledActionName", "at"},
+	}
+}
+
+// AnyOfKeys returns, by Go type name, keys of which a scenario must give
+// at least one (scheduledActions: a size to set).
+func AnyOfKeys() map[string][]string {
+	return map[string][]string{"ScheduledActionSpec": {"minSize", "maxSize", "desiredCapacity"}}
+}
+
+// MinItems returns the fewest items of each list field that has a minimum
+// (a list left out is not checked).
+func MinItems() map[string]int {
+	return map[string]int{"AutoScalingGroupSpec.instanceTypes": 1, "ArrivalsSpec.states": 2}
+}
+
+// ProcessRule is what the validation asks of one arrival process's keys
+// beyond the keys it reads (arrivals.go).
+type ProcessRule struct {
+	// MaxCount is the most tasks of one RunTask request, or of the batch.
+	MaxCount int
+	// Positive are the rates the process needs, above 0.
+	Positive []string
+}
+
+// ProcessRules returns the rule of each built-in arrival process.
+func ProcessRules() map[string]ProcessRule {
+	out := map[string]ProcessRule{}
+	for _, name := range DefaultRegistries().Workloads.Processes() {
+		r := ProcessRule{MaxCount: MaxTasksPerCall}
+		switch name {
+		case workloads.Batch:
+			r.MaxCount = MaxBatchCount
+		case workloads.Poisson, workloads.OnOff:
+			r.Positive = []string{"ratePerMinute"}
+		case workloads.Diurnal:
+			r.Positive = []string{"maxRatePerMinute"}
+		}
+		out[name] = r
+	}
+	return out
+}
+
+// StrategyField is the field one placement strategy type accepts: none,
+// one of Values, or attribute:NAME when Attribute is set; Any when the
+// type accepts any field.
+type StrategyField struct {
+	None, Attribute, Any bool
+	Values               []string
+}
+
+// strategyFieldProbes are the fields the built-in strategies accept
+// (placement/binpack.go, spread.go, random.go), and one no strategy does.
+var strategyFieldProbes = []string{"", "cpu", "memory", "instanceId", "host", "attribute:ecs.availability-zone", "no such field"}
+
+// StrategyFields returns the field each placement strategy type of the
+// built-in registry accepts, found by compiling each probe as the
+// validator does.
+func StrategyFields() map[string]StrategyField {
+	reg := DefaultRegistries().Strategies
+	out := map[string]StrategyField{}
+	for _, name := range reg.Names() {
+		var f StrategyField
+		for _, field := range strategyFieldProbes {
+			if _, err := reg.Compile([]placement.Spec{{Type: name, Field: field}}); err != nil {
+				continue
+			}
+			switch {
+			case field == "":
+				f.None = true
+			case field == "no such field":
+				f.Any = true
+			case strings.HasPrefix(field, "attribute:"):
+				f.Attribute = true
+			default:
+				f.Values = append(f.Values, field)
+			}
+		}
+		out[name] = f
+	}
+	return out
+}
+
+// ConstraintExpressions returns, for each placement constraint type,
+// whether it needs an expression (memberOf) or takes none
+// (distinctInstance), as workloads.go constraints checks.
+func ConstraintExpressions() map[string]bool {
+	return map[string]bool{placement.TypeDistinctInstance: false, placement.TypeMemberOf: true}
 }

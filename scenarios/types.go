@@ -72,7 +72,7 @@ type ClusterSpec struct {
 	DefaultCapacityProviderStrategy []StrategyItemSpec `yaml:"defaultCapacityProviderStrategy"`
 	// ProvisioningLimit is the most PROVISIONING tasks per cluster (the
 	// real quota is unconfirmed, docs/model.md §7.2).
-	ProvisioningLimit *int `yaml:"provisioningLimit" range:"[0,1000000] tasks"`
+	ProvisioningLimit *int `yaml:"provisioningLimit" range:"[1,1000000] tasks"`
 }
 
 // CapacityProviderSpec is a capacity provider as CreateCapacityProvider
@@ -103,13 +103,13 @@ type AutoScalingGroupSpec struct {
 	// (default: the cluster's).
 	AvailabilityZones []string `yaml:"availabilityZones"`
 	// MinSize is the group's minimum size.
-	MinSize *int `yaml:"minSize" range:"[0,1000000] instances"`
+	MinSize *int `yaml:"minSize" range:"[0,100000] instances"`
 	// MaxSize is the group's maximum size: managed scaling never goes
 	// above it.
-	MaxSize *int `yaml:"maxSize" range:"[0,1000000] instances"`
+	MaxSize *int `yaml:"maxSize" range:"[0,100000] instances"`
 	// DesiredCapacity is the instances registered at t = 0 (default
 	// minSize).
-	DesiredCapacity *int `yaml:"desiredCapacity" range:"[0,1000000] instances"`
+	DesiredCapacity *int `yaml:"desiredCapacity" range:"[0,100000] instances"`
 	// LaunchDelay is the time from launch to the agent's registration.
 	LaunchDelay *DistSpec `yaml:"launchDelay"`
 	// Spot makes the group's instances Spot instances (priced with
@@ -231,7 +231,7 @@ type ContainerInstancesSpec struct {
 	// instanceTypes.
 	InstanceType string `yaml:"instanceType"`
 	// Count is how many such instances are registered.
-	Count *int `yaml:"count" range:"[0,1000000] instances"`
+	Count *int `yaml:"count" range:"[1,1000000] instances"`
 	// AvailabilityZone is one of the cluster's zones (default: round-robin
 	// over the zones).
 	AvailabilityZone string `yaml:"availabilityZone"`

@@ -14,7 +14,7 @@ type ServiceSpec struct {
 	TaskDefinition string `yaml:"taskDefinition"`
 	// DesiredCount is the tasks a REPLICA service keeps running (a DAEMON
 	// service takes none).
-	DesiredCount *int `yaml:"desiredCount" range:"[0,1000000] tasks"`
+	DesiredCount *int `yaml:"desiredCount" range:"[0,5000] tasks"`
 	// SchedulingStrategy is REPLICA, or DAEMON: one task per instance, EC2
 	// only, without desiredCount, placement strategy or auto scaling.
 	SchedulingStrategy string `yaml:"schedulingStrategy"`
@@ -65,7 +65,7 @@ type DeploymentConfigSpec struct {
 	MinimumHealthyPercent *int `yaml:"minimumHealthyPercent" range:"[0,100] percent"`
 	// MaximumPercent is the most tasks, as a share of desiredCount, during
 	// a deployment.
-	MaximumPercent *int `yaml:"maximumPercent" range:"[0,10000] percent"`
+	MaximumPercent *int `yaml:"maximumPercent" range:"[100,2000] percent"`
 	// DeploymentCircuitBreaker stops (and may roll back) a deployment whose
 	// tasks keep failing; it is off unless enabled.
 	DeploymentCircuitBreaker *CircuitBreakerSpec `yaml:"deploymentCircuitBreaker"`
@@ -90,7 +90,7 @@ type ScheduledCountSpec struct {
 	// At is the time, from the start of the run.
 	At Duration `yaml:"at" range:"[0s,3650d]"`
 	// DesiredCount is the new desired count; required.
-	DesiredCount *int `yaml:"desiredCount" range:"[0,1000000] tasks"`
+	DesiredCount *int `yaml:"desiredCount" range:"[0,5000] tasks"`
 }
 
 // DeploymentSpec rolls out a task definition at a time.
@@ -113,10 +113,10 @@ type DeploymentSpec struct {
 // ServiceAutoScalingSpec is a scalable target with a target tracking policy.
 type ServiceAutoScalingSpec struct {
 	// MinCapacity is the fewest tasks auto scaling leaves.
-	MinCapacity *int `yaml:"minCapacity" range:"[0,1000000] tasks"`
+	MinCapacity *int `yaml:"minCapacity" range:"[0,5000] tasks"`
 	// MaxCapacity is the most tasks auto scaling sets (default:
 	// desiredCount).
-	MaxCapacity *int `yaml:"maxCapacity" range:"[0,1000000] tasks"`
+	MaxCapacity *int `yaml:"maxCapacity" range:"[0,5000] tasks"`
 	// TargetTracking is the policy; required.
 	TargetTracking *TargetTrackingSpec `yaml:"targetTracking"`
 }
@@ -129,7 +129,7 @@ type TargetTrackingSpec struct {
 	Metric string `yaml:"metric"`
 	// TargetValue is the utilization, in percent, the policy keeps (more
 	// than 0, at most 100).
-	TargetValue float64 `yaml:"targetValue" range:"(0,1000000]"`
+	TargetValue float64 `yaml:"targetValue" range:"(0,100] percent"`
 	// ScaleOutCooldown is the seconds after a scale-out before the next.
 	ScaleOutCooldown *int `yaml:"scaleOutCooldown" range:"[0,86400] seconds"`
 	// ScaleInCooldown is the seconds after a scaling action before a

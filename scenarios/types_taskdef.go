@@ -28,7 +28,7 @@ type TaskDefinition struct {
 	// of the containers').
 	CPU TaskSize `yaml:"cpu" range:"[0,196608] CPU units"`
 	// Memory is the task-level memory in MiB, optional on EC2.
-	Memory TaskSize `yaml:"memory" range:"[0,33554432] MiB"`
+	Memory TaskSize `yaml:"memory" range:"[6,33554432] MiB"`
 	// ContainerDefinitions are the task's containers (1 to 10).
 	ContainerDefinitions []ContainerDefinition `yaml:"containerDefinitions"`
 	// PlacementConstraints are memberOf constraints every task of the
@@ -94,10 +94,10 @@ type ContainerDefinition struct {
 	// CPU is the CPU units reserved for the container.
 	CPU int64 `yaml:"cpu" range:"[0,196608] CPU units"`
 	// Memory is the container's hard memory limit in MiB (at least 6).
-	Memory int64 `yaml:"memory" range:"[0,33554432] MiB"`
+	Memory int64 `yaml:"memory" range:"[6,33554432] MiB"`
 	// MemoryReservation is the memory reserved for the container, in MiB
 	// (at least 6, below memory).
-	MemoryReservation int64 `yaml:"memoryReservation" range:"[0,33554432] MiB"`
+	MemoryReservation int64 `yaml:"memoryReservation" range:"[6,33554432] MiB"`
 	// Essential makes the container's exit stop the task.
 	Essential *bool `yaml:"essential"`
 	// PortMappings are the container's ports; a fixed hostPort holds the

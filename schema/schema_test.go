@@ -101,6 +101,26 @@ func checkScenario(t *testing.T, s *jsonschema.Schema, what string, sc *scenario
 	}
 }
 
+// TestImportedValidate holds that every scenario ecsim import writes in its
+// tests (scenarios/importer/testdata/*/*.golden.yaml), which names the
+// schema on its first line, satisfies it.
+func TestImportedValidate(t *testing.T) {
+	s := compile(t)
+	goldens, _ := filepath.Glob("../scenarios/importer/testdata/*/*.golden.yaml")
+	if len(goldens) == 0 {
+		t.Fatal("no importer goldens in ../scenarios/importer/testdata")
+	}
+	for _, g := range goldens {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(s, data); err != nil {
+			t.Errorf("%s: %v", g, err)
+		}
+	}
+}
+
 // TestValidTestdataValidate holds that every scenario of the test data
 // that ecsim loads satisfies the schema: the scenario files of the CLI
 // scripts (cmd/ecsim/testdata/script) and the seeds of the scenario fuzz

@@ -20,6 +20,11 @@ type generator struct {
 	accepted map[string][]string
 	defaults map[string]any
 	patterns map[string]string
+	minItems map[string]int
+	// requiredKeys are the keys each struct type requires, by its Go
+	// name; required holds them as "Type.key".
+	requiredKeys map[string][]string
+	required     map[string]bool
 	// used holds the "Type.key" fields seen, so that a fact naming no
 	// field is an error rather than silently lost.
 	used map[string]bool
@@ -28,9 +33,16 @@ type generator struct {
 
 // newGenerator returns a generator for root, the reflected scenarios.File.
 func newGenerator(root *jsonschema.Schema, comments map[string]string) *generator {
-	return &generator{root: root, comments: comments, accepted: scenarios.AcceptedValues(),
-		defaults: scenarios.FieldDefaults(), patterns: scenarios.FieldPatterns(), used: map[string]bool{},
+	g := &generator{root: root, comments: comments, accepted: scenarios.AcceptedValues(),
+		defaults: scenarios.FieldDefaults(), patterns: scenarios.FieldPatterns(), minItems: scenarios.MinItems(),
+		requiredKeys: scenarios.RequiredKeys(), required: map[string]bool{}, used: map[string]bool{},
 		seen: map[reflect.Type]bool{}}
+	for t, keys := range g.requiredKeys {
+		for _, k := range keys {
+			g.required[t+"."+k] = true
+		}
+	}
+	return g
 }
 
 // refine walks every struct type from scenarios.File, adds the definitions
@@ -50,7 +62,7 @@ func (g *generator) refine() error {
 		return err
 	}
 	var unused []string
-	for _, facts := range []map[string]bool{keysOf(g.accepted), keysOf(g.defaults), keysOf(g.patterns)} {
+	for _, facts := range []map[string]bool{keysOf(g.accepted), keysOf(g.defaults), keysOf(g.patterns), keysOf(g.minItems)} {
 		for k := range facts {
 			if !g.used[k] {
 				unused = append(unused, k)
@@ -103,6 +115,9 @@ func (g *generator) walk(t reflect.Type, s *jsonschema.Schema) error {
 			}
 		}
 	}
+	if err := g.objectRules(t, s); err != nil {
+		return err
+	}
 	for _, k := range scenarios.IgnoredKeys(t) {
 		s.Properties.Set(k, &jsonschema.Schema{Description: "An ECS API field ecsim accepts and ignores: the model does not use it (ecsim validate --verbose lists it)."})
 	}
@@ -138,7 +153,12 @@ func (g *generator) field(owner reflect.Type, sf reflect.StructField, key string
 		prop.Default = d
 		prop.Description = joinText(prop.Description, "Default: "+flow(d)+".")
 	}
-	if owner != sweepType {
+	if n, ok := g.minItems[id]; ok {
+		least := uint64(n)
+		prop.MinItems = &least
+	}
+	// A required key has a value: no value is unset, which it may not be.
+	if owner != sweepType && !g.required[id] {
 		nullable(prop)
 	}
 	return nil
@@ -162,7 +182,9 @@ func (g *generator) shape(owner reflect.Type, sf reflect.StructField, key string
 	case isNumber(t.Kind()):
 		// A plain number left at 0 is unset (ranges.go), except in the
 		// blocks that decode themselves (a sweep's replications).
-		return numberField(prop, tag, t.Kind(), sf.Type.Kind() != reflect.Pointer && owner != sweepType)
+		// A required number's 0 is an error, not unset.
+		plainZero := sf.Type.Kind() != reflect.Pointer && owner != sweepType && !g.required[owner.Name()+"."+key]
+		return numberField(prop, tag, t.Kind(), plainZero)
 	case t.Kind() == reflect.Slice && isNumber(t.Elem().Kind()):
 		err := numberField(prop.Items, tag, t.Elem().Kind(), false)
 		prop.Description = joinText(prop.Description, prop.Items.Description)

@@ -22,7 +22,9 @@ func (g *generator) kinds() error {
 	var procConds []*jsonschema.Schema
 	for _, name := range wl.Processes() {
 		p, _ := wl.Process(name)
-		procConds = append(procConds, kindCondition("process", name, append([]string{"count"}, p.Keys...), false))
+		cond := kindCondition("process", name, append([]string{"count"}, p.Keys...), false)
+		processRules(name, cond)
+		procConds = append(procConds, cond)
 	}
 	for def, conds := range map[string][]*jsonschema.Schema{"DistSpec": distConds, "NumDistSpec": distConds, "ArrivalsSpec": procConds} {
 		s, ok := g.root.Definitions[def]

@@ -78,6 +78,7 @@ func durationField(prop *jsonschema.Schema, tag string) error {
 		return fmt.Errorf("range %s allows negative durations, which the Duration definition does not", tag)
 	}
 	prop.Description = joinText(prop.Description, sentence("a duration, "+rg.Text))
+	belowBound(prop, rg)
 	return nil
 }
 
