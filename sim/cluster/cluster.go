@@ -32,6 +32,7 @@ type Totals struct {
 type Cluster struct {
 	catalogue *Catalogue
 	instances []*Instance
+	live      []*Instance // the instances not INACTIVE, for Verify (each one's liveAt is its index)
 	tasks     taskSlab
 	taskSeq   int64
 
@@ -162,6 +163,8 @@ func (c *Cluster) AddInstance(spec InstanceSpec, now sim.Time) *Instance {
 	}, spec.Attributes...)
 	c.setAttributes(in, attrs)
 	c.instances = append(c.instances, in)
+	in.liveAt = int32(len(c.live))
+	c.live = append(c.live, in)
 	c.statuses[Launching]++
 	return in
 }
@@ -180,6 +183,13 @@ func (c *Cluster) SetStatus(in *Instance, s InstanceStatus, now sim.Time) {
 	}
 	c.statuses[in.Status]--
 	c.statuses[s]++
+	switch {
+	case s == Inactive:
+		c.dropLive(in)
+	case in.Status == Inactive: // the world never revives an instance; the API allows it
+		in.liveAt = int32(len(c.live))
+		c.live = append(c.live, in)
+	}
 	in.Status = s
 	nonEmpty := 0
 	if in.nonDaemon > 0 {
@@ -210,4 +220,12 @@ func (c *Cluster) SetAgentConnected(in *Instance, connected bool) {
 	in.AgentConnected = connected
 	in.version++
 	c.changed(in)
+}
+
+// dropLive takes in out of the live list.
+func (c *Cluster) dropLive(in *Instance) {
+	last := c.live[len(c.live)-1]
+	c.live[in.liveAt] = last
+	last.liveAt = in.liveAt
+	c.live = c.live[:len(c.live)-1]
 }

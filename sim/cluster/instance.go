@@ -90,6 +90,7 @@ type InstanceSpec struct {
 // Instance is a container instance: an EC2 instance whose ECS agent
 // registered (or will register) with the cluster.
 type Instance struct {
+	liveAt        int32 // index in the cluster's live list while not INACTIVE
 	ID            InstanceID
 	EC2InstanceID string
 	Type          *InstanceType

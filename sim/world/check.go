@@ -214,6 +214,13 @@ func (c *Checker) terminated(e *record.Event) error {
 		return fmt.Errorf("instance %s terminated twice (now: %s)", e.Instance, e.Reason)
 	}
 	c.gone[e.Instance] = true
+	// cluster.Verify walks live instances only: a terminated one is checked
+	// here, once, to be INACTIVE with nothing left on it.
+	if all := c.w.c.Instances(); e.InstanceSeq > 0 && int(e.InstanceSeq) <= len(all) {
+		if in := all[e.InstanceSeq-1]; in.Status != cluster.Inactive || in.TaskCount() > 0 || in.Reserved != (cluster.Resources{}) {
+			return fmt.Errorf("instance %s terminated but %v with %d tasks and %+v reserved", e.Instance, in.Status, in.TaskCount(), in.Reserved)
+		}
+	}
 	if e.Reason != record.TerminatedScaleIn || e.Tasks == 0 {
 		return nil
 	}

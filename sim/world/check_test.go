@@ -60,10 +60,24 @@ taskDefinitions:
 			t.Errorf("%s: Err() = %v, want it to mention %q", c.name, err, c.want)
 		}
 	}
-	// A fault kills a busy instance legitimately; a scale-in at the floor
-	// is fine.
+	// An instance reported terminated while the cluster still has it
+	// ACTIVE (cluster.Verify no longer walks terminated instances: the
+	// checker checks each one as it goes).
 	chk := world.NewChecker(1)
 	w, _ := world.New(sc.Config, chk)
+	chk.Attach(w)
+	w.Run(nil)
+	if err := chk.Err(); err != nil {
+		t.Fatal(err)
+	}
+	chk.Event(&record.Event{T: sim.Hour, Type: record.InstanceTerminated, Provider: "cp", Instance: "i-1", InstanceSeq: 1, Reason: record.TerminatedFailure})
+	if err := chk.Err(); err == nil || !strings.Contains(err.Error(), "terminated but ACTIVE") {
+		t.Errorf("a terminated instance still ACTIVE: Err() = %v", err)
+	}
+	// A fault kills a busy instance legitimately; a scale-in at the floor
+	// is fine.
+	chk = world.NewChecker(1)
+	w, _ = world.New(sc.Config, chk)
 	chk.Attach(w)
 	for _, e := range []record.Event{{Type: record.InstanceTerminated, Provider: "cp", Reason: record.TerminatedFailure, Tasks: 3},
 		{Type: record.MetricPublished, Provider: "cp", M: 2, N: 4}, {Type: record.DesiredCapacityChanged, Provider: "cp", From: 4, To: 2}} {
