@@ -157,7 +157,11 @@ func (v *validator) serviceSchedules(p string, s *ServiceSpec, svc *world.Servic
 		at(join(dp, "at"), d.At)
 		v.rate(join(dp, "startFailureRate"), d.StartFailureRate)
 		var def *cluster.TaskDefinition
-		if !d.ForceNewDeployment || d.TaskDefinition != "" {
+		switch {
+		case !d.ForceNewDeployment && d.TaskDefinition == "":
+			v.errf(dp, "give taskDefinition (the revision to deploy) or forceNewDeployment: true (replace every task, same revision)")
+			continue
+		case d.TaskDefinition != "":
 			if def = v.taskDefinitionRef(join(dp, "taskDefinition"), d.TaskDefinition); def == nil {
 				continue
 			}

@@ -206,7 +206,7 @@ func writeLesson(w io.Writer, l scenarios.Lesson, res *lessonRuns) error {
 			fmt.Fprintf(w, "  nothing about %s\n", strings.Join(l.Explain, ", "))
 		}
 	}
-	fmt.Fprintf(w, "\nTry it:\n  ecsim run %s%s\n  ecsim run %s%s\n", l.Scenario, setFlags(l.Symptom), l.Scenario, setFlags(append(slices.Clone(l.Symptom), l.Fix...)))
+	fmt.Fprintf(w, "\nTry it:\n  ecsim run %s%s\n  ecsim run %s%s\n", l.Scenario, setFlags(l.Symptom), l.Scenario, setFlags(fixedSets(l)))
 	return nil
 }
 
@@ -222,6 +222,15 @@ func decisive(lines []reports.ExplainLine, lesson scenarios.Lesson, n int) []rep
 		}
 	}
 	return out
+}
+
+// fixedSets are the overrides of the fix's run: the symptom's, but those
+// the fix sets again, then the fix's.
+func fixedSets(l scenarios.Lesson) []scenarios.Set {
+	out := slices.DeleteFunc(slices.Clone(l.Symptom), func(s scenarios.Set) bool {
+		return slices.ContainsFunc(l.Fix, func(f scenarios.Set) bool { return f.Path == s.Path })
+	})
+	return append(out, l.Fix...)
 }
 
 // setFlags writes overrides as --set flags.

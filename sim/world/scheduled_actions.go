@@ -59,11 +59,15 @@ func (w *World) scheduledAction(p *providerRun, i int) {
 		w.publish()
 		return
 	}
-	desired := p.group.Desired()
+	asked := p.group.Desired()
 	if a.DesiredCapacity >= 0 {
-		desired = a.DesiredCapacity
+		asked = a.DesiredCapacity
 	}
-	desired = min(max(desired, lo), hi)
+	desired := min(max(asked, lo), hi)
+	held := ""
+	if desired != asked {
+		held = fmt.Sprintf(", held within [%d, %d] from %d", lo, hi, asked)
+	}
 	p.group.SetBounds(lo, hi)
-	w.setDesired(p, desired, fmt.Sprintf("%s%s (minSize %d, maxSize %d, desiredCapacity %d)", record.CauseScheduledAction, a.Name, lo, hi, desired))
+	w.setDesired(p, desired, fmt.Sprintf("%s%s (minSize %d, maxSize %d, desiredCapacity %d%s)", record.CauseScheduledAction, a.Name, lo, hi, desired, held))
 }

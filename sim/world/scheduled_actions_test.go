@@ -53,6 +53,12 @@ workloads:
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("desired capacity changes:\n got %v\nwant %v", got, want)
 	}
+	// A desired capacity moved into the new bounds says from what.
+	for _, e := range l.of(record.DesiredCapacityChanged) {
+		if e.T == 20*sim.Minute && !strings.HasSuffix(e.Cause, "(minSize 6, maxSize 10, desiredCapacity 6, held within [6, 10] from 5)") {
+			t.Errorf("the floor action's cause: %q", e.Cause)
+		}
+	}
 	skipped := l.of(record.ScalingSkipped)
 	if len(skipped) != 1 || skipped[0].T != 40*sim.Minute || !strings.Contains(skipped[0].Reason, "bad failed: minSize 5 above maxSize 3") {
 		t.Errorf("the failing action: %+v", skipped)
