@@ -87,14 +87,29 @@ func BoundsOf(caps []cluster.Capacity) (smallest, largest cluster.Capacity) {
 // large tasks fill 100 instances 10 each (950 CPU), which then take one small
 // task each; the other 49,900 small tasks need 2,495 instances of 20: 2,595.
 func EstimateInstances(groups []TaskGroup, smallest, largest cluster.Capacity) Estimate {
+	return new(EstimateScratch).Estimate(groups, smallest, largest)
+}
+
+// EstimateScratch is the estimator's working memory, kept between calls
+// by a caller that estimates every minute (the world, per capacity
+// provider), so that a long PROVISIONING queue is packed without
+// allocating its sort keys, bins and tree anew each time. The zero value
+// is ready to use; results do not depend on what it held before.
+type EstimateScratch struct {
+	order, tmp []sizeKey
+	p          packer
+}
+
+// Estimate is EstimateInstances with s's memory.
+func (s *EstimateScratch) Estimate(groups []TaskGroup, smallest, largest cluster.Capacity) Estimate {
 	var est Estimate
-	order := make([]sizeKey, 0, len(groups))
+	order := s.order[:0]
 	for i, g := range groups {
 		if g.Count <= 0 {
 			continue
 		}
-		s := smallest
-		if s.Count(g.Req, 1) == 0 {
+		sm := smallest
+		if sm.Count(g.Req, 1) == 0 {
 			est.Incompatible += g.Count
 			continue
 		}
@@ -102,12 +117,14 @@ func EstimateInstances(groups []TaskGroup, smallest, largest cluster.Capacity) E
 		size := share(g.Req.CPU, largest.Free.CPU) + share(g.Req.MemoryMiB, largest.Free.MemoryMiB)
 		order = append(order, sizeKey{^math.Float64bits(size), int32(i)})
 	}
-	order = sortBySize(order, make([]sizeKey, len(order)))
-	p := packer{largest: largest}
+	s.order = order
+	s.tmp = slices.Grow(s.tmp[:0], len(order))[:len(order)]
+	order = sortBySize(order, s.tmp)
+	s.p.reset(largest)
 	for _, k := range order {
-		p.pack(groups[k.i])
+		s.p.pack(groups[k.i])
 	}
-	est.Instances = len(p.bins)
+	est.Instances = len(s.p.bins)
 	return est
 }
 
@@ -169,6 +186,12 @@ type packer struct {
 	tree    fitTree
 }
 
+// reset empties the packer for bins of the largest type.
+func (p *packer) reset(largest cluster.Capacity) {
+	p.largest, p.bins = largest, p.bins[:0]
+	p.tree.reset()
+}
+
 // pack adds a group's tasks to the bins, first fit, opening empty bins of
 // the largest type as needed.
 func (p *packer) pack(g TaskGroup) {
@@ -223,6 +246,13 @@ func (t *fitTree) set(i int, cpu, mem int64) {
 	t.cpu[n], t.mem[n] = cpu, mem
 	for n /= 2; n > 0; n /= 2 {
 		t.cpu[n], t.mem[n] = max(t.cpu[2*n], t.cpu[2*n+1]), max(t.mem[2*n], t.mem[2*n+1])
+	}
+}
+
+// reset marks every bin empty of room (-1), keeping the arrays.
+func (t *fitTree) reset() {
+	for i := range t.cpu {
+		t.cpu[i], t.mem[i] = -1, -1
 	}
 }
 

@@ -251,6 +251,7 @@ func TestEstimateMatchesTaskByTaskFirstFit(t *testing.T) {
 	if testing.Short() {
 		runs = 200
 	}
+	var scratch autoscaling.EstimateScratch
 	for seed := range runs {
 		r := rand.New(rand.NewPCG(uint64(seed), 0xe57))
 		var types []string
@@ -283,6 +284,11 @@ func TestEstimateMatchesTaskByTaskFirstFit(t *testing.T) {
 			}
 		}
 		got := autoscaling.EstimateInstances(groups, s, l)
+		// One scratch kept across every seed (bins, tree and keys of the
+		// previous estimates left in it) gives the same answer.
+		if again := scratch.Estimate(groups, s, l); again != got {
+			t.Fatalf("seed %d: with a reused scratch %+v, fresh %+v", seed, again, got)
+		}
 		want := oracleEstimate(groups, s, l)
 		if got != want {
 			var desc []string

@@ -59,6 +59,9 @@ type MetricInput struct {
 	// LegacyScaleIn publishes 100 − empty instances when nothing is
 	// PROVISIONING, as the 2023 guide described (§1.6, W-8).
 	LegacyScaleIn bool
+	// Scratch, when set, is the estimator's memory kept between calls
+	// (EstimateScratch); the metric does not depend on it.
+	Scratch *EstimateScratch
 }
 
 // Metric is one published CapacityProviderReservation datapoint and how it
@@ -85,7 +88,11 @@ type Metric struct {
 // Example (W-4): N = 3, 1 task PROVISIONING that fits → add 1, M = 4, 133.33.
 func ComputeMetric(in MetricInput) Metric {
 	m := Metric{N: in.N}
-	est := EstimateInstances(in.Provisioning, in.Smallest, in.Largest)
+	scratch := in.Scratch
+	if scratch == nil {
+		scratch = new(EstimateScratch)
+	}
+	est := scratch.Estimate(in.Provisioning, in.Smallest, in.Largest)
 	if est.Compatible+est.Incompatible > 0 {
 		m.Estimate = est
 		if m.Estimate.Compatible == 0 {

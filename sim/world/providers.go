@@ -23,6 +23,7 @@ type providerRun struct {
 	group       *autoscaling.Group // nil for FARGATE and FARGATE_SPOT
 	smallest    cluster.Capacity
 	largest     cluster.Capacity
+	estimate    autoscaling.EstimateScratch // the estimator's memory, kept between ticks
 	launchDelay workloads.Sampler
 	regFail     *rand.Rand
 

@@ -32,7 +32,7 @@ func (w *World) tickProvider(p *providerRun) {
 		N: pc.Registered, NonEmpty: pc.NonEmpty, Provisioning: w.provisioningGroups(p),
 		Smallest: p.smallest, Largest: p.largest, MinStep: ms.MinimumScalingStepSize,
 		MaxStep: ms.MaximumScalingStepSize, TargetCapacity: ms.TargetCapacity, FixedStep: p.fixedStep,
-		LegacyScaleIn: w.cfg.Model.LegacyScaleInMetric,
+		LegacyScaleIn: w.cfg.Model.LegacyScaleInMetric, Scratch: &p.estimate,
 	})
 	p.last, p.published = m, true
 	e := w.emit(record.MetricPublished)
