@@ -42,9 +42,7 @@ func (v *validator) scheduledActions(p string, specs []ScheduledActionSpec, g *w
 			v.errf(join(ap, "scheduledActionName"), "%q is used by another scheduled action of this group", a.ScheduledActionName)
 		}
 		seen[a.ScheduledActionName] = true
-		if !a.At.Set || a.At.D < 0 || a.At.D > horizon {
-			v.errf(join(ap, "at"), "must be a time between 0s and the scenario duration (%s)", FormatDuration(horizon))
-		}
+		v.timeInRun(join(ap, "at"), a.At, horizon)
 		out := world.ScheduledAction{Name: a.ScheduledActionName, At: a.At.D, Every: a.Every.D,
 			MinSize: actionSize(a.MinSize), MaxSize: actionSize(a.MaxSize), DesiredCapacity: actionSize(a.DesiredCapacity)}
 		v.actionSizes(ap, a, out)

@@ -137,14 +137,9 @@ func (v *validator) daemon(p string, s *ServiceSpec, svc *world.Service) {
 
 // serviceSchedules checks desiredCountSchedule and deployments.
 func (v *validator) serviceSchedules(p string, s *ServiceSpec, svc *world.Service, horizon time.Duration) {
-	at := func(path string, d Duration) {
-		if !d.Set || d.D < 0 || d.D > horizon {
-			v.errf(path, "must be a time between 0s and the scenario duration (%s)", FormatDuration(horizon))
-		}
-	}
 	for i, c := range s.DesiredCountSchedule {
 		cp := index(join(p, "desiredCountSchedule"), i)
-		at(join(cp, "at"), c.At)
+		v.timeInRun(join(cp, "at"), c.At, horizon)
 		if c.DesiredCount == nil {
 			v.errf(join(cp, "desiredCount"), "required")
 			continue
@@ -154,7 +149,7 @@ func (v *validator) serviceSchedules(p string, s *ServiceSpec, svc *world.Servic
 	}
 	for i, d := range s.Deployments {
 		dp := index(join(p, "deployments"), i)
-		at(join(dp, "at"), d.At)
+		v.timeInRun(join(dp, "at"), d.At, horizon)
 		v.rate(join(dp, "startFailureRate"), d.StartFailureRate)
 		var def *cluster.TaskDefinition
 		switch {
@@ -291,5 +286,13 @@ func forcedRevisions(svc *world.Service) {
 			}
 		}
 		current = d.TaskDefinition
+	}
+}
+
+// timeInRun checks that d, a time of the run (a service's schedule, a
+// group's scheduled action), is given and between 0s and horizon.
+func (v *validator) timeInRun(path string, d Duration, horizon time.Duration) {
+	if !d.Set || d.D < 0 || d.D > horizon {
+		v.errf(path, "must be a time between 0s and the scenario duration (%s)", FormatDuration(horizon))
 	}
 }

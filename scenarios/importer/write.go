@@ -30,7 +30,9 @@ const (
 // Services and task definitions are written in name order (family, then
 // revision): the sources keep different orders (Terraform sorts by
 // address), and the same cluster must give the same scenario from each.
-func Write(c *Cluster) ([]byte, error) {
+func Write(read *Cluster) ([]byte, error) {
+	copied := *read // the caller's model keeps its order
+	c := &copied
 	c.Services = slices.Clone(c.Services)
 	slices.SortStableFunc(c.Services, func(a, b Service) int { return strings.Compare(a.Name, b.Name) })
 	c.TaskDefinitions = slices.Clone(c.TaskDefinitions)
